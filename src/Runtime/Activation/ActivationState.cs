@@ -1,0 +1,8 @@
+namespace Reservations.Runtime.Activation;
+
+internal enum ActivationState
+{
+    Created,
+    Valid,
+    Deactivated,
+}

@@ -1,0 +1,3 @@
+namespace Reservations.Runtime.Reminders;
+
+internal sealed record GrainReminder(string ReminderName) : IGrainReminder;
