@@ -1,0 +1,16 @@
+using Reservations.Runtime;
+
+namespace Reservations.Grains.Admin;
+
+/// <summary>The operator account (key: the admin username), kept as a PBKDF2-SHA256 hash.</summary>
+public interface IAdminGrain : IGrainWithStringKey
+{
+    /// <summary>Sets the password if the account has none yet (first start); true if it set it.</summary>
+    Task<bool> EnsureCreatedAsync(string password);
+
+    /// <summary>Replaces the password (when configuration supplies one).</summary>
+    Task SetPasswordAsync(string password);
+
+    /// <summary>Whether the password is right.</summary>
+    Task<bool> VerifyAsync(string password);
+}

@@ -1,0 +1,22 @@
+namespace Reservations.Grains.Seats;
+
+/// <summary>How a hold attempt ended.</summary>
+public enum HoldOutcome
+{
+    /// <summary>The caller holds the seat.</summary>
+    Granted,
+    /// <summary>Held by someone else, or booked.</summary>
+    Unavailable,
+    /// <summary>No such seat.</summary>
+    NotFound,
+}
+
+/// <summary>The answer to a hold attempt. Rejections are shared instances: refusing allocates nothing.</summary>
+public sealed record HoldResult(HoldOutcome Outcome, string? ReservationToken = null, DateTimeOffset? ExpiresAt = null)
+{
+    /// <summary>The seat is held by someone else or booked.</summary>
+    public static readonly HoldResult Unavailable = new(HoldOutcome.Unavailable);
+
+    /// <summary>No such seat.</summary>
+    public static readonly HoldResult NotFound = new(HoldOutcome.NotFound);
+}

@@ -1,0 +1,26 @@
+using Reservations.Runtime;
+
+namespace Reservations.Grains.Seats;
+
+/// <summary>
+/// One seat (key: appId/seatId), the single authority for its holds and its booking:
+/// Available -> Held(token, user, expiresAt) -> Booked(booking). A hold is dead at expiresAt even
+/// before its reminder runs. Rejections are answered from memory.
+/// </summary>
+public interface ISeatGrain : IGrainWithStringKey, IRemindable
+{
+    /// <summary>Creates the seat; false if it existed already.</summary>
+    Task<bool> InitializeAsync(SeatDefinition definition);
+
+    /// <summary>The seat as a customer sees it now; null if no such seat.</summary>
+    Task<SeatView?> GetAsync();
+
+    /// <summary>Holds the seat for the user for the hold duration.</summary>
+    Task<HoldResult> TryHoldAsync(string userId);
+
+    /// <summary>Releases the hold the token grants, if the user holds it.</summary>
+    Task<ReleaseOutcome> ReleaseAsync(string reservationToken, string userId);
+
+    /// <summary>Books the held seat exactly once per token; a repeat with the same paymentId gets the same booking.</summary>
+    Task<ConfirmResult> ConfirmAsync(string reservationToken, string userId, string paymentId);
+}

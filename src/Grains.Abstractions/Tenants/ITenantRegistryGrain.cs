@@ -1,0 +1,17 @@
+using System.Collections.Immutable;
+using Reservations.Runtime;
+
+namespace Reservations.Grains.Tenants;
+
+/// <summary>The list of every app id (a single grain, key "all"), for the admin's listings.</summary>
+public interface ITenantRegistryGrain : IGrainWithStringKey
+{
+    /// <summary>The registry's one key.</summary>
+    const string Key = "all";
+
+    /// <summary>Adds an app id; adding it twice is harmless.</summary>
+    Task AddAsync(string appId);
+
+    /// <summary>Every app id, oldest first.</summary>
+    Task<ImmutableArray<string>> ListAsync();
+}
