@@ -76,7 +76,7 @@ public sealed class LifecycleTests : IAsyncLifetime
         await _probe.WhenSignalled("deactivated:r1");
 
         _cluster.Time.Advance(TimeSpan.FromSeconds(119));
-        Assert.Empty(_probe.Events.Where(e => e.StartsWith("reminder:", StringComparison.Ordinal)));
+        Assert.DoesNotContain(_probe.Events, e => e.StartsWith("reminder:", StringComparison.Ordinal));
         _cluster.Time.Advance(TimeSpan.FromSeconds(2));
 
         await _probe.WhenSignalled("reminder:r1");

@@ -49,6 +49,7 @@ public sealed class TestCluster : IAsyncDisposable
             silo.UseStorage(_ => _storage());
             _configureSilo(silo);
         });
+        builder.Services.Configure<SiloOptions>(options => options.DeactivationTimeout = TimeSpan.FromSeconds(1));
         if (_configureOptions is not null)
         {
             builder.Services.Configure(_configureOptions);

@@ -53,8 +53,10 @@ public sealed class Silo : IHostedService, IDisposable
             activation.RequestDeactivation(DeactivationReason.SiloStopping);
         }
 
-        await Task.WhenAll(activations.Select(a => a.Deactivated)).WaitAsync(cancellationToken);
+        var deactivated = Task.WhenAll(activations.Select(a => a.Deactivated));
+        await Task.WhenAny(deactivated, Task.Delay(_runtime.Options.DeactivationTimeout, cancellationToken));
         _runtime.Stop();
+        _runtime.Catalog.AbandonAll();
         RuntimeLog.SiloStopped(_runtime.Logger, Address, activations.Count);
     }
 

@@ -20,6 +20,10 @@ public sealed class SiloOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan CollectionQuantum { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How long a graceful stop waits for activations to deactivate (wall-clock time); stragglers are dropped.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan DeactivationTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How often due reminders are fired: their precision.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan ReminderTickPeriod { get; set; } = TimeSpan.FromSeconds(1);
