@@ -1,5 +1,6 @@
 using System.Globalization;
 using Reservations.Runtime.Hosting;
+using Reservations.Runtime.Storage.Sql;
 
 namespace Reservations.Runtime.Storage.InMemory;
 
@@ -33,6 +34,7 @@ public sealed class InMemoryStorage : ISiloStorage
         lock (_lock)
         {
             CheckEtag(grainId, stateName, expectedEtag);
+            record = record is null ? null : record with { CreatedAt = Microseconds.Truncate(record.CreatedAt) };
             if (record is not null && !_records.TryAdd((record.Kind, record.Partition, record.Key), record))
             {
                 throw new DuplicateRecordException(record);

@@ -1,0 +1,11 @@
+using Reservations.Runtime;
+
+namespace Reservations.Micro;
+
+/// <summary>Answers from memory, as a seat refusing a hold does: the cost measured is the runtime's.</summary>
+public sealed class PingGrain : Grain, IPingGrain
+{
+    private int _calls;
+
+    Task<int> IPingGrain.PingAsync(int value) => Task.FromResult(value + ++_calls);
+}

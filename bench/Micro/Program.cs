@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Reservations.Micro.GrainCallBenchmarks).Assembly).Run(args);
