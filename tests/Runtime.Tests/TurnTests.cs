@@ -81,4 +81,25 @@ public sealed class TurnTests : IAsyncLifetime
         Assert.Equal("boom", thrown.Message);
         Assert.Equal(0, await counter.GetAsync());
     }
+
+    [Fact]
+    public async Task CallTimeout_CallsQueuedBehindStuckTurn_AllTimeOutAndGrainServesLaterCallsOnceFreed()
+    {
+        var counter = _cluster.GrainFactory.GetGrain<ICounterGrain>("queue");
+        var gated = counter.WaitAtGateAsync();
+        await _probe.WhenSignalled("at-gate");
+        var queued = Enumerable.Range(0, 10).Select(_ => counter.GetAsync()).ToList();
+
+        _cluster.Time.Advance(TimeSpan.FromSeconds(31));
+
+        foreach (var call in queued)
+        {
+            await Assert.ThrowsAsync<GrainCallTimeoutException>(() => call);
+        }
+
+        await Assert.ThrowsAsync<GrainCallTimeoutException>(() => gated);
+        _probe.Gate.SetResult();
+        Assert.Equal(0, await counter.GetAsync());
+        Assert.Equal(["gate-start", "gate-end", "get"], _probe.Events);
+    }
 }

@@ -61,9 +61,19 @@ internal sealed class ActivationData
             current.Fail(new GrainCallTimeoutException(GrainId, Runtime.Options.CallTimeout));
         }
 
-        while (_queue.TryPeek(out var head) && head.Deadline <= now && _queue.TryDequeue(out var overdue))
+        if (_queue.IsEmpty)
         {
-            overdue.Fail(new GrainCallTimeoutException(GrainId, Runtime.Options.CallTimeout));
+            return;
+        }
+
+        // Failed in place, not dequeued: the pump may be dequeuing concurrently, and it skips
+        // completed turns.
+        foreach (var queued in _queue)
+        {
+            if (queued.Deadline <= now)
+            {
+                queued.Fail(new GrainCallTimeoutException(GrainId, Runtime.Options.CallTimeout));
+            }
         }
     }
 
