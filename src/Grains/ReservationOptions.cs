@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Reservations.Grains;
+
+/// <summary>Settings of the reservation grains (configuration section "Reservations").</summary>
+public sealed class ReservationOptions
+{
+    /// <summary>The configuration section these options bind from.</summary>
+    public const string SectionName = "Reservations";
+
+    /// <summary>How long a hold lasts; its token is dead afterwards (I5).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan HoldDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often each silo sends the usage it counted to the tenants.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan UsageFlushPeriod { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,107 @@
+using System.Collections.Immutable;
+using Reservations.Runtime;
+
+namespace Reservations.Grains.Tenants;
+
+/// <summary>A client app. Its API key is returned once, at creation or rotation, and stored only as its SHA-256 (I7).</summary>
+public sealed class TenantGrain([PersistentState("tenant")] IPersistentState<TenantState> tenant) : Grain, ITenantGrain
+{
+    private const string KeyPrefix = "sk_live_";
+
+    private TenantState State => tenant.State;
+
+    async Task<string?> ITenantGrain.CreateAsync(TenantSettings settings)
+    {
+        var registry = GrainFactory.GetGrain<ITenantRegistryGrain>(ITenantRegistryGrain.Key);
+        if (State.Created)
+        {
+            // Repairs a registry entry lost when an earlier create failed after its own write.
+            await registry.AddAsync(GetPrimaryKeyString());
+            return null;
+        }
+
+        var key = NewKey();
+        State.Created = true;
+        State.Name = settings.Name;
+        State.Domain = settings.Domain;
+        State.AllowedOrigins = [.. settings.AllowedOrigins.IsDefault ? [] : settings.AllowedOrigins];
+        State.Enabled = true;
+        State.CreatedAt = TimeProvider.GetUtcNow();
+        State.KeyHash = Secrets.Sha256(key);
+        State.Usage = TenantUsage.Zero;
+        await WriteOrReloadAsync();
+        await registry.AddAsync(GetPrimaryKeyString());
+        return key;
+    }
+
+    Task<TenantView?> ITenantGrain.GetAsync() => Task.FromResult(State.Created ? View() : null);
+
+    async Task<TenantView?> ITenantGrain.UpdateAsync(TenantUpdate update)
+    {
+        if (!State.Created)
+        {
+            return null;
+        }
+
+        State.Name = update.Name ?? State.Name;
+        State.AllowedOrigins = update.AllowedOrigins is { IsDefault: false } origins ? [.. origins] : State.AllowedOrigins;
+        State.Enabled = update.Enabled ?? State.Enabled;
+        await WriteOrReloadAsync();
+        return View();
+    }
+
+    async Task<string?> ITenantGrain.RotateKeyAsync()
+    {
+        if (!State.Created)
+        {
+            return null;
+        }
+
+        var key = NewKey();
+        State.KeyHash = Secrets.Sha256(key);
+        await WriteOrReloadAsync();
+        return key;
+    }
+
+    Task<TenantAuth?> ITenantGrain.GetAuthAsync() => Task.FromResult(
+        State.Created
+            ? new TenantAuth(GetPrimaryKeyString(), [.. State.KeyHash], State.Enabled, [.. State.AllowedOrigins])
+            : null);
+
+    async Task ITenantGrain.RecordUsageAsync(TenantUsage delta)
+    {
+        // Usage of an app that does not exist is dropped: it must not bring a tenant into being.
+        if (!State.Created)
+        {
+            return;
+        }
+
+        State.Usage = State.Usage.Add(delta);
+        await WriteOrReloadAsync();
+    }
+
+    private static string NewKey() => KeyPrefix + Secrets.NewToken(32);
+
+    private TenantView View() => new(
+        GetPrimaryKeyString(),
+        State.Name,
+        State.Domain,
+        [.. State.AllowedOrigins],
+        State.Enabled,
+        State.CreatedAt,
+        State.Usage);
+
+    // State is mutated in place here; a failed write reloads it so memory never runs ahead of storage.
+    private async Task WriteOrReloadAsync()
+    {
+        try
+        {
+            await tenant.WriteStateAsync();
+        }
+        catch
+        {
+            await tenant.ReadStateAsync();
+            throw;
+        }
+    }
+}
