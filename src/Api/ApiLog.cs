@@ -1,0 +1,29 @@
+namespace Reservations.Api;
+
+/// <summary>The API's log events. Never pass a secret (key, password, token) to any of them.</summary>
+internal static partial class ApiLog
+{
+    [LoggerMessage(1, LogLevel.Information, "Admin account {Username}: password set from configuration")]
+    public static partial void AdminPasswordFromConfiguration(ILogger logger, string username);
+
+    [LoggerMessage(2, LogLevel.Information, "Created a JWT signing key file at {Path}")]
+    public static partial void SigningKeyCreated(ILogger logger, string path);
+
+    [LoggerMessage(3, LogLevel.Error, "Unhandled error on {Method} {Path}")]
+    public static partial void UnhandledError(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(4, LogLevel.Information, "App {AppId} created ({Name})")]
+    public static partial void AppCreated(ILogger logger, string appId, string name);
+
+    [LoggerMessage(5, LogLevel.Information, "App {AppId} key rotated")]
+    public static partial void AppKeyRotated(ILogger logger, string appId);
+
+    [LoggerMessage(6, LogLevel.Warning, "Refused admin login for {Username}")]
+    public static partial void AdminLoginRefused(ILogger logger, string username);
+
+    [LoggerMessage(7, LogLevel.Information, "Seeded {Count} seats for {AppId}/{EntityId}")]
+    public static partial void SeatsSeeded(ILogger logger, int count, string appId, string entityId);
+
+    [LoggerMessage(8, LogLevel.Warning, "Grain call timed out on {Method} {Path}")]
+    public static partial void GrainTimeout(ILogger logger, Exception exception, string method, string path);
+}

@@ -1,0 +1,33 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Reservations.Api.Contracts;
+
+/// <summary>Source-generated JSON for every request and response body, camelCase.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, NumberHandling = JsonNumberHandling.Strict)]
+[JsonSerializable(typeof(SignupRequest))]
+[JsonSerializable(typeof(LoginRequest))]
+[JsonSerializable(typeof(SignupResponse))]
+[JsonSerializable(typeof(TokenResponse))]
+[JsonSerializable(typeof(SeatsResponse))]
+[JsonSerializable(typeof(ReserveSeatRequest))]
+[JsonSerializable(typeof(ReservationResponse))]
+[JsonSerializable(typeof(ReleaseSeatRequest))]
+[JsonSerializable(typeof(ReleaseResponse))]
+[JsonSerializable(typeof(ConfirmBookingRequest))]
+[JsonSerializable(typeof(BookingResponse))]
+[JsonSerializable(typeof(IReadOnlyList<BookingResponse>))]
+[JsonSerializable(typeof(BookingPage))]
+[JsonSerializable(typeof(AdminLoginRequest))]
+[JsonSerializable(typeof(CreateAppRequest))]
+[JsonSerializable(typeof(UpdateAppRequest))]
+[JsonSerializable(typeof(AppResponse))]
+[JsonSerializable(typeof(IReadOnlyList<AppResponse>))]
+[JsonSerializable(typeof(CreatedAppResponse))]
+[JsonSerializable(typeof(RotateKeyResponse))]
+[JsonSerializable(typeof(IReadOnlyList<UsageResponse>))]
+[JsonSerializable(typeof(SeedDataRequest))]
+[JsonSerializable(typeof(SeedDataResponse))]
+[JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(BookingCursor))]
+internal sealed partial class ApiJsonContext : JsonSerializerContext;

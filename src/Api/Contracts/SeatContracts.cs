@@ -1,0 +1,13 @@
+namespace Reservations.Api.Contracts;
+
+public sealed record SeatResponse(string SeatId, string SeatNumber, decimal Price, string Status, DateTimeOffset? HeldUntil);
+
+public sealed record SeatsResponse(string EntityId, IReadOnlyList<SeatResponse> Seats);
+
+public sealed record ReserveSeatRequest(string? SeatId);
+
+public sealed record ReservationResponse(string ReservationToken, string SeatId, DateTimeOffset ExpiresAt);
+
+public sealed record ReleaseSeatRequest(string? ReservationToken);
+
+public sealed record ReleaseResponse(string SeatId, string Status);

@@ -1,0 +1,279 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Reservations.Api.Contracts;
+using Reservations.Api.Errors;
+using Reservations.Api.Hosting;
+using Reservations.Api.Security;
+using Reservations.Grains;
+using Reservations.Grains.Admin;
+using Reservations.Grains.Inventory;
+using Reservations.Grains.Seats;
+using Reservations.Grains.Tenants;
+using Reservations.Grains.Usage;
+using Reservations.Runtime;
+
+namespace Reservations.Api.Endpoints;
+
+internal static class AdminEndpoints
+{
+    private const string LogCategory = "Reservations.Api.Admin";
+    private const int MaxSeedSeats = 10_000;
+    private const int MaxAllowedDomains = 50;
+    private const string AppIdAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/admin/login", LogInAsync).WithTags("Admin");
+
+        var group = app.MapGroup("/admin").WithTags("Admin").RequireAdmin();
+        group.MapPost("/apps", CreateAppAsync);
+        group.MapGet("/apps", ListAppsAsync);
+        group.MapGet("/apps/{appId}", GetAppAsync);
+        group.MapPatch("/apps/{appId}", UpdateAppAsync);
+        group.MapPost("/apps/{appId}/rotate-key", RotateKeyAsync);
+        group.MapGet("/bookings", GetBookingsAsync);
+        group.MapGet("/usage", GetUsageAsync);
+        group.MapPost("/seed-data", SeedAsync).WithBodyLimit(2 * 1024 * 1024);
+        return app;
+    }
+
+    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> LogInAsync(
+        AdminLoginRequest request, IGrainFactory grains, TokenService tokens, IOptions<AdminOptions> options, ILoggerFactory loggers)
+    {
+        if ((Check.Text(request.Username, "username", 64) ?? Check.Text(request.Password, "password", 256)) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var username = options.Value.Username;
+        var known = string.Equals(request.Username, username, StringComparison.Ordinal);
+        if (!known || !await grains.GetGrain<IAdminGrain>(username).VerifyAsync(request.Password!))
+        {
+            ApiLog.AdminLoginRefused(loggers.CreateLogger(LogCategory), known ? username : "(unknown)");
+            return ApiProblem.Of(StatusCodes.Status401Unauthorized, "invalid_credentials", "Wrong username or password.");
+        }
+
+        var (token, expiresAt) = tokens.IssueAdmin(username);
+        return TypedResults.Ok(new TokenResponse(token, expiresAt));
+    }
+
+    private static async Task<Results<Created<CreatedAppResponse>, ProblemHttpResult>> CreateAppAsync(
+        CreateAppRequest request, IGrainFactory grains, TenantAuthCache cache, ILoggerFactory loggers)
+    {
+        if (Check.Text(request.Name, "name", 100) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (!Enum.TryParse<TenantDomain>(request.Domain, ignoreCase: true, out var domain) || !Enum.IsDefined(domain) || request.Domain!.Any(char.IsDigit))
+        {
+            return ApiProblem.Validation("domain must be one of EVENT, BUS, MOVIE, RENTAL.");
+        }
+
+        if (ParseOrigins(request.AllowedDomains, out var origins) is { } badOrigins)
+        {
+            return badOrigins;
+        }
+
+        var settings = new TenantSettings(request.Name!.Trim(), domain, origins);
+        while (true)
+        {
+            var appId = NewAppId();
+            var apiKey = await grains.GetGrain<ITenantGrain>(appId).CreateAsync(settings);
+            if (apiKey is null)
+            {
+                continue; // That id is taken: draw another.
+            }
+
+            await grains.GetGrain<ITenantRegistryGrain>(ITenantRegistryGrain.Key).AddAsync(appId);
+            cache.Invalidate(appId);
+            var view = await grains.GetGrain<ITenantGrain>(appId).GetAsync() ?? throw new InvalidOperationException($"App {appId} vanished.");
+            ApiLog.AppCreated(loggers.CreateLogger(LogCategory), appId, view.Name);
+            var app = AppResponse.From(view);
+            return TypedResults.Created($"/admin/apps/{appId}", new CreatedAppResponse(app.AppId, apiKey, app.Name, app.Domain, app.AllowedDomains, app.Enabled, app.CreatedAt));
+        }
+    }
+
+    private static async Task<Ok<IReadOnlyList<AppResponse>>> ListAppsAsync(IGrainFactory grains)
+    {
+        var views = await ListTenantsAsync(grains);
+        return TypedResults.Ok<IReadOnlyList<AppResponse>>(views.Select(AppResponse.From).ToList());
+    }
+
+    private static async Task<Results<Ok<AppResponse>, ProblemHttpResult>> GetAppAsync(string appId, IGrainFactory grains)
+    {
+        var view = ApiAuthenticationMiddleware.IsAppIdShaped(appId) ? await grains.GetGrain<ITenantGrain>(appId).GetAsync() : null;
+        return view is null ? AppNotFound() : TypedResults.Ok(AppResponse.From(view));
+    }
+
+    private static async Task<Results<Ok<AppResponse>, ProblemHttpResult>> UpdateAppAsync(
+        string appId, UpdateAppRequest request, IGrainFactory grains, TenantAuthCache cache)
+    {
+        if (!ApiAuthenticationMiddleware.IsAppIdShaped(appId))
+        {
+            return AppNotFound();
+        }
+
+        if (request.Name is not null && Check.Text(request.Name, "name", 100) is { } invalid)
+        {
+            return invalid;
+        }
+
+        ImmutableArray<string>? origins = null;
+        if (request.AllowedDomains is not null)
+        {
+            if (ParseOrigins(request.AllowedDomains, out var parsed) is { } badOrigins)
+            {
+                return badOrigins;
+            }
+
+            origins = parsed;
+        }
+
+        var view = await grains.GetGrain<ITenantGrain>(appId).UpdateAsync(new TenantUpdate(request.Name?.Trim(), origins, request.Enabled));
+        cache.Invalidate(appId);
+        return view is null ? AppNotFound() : TypedResults.Ok(AppResponse.From(view));
+    }
+
+    private static async Task<Results<Ok<RotateKeyResponse>, ProblemHttpResult>> RotateKeyAsync(
+        string appId, IGrainFactory grains, TenantAuthCache cache, ILoggerFactory loggers)
+    {
+        var key = ApiAuthenticationMiddleware.IsAppIdShaped(appId) ? await grains.GetGrain<ITenantGrain>(appId).RotateKeyAsync() : null;
+        cache.Invalidate(appId);
+        if (key is null)
+        {
+            return AppNotFound();
+        }
+
+        ApiLog.AppKeyRotated(loggers.CreateLogger(LogCategory), appId);
+        return TypedResults.Ok(new RotateKeyResponse(appId, key));
+    }
+
+    private static async Task<Results<Ok<BookingPage>, ProblemHttpResult>> GetBookingsAsync(
+        string? appId, DateTimeOffset? from, DateTimeOffset? to, int? limit, string? cursor, IRecordStore records, CancellationToken cancellationToken)
+    {
+        if (appId is not null && !ApiAuthenticationMiddleware.IsAppIdShaped(appId))
+        {
+            return ApiProblem.Validation("appId is not an app id.");
+        }
+
+        if (limit is < 1 or > 500)
+        {
+            return ApiProblem.Validation("limit must be between 1 and 500.");
+        }
+
+        UniqueRecord? before = null;
+        if (cursor is not null && (before = BookingCursor.Decode(cursor)) is null)
+        {
+            return ApiProblem.Validation("cursor is not a cursor this API gave out.");
+        }
+
+        var size = limit ?? 50;
+        var page = await records.QueryAsync(new RecordQuery(Booking.RecordKind, appId, null, from, to, before, size), cancellationToken);
+        var next = page.Count == size ? BookingCursor.Encode(page[^1]) : null;
+        return TypedResults.Ok(new BookingPage(page.Select(BookingEndpoints.ReadBooking).ToList(), next));
+    }
+
+    private static async Task<Ok<IReadOnlyList<UsageResponse>>> GetUsageAsync(IGrainFactory grains, UsageMeter usage, CancellationToken cancellationToken)
+    {
+        await usage.FlushAsync(cancellationToken);
+        var views = await ListTenantsAsync(grains);
+        return TypedResults.Ok<IReadOnlyList<UsageResponse>>(views
+            .Select(v => new UsageResponse(v.AppId, v.Name, v.Usage.Requests, v.Usage.HoldsGranted, v.Usage.HoldsRefused, v.Usage.Releases, v.Usage.Expiries, v.Usage.Confirmations))
+            .ToList());
+    }
+
+    private static async Task<Results<Created<SeedDataResponse>, ProblemHttpResult>> SeedAsync(
+        SeedDataRequest request, IGrainFactory grains, ILoggerFactory loggers)
+    {
+        if (Check.Id(request.EntityId, "entityId") is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (request.Seats is not { Count: > 0 and <= MaxSeedSeats } seats)
+        {
+            return ApiProblem.Validation($"seats must hold between 1 and {MaxSeedSeats} seats.");
+        }
+
+        var specs = ImmutableArray.CreateBuilder<SeatSpec>(seats.Count);
+        var numbers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var seat in seats)
+        {
+            if (seat is null || Check.Text(seat.SeatNumber, "seatNumber", 50) is not null)
+            {
+                return ApiProblem.Validation("every seat needs a seatNumber of 1 to 50 characters.");
+            }
+
+            if (seat.Price is not { } price || price < 0 || price > 1_000_000_000m)
+            {
+                return ApiProblem.Validation("every seat needs a price between 0 and 1000000000.");
+            }
+
+            if (!numbers.Add(seat.SeatNumber!.Trim()))
+            {
+                return ApiProblem.Validation($"seatNumber {seat.SeatNumber} appears twice.");
+            }
+
+            specs.Add(new SeatSpec(seat.SeatNumber.Trim(), price));
+        }
+
+        if (!ApiAuthenticationMiddleware.IsAppIdShaped(request.AppId) || await grains.GetGrain<ITenantGrain>(request.AppId!).GetAsync() is null)
+        {
+            return AppNotFound();
+        }
+
+        var created = await grains.GetGrain<IInventoryGrain>(GrainKeys.Scoped(request.AppId!, request.EntityId!)).AddSeatsAsync(specs.MoveToImmutable());
+        ApiLog.SeatsSeeded(loggers.CreateLogger(LogCategory), created.Length, request.AppId!, request.EntityId!);
+        return TypedResults.Created(
+            (string?)null,
+            new SeedDataResponse(request.AppId!, request.EntityId!, created.Select(s => new SeededSeat(s.SeatId, s.SeatNumber, s.Price)).ToList()));
+    }
+
+    private static async Task<TenantView[]> ListTenantsAsync(IGrainFactory grains)
+    {
+        var ids = await grains.GetGrain<ITenantRegistryGrain>(ITenantRegistryGrain.Key).ListAsync();
+        var views = await Task.WhenAll(ids.Select(id => grains.GetGrain<ITenantGrain>(id).GetAsync()));
+        return views.OfType<TenantView>().ToArray();
+    }
+
+    private static ProblemHttpResult? ParseOrigins(IReadOnlyList<string?>? values, out ImmutableArray<string> origins)
+    {
+        origins = [];
+        values ??= [];
+        if (values.Count > MaxAllowedDomains)
+        {
+            return ApiProblem.Validation($"allowedDomains holds at most {MaxAllowedDomains} entries.");
+        }
+
+        var builder = ImmutableArray.CreateBuilder<string>(values.Count);
+        foreach (var value in values)
+        {
+            var trimmed = value?.Trim().TrimEnd('/');
+            if (Check.Text(trimmed, "allowedDomains entry", 253) is not null || trimmed!.Any(char.IsWhiteSpace) || !IsOriginOrHost(trimmed!))
+            {
+                return ApiProblem.Validation("every allowedDomains entry must be an origin (https://shop.example) or a host name (shop.example).");
+            }
+
+            builder.Add(trimmed!);
+        }
+
+        origins = builder.ToImmutable();
+        return null;
+    }
+
+    private static bool IsOriginOrHost(string value) =>
+        value.Contains("://", StringComparison.Ordinal)
+            ? Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.AbsolutePath == "/" && string.IsNullOrEmpty(uri.Query)
+            : Uri.CheckHostName(value.Split(':')[0]) != UriHostNameType.Unknown;
+
+    private static ProblemHttpResult AppNotFound() => ApiProblem.NotFound("app_not_found", "No such app.");
+
+    private static string NewAppId()
+    {
+        var chars = RandomNumberGenerator.GetItems<char>(AppIdAlphabet, 12);
+        return $"APP-{new string(chars, 0, 4)}-{new string(chars, 4, 4)}-{new string(chars, 8, 4)}";
+    }
+}

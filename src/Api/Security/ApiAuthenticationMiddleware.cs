@@ -1,0 +1,116 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+using Reservations.Api.Errors;
+using Reservations.Grains;
+using Reservations.Grains.Usage;
+
+namespace Reservations.Api.Security;
+
+/// <summary>
+/// Authenticates before the body is read, so an unauthenticated caller learns nothing from
+/// validation errors: app key, app status, origin, then the bearer token, per the endpoint's requirement.
+/// </summary>
+internal sealed partial class ApiAuthenticationMiddleware(
+    RequestDelegate next, TenantAuthCache tenants, TokenService tokens, UsageMeter usage)
+{
+    public const string AppIdHeader = "x-app-id";
+    public const string ApiKeyHeader = "x-api-key";
+    public const string AppIdItem = "reservations.appId";
+    public const string UserIdItem = "reservations.userId";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var requirement = context.GetEndpoint()?.Metadata.GetMetadata<AuthRequirementMetadata>()?.Requirement;
+        var refusal = requirement switch
+        {
+            AuthRequirement.Admin => await AuthenticateAdminAsync(context),
+            AuthRequirement.Tenant or AuthRequirement.TenantUser => await AuthenticateTenantAsync(context, requirement.Value),
+            _ => null,
+        };
+
+        if (refusal is not null)
+        {
+            await refusal.ExecuteAsync(context);
+            return;
+        }
+
+        await next(context);
+    }
+
+    public static bool IsAppIdShaped(string? appId) => appId is not null && AppIdPattern().IsMatch(appId);
+
+    private async Task<ProblemHttpResult?> AuthenticateTenantAsync(HttpContext context, AuthRequirement requirement)
+    {
+        var headers = context.Request.Headers;
+        var appId = headers[AppIdHeader].ToString();
+        var key = headers[ApiKeyHeader].ToString();
+        if (!IsAppIdShaped(appId) || key.Length is 0 or > 256)
+        {
+            return ApiProblem.InvalidAppCredentials();
+        }
+
+        var auth = await tenants.GetAsync(appId);
+        if (auth is null || !Secrets.Matches(key, auth.KeyHash.AsSpan()))
+        {
+            return ApiProblem.InvalidAppCredentials();
+        }
+
+        if (!auth.Enabled)
+        {
+            return ApiProblem.Of(StatusCodes.Status403Forbidden, "app_disabled", "This app is disabled.");
+        }
+
+        var origin = headers.Origin.ToString();
+        if (origin.Length > 0)
+        {
+            if (!TenantCors.IsAllowed(origin, auth.AllowedOrigins))
+            {
+                return ApiProblem.Of(StatusCodes.Status403Forbidden, "origin_not_allowed", "This origin is not among the app's allowed domains.");
+            }
+
+            context.Response.Headers.AccessControlAllowOrigin = origin;
+            context.Response.Headers.Append(HeaderNames.Vary, HeaderNames.Origin);
+        }
+
+        usage.CountRequest(appId);
+        context.Items[AppIdItem] = appId;
+        if (requirement == AuthRequirement.TenantUser)
+        {
+            var identity = await ReadBearerAsync(context);
+            if (identity is not { AppId: { } tokenApp, Role: null } || !string.Equals(tokenApp, appId, StringComparison.Ordinal))
+            {
+                return ApiProblem.InvalidToken();
+            }
+
+            context.Items[UserIdItem] = identity.Subject;
+        }
+
+        return null;
+    }
+
+    private async Task<ProblemHttpResult?> AuthenticateAdminAsync(HttpContext context)
+    {
+        var identity = await ReadBearerAsync(context);
+        if (identity is null)
+        {
+            return ApiProblem.Of(StatusCodes.Status401Unauthorized, "invalid_token", "An admin bearer token is required.");
+        }
+
+        return identity.Role == TokenService.AdminRole
+            ? null
+            : ApiProblem.Of(StatusCodes.Status403Forbidden, "forbidden", "This needs an admin token.");
+    }
+
+    private async Task<TokenIdentity?> ReadBearerAsync(HttpContext context)
+    {
+        var authorization = context.Request.Headers.Authorization.ToString();
+        const string scheme = "Bearer ";
+        return authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)
+            ? await tokens.ValidateAsync(authorization[scheme.Length..].Trim())
+            : null;
+    }
+
+    [GeneratedRegex("^APP-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex AppIdPattern();
+}

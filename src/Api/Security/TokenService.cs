@@ -1,0 +1,95 @@
+using System.Security.Claims;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Reservations.Api.Hosting;
+
+namespace Reservations.Api.Security;
+
+/// <summary>Who a valid bearer token says the caller is.</summary>
+internal sealed record TokenIdentity(string Subject, string? AppId, string? Role);
+
+/// <summary>Issues and checks HMAC-SHA256 JWTs; times come from the silo's clock.</summary>
+internal sealed class TokenService
+{
+    public const string AppClaim = "app";
+    public const string RoleClaim = "role";
+    public const string AdminRole = "admin";
+    private const string Audience = "reservations-api";
+
+    private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
+    private readonly SigningCredentials _credentials;
+    private readonly TokenValidationParameters _validation;
+    private readonly TimeProvider _time;
+    private readonly JwtOptions _options;
+
+    public TokenService(IOptions<JwtOptions> jwt, IOptions<StorageOptions> storage, TimeProvider time, ILogger<TokenService> logger)
+    {
+        _options = jwt.Value;
+        _time = time;
+        var key = new SymmetricSecurityKey(SigningKeyStore.Load(_options, storage.Value, logger));
+        _credentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256);
+        _validation = new TokenValidationParameters
+        {
+            ValidIssuer = _options.Issuer,
+            ValidAudience = Audience,
+            IssuerSigningKey = key,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            RequireExpirationTime = true,
+            RequireSignedTokens = true,
+            ClockSkew = TimeSpan.Zero,
+            LifetimeValidator = IsWithinLifetime,
+        };
+    }
+
+    public (string Token, DateTimeOffset ExpiresAt) IssueUser(string userId, string appId) =>
+        Issue(new Dictionary<string, object>(StringComparer.Ordinal) { [JwtRegisteredClaimNames.Sub] = userId, [AppClaim] = appId });
+
+    public (string Token, DateTimeOffset ExpiresAt) IssueAdmin(string username) =>
+        Issue(new Dictionary<string, object>(StringComparer.Ordinal) { [JwtRegisteredClaimNames.Sub] = username, [RoleClaim] = AdminRole });
+
+    /// <summary>The token's identity, or null when it is forged, expired or malformed.</summary>
+    public async Task<TokenIdentity?> ValidateAsync(string token)
+    {
+        if (token.Length is 0 or > 4096)
+        {
+            return null;
+        }
+
+        var result = await _handler.ValidateTokenAsync(token, _validation);
+        if (!result.IsValid || !result.Claims.TryGetValue(JwtRegisteredClaimNames.Sub, out var subject) || subject is not string sub)
+        {
+            return null;
+        }
+
+        return new TokenIdentity(
+            sub,
+            result.Claims.TryGetValue(AppClaim, out var app) ? app as string : null,
+            result.Claims.TryGetValue(RoleClaim, out var role) ? role as string : null);
+    }
+
+    private (string Token, DateTimeOffset ExpiresAt) Issue(Dictionary<string, object> claims)
+    {
+        var now = _time.GetUtcNow();
+        var expires = now + _options.Lifetime;
+        claims[JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString("N");
+        var token = _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = _options.Issuer,
+            Audience = Audience,
+            Claims = claims,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = expires.UtcDateTime,
+            SigningCredentials = _credentials,
+        });
+        // JWT times are whole seconds.
+        return (token, DateTimeOffset.FromUnixTimeSeconds(expires.ToUnixTimeSeconds()));
+    }
+
+    private bool IsWithinLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        return expires is { } exp && now < exp && (notBefore is not { } nbf || nbf <= now);
+    }
+}

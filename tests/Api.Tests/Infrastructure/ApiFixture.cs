@@ -1,0 +1,156 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Reservations.Api.Security;
+using Reservations.Runtime.Hosting;
+using Reservations.TestingHost;
+
+namespace Reservations.Api.Tests.Infrastructure;
+
+/// <summary>An app's credentials as a test holds them.</summary>
+public sealed record TestApp(string AppId, string ApiKey);
+
+/// <summary>A user as a test holds it.</summary>
+public sealed record TestUser(TestApp App, string UserId, string Token, string Email);
+
+/// <summary>
+/// One engine per test class: storage, a fake clock, an admin token, two apps (A and B) and three
+/// users (two in A, one in B), made once because each signup hashes a password with 600,000 rounds.
+/// </summary>
+public abstract class ApiFixture : IAsyncLifetime
+{
+    public const string AdminUsername = "operator";
+    public const string AdminPassword = "operator-password-1";
+    public const string UserPassword = "user-password-1";
+    public static readonly string SigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    private readonly EngineStorage _storage;
+
+    protected ApiFixture(EngineStorage storage) => _storage = storage;
+
+    public FakeTimeProvider Time { get; } = new();
+
+    public ApiFactory Factory { get; private set; } = null!;
+
+    public string AdminToken { get; private set; } = null!;
+
+    public TestApp AppA { get; private set; } = null!;
+
+    public TestApp AppB { get; private set; } = null!;
+
+    public TestUser UserA1 { get; private set; } = null!;
+
+    public TestUser UserA2 { get; private set; } = null!;
+
+    public TestUser UserB1 { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _storage.InitializeAsync();
+        await StartAsync();
+        AdminToken = await LogInAdminAsync();
+        AppA = await CreateAppAsync("Shop A", ["https://a.example"]);
+        AppB = await CreateAppAsync("Shop B", ["https://b.example"]);
+        var users = await Task.WhenAll(SignUpAsync(AppA, "a1@example.com"), SignUpAsync(AppA, "a2@example.com"), SignUpAsync(AppB, "b1@example.com"));
+        (UserA1, UserA2, UserB1) = (users[0], users[1], users[2]);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await _storage.DisposeAsync();
+    }
+
+    /// <summary>Stops the process and starts a new one on the same storage and the same clock.</summary>
+    public async Task RestartAsync()
+    {
+        await Factory.DisposeAsync();
+        await StartAsync();
+    }
+
+    public HttpClient Anonymous() => Factory.CreateClient();
+
+    public HttpClient Admin()
+    {
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
+        return client;
+    }
+
+    public HttpClient Tenant(TestApp app, string? bearer = null)
+    {
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Add("x-app-id", app.AppId);
+        client.DefaultRequestHeaders.Add("x-api-key", app.ApiKey);
+        if (bearer is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        return client;
+    }
+
+    public HttpClient As(TestUser user) => Tenant(user.App, user.Token);
+
+    /// <summary>A valid token for a user id that never signed up: lets races use hundreds of distinct users without hashing passwords.</summary>
+    public string MintUserToken(TestApp app, string userId) =>
+        Factory.Services.GetRequiredService<TokenService>().IssueUser(userId, app.AppId).Token;
+
+    public async Task<TestApp> CreateAppAsync(string name, string[] allowedDomains)
+    {
+        using var response = await Admin().PostAsJsonAsync("/admin/apps", new { name, domain = "EVENT", allowedDomains });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return new TestApp(body.GetProperty("appId").GetString()!, body.GetProperty("apiKey").GetString()!);
+    }
+
+    /// <summary>Seeds a new entity with <paramref name="count"/> seats and returns their ids.</summary>
+    public async Task<(string EntityId, string[] SeatIds)> SeedAsync(TestApp app, int count = 1)
+    {
+        var entityId = $"ev-{Guid.NewGuid():N}";
+        var seats = Enumerable.Range(1, count).Select(i => new { seatNumber = $"R{i}", price = 10m + i }).ToArray();
+        using var response = await Admin().PostAsJsonAsync("/admin/seed-data", new { appId = app.AppId, entityId, seats });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (entityId, body.GetProperty("seats").EnumerateArray().Select(s => s.GetProperty("seatId").GetString()!).ToArray());
+    }
+
+    public async Task<TestUser> SignUpAsync(TestApp app, string email)
+    {
+        using var response = await Tenant(app).PostAsJsonAsync("/auth/signup", new { email, password = UserPassword, name = "Test User" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return new TestUser(app, body.GetProperty("userId").GetString()!, body.GetProperty("token").GetString()!, email);
+    }
+
+    private async Task StartAsync()
+    {
+        var settings = new Dictionary<string, string?>(_storage.Settings)
+        {
+            ["Admin:Username"] = AdminUsername,
+            ["Admin:Password"] = AdminPassword,
+            ["Jwt:SigningKey"] = SigningKey,
+            ["Jwt:Lifetime"] = "12:00:00",
+            ["Reservations:HoldDuration"] = "00:02:00",
+        };
+        Factory = new ApiFactory(settings, Time);
+        using var health = await Factory.CreateClient().GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.IsType(_storage.ExpectedStorageType, Factory.Services.GetRequiredService<ISiloStorage>());
+        Assert.Same(Time, Factory.Services.GetRequiredService<TimeProvider>());
+    }
+
+    private async Task<string> LogInAdminAsync()
+    {
+        using var response = await Anonymous().PostAsJsonAsync("/admin/login", new { username = AdminUsername, password = AdminPassword });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+    }
+}
+
+public sealed class SqliteApiFixture() : ApiFixture(new SqliteEngineStorage());
+
+public sealed class PostgresApiFixture() : ApiFixture(new PostgresEngineStorage());
