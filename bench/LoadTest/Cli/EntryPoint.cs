@@ -1,0 +1,18 @@
+using System.CommandLine;
+using Reservations.LoadTest.Core;
+
+namespace Reservations.LoadTest.Cli;
+
+internal static class EntryPoint
+{
+    public static Task<int> Main(string[] args)
+    {
+        var root = new RootCommand("Load tester for the Reservations engine: sets up its own app, seats and users, measures, then checks I1–I4.")
+        {
+            ScenarioCommand.Create("hot-seat", ScenarioKind.HotSeat, "Every user fights for one seat; the winner holds it, then releases (or --confirm) it."),
+            ScenarioCommand.Create("distinct", ScenarioKind.Distinct, "Every user holds and confirms fresh seats of its own, over and over."),
+            ScenarioCommand.Create("mixed", ScenarioKind.Mixed, "Zipf popularity over many seats: holds, retries, releases, and repeated Pay clicks."),
+        };
+        return root.Parse(args).InvokeAsync();
+    }
+}

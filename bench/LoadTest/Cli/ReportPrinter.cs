@@ -1,0 +1,65 @@
+using System.Globalization;
+using Reservations.LoadTest.Core;
+using Spectre.Console;
+
+namespace Reservations.LoadTest.Cli;
+
+/// <summary>The end-of-run tables: figures per phase, counts per outcome, and the invariant verdict.</summary>
+internal static class ReportPrinter
+{
+    public static string Ms(TimeSpan value) => $"{value.TotalMilliseconds.ToString("F2", CultureInfo.InvariantCulture)} ms";
+
+    public static void Print(IAnsiConsole console, LoadTestReport report)
+    {
+        var options = report.Options;
+        console.WriteLine();
+        console.MarkupLine(
+            $"[bold]{report.Scenario}[/]: {options.Users} users, {options.Connections} connections, {options.Duration.TotalSeconds:F0} s measured"
+            + $" after {options.Warmup.TotalSeconds:F0} s warm-up, hold-for {options.HoldFor.TotalMilliseconds:F0} ms");
+
+        var figures = new Table().Border(TableBorder.Rounded)
+            .AddColumn("phase").AddColumn("requests").AddColumn("req/s").AddColumn("p50").AddColumn("p90").AddColumn("p99").AddColumn("max");
+        foreach (var phase in new[] { report.Measured, report.Ceiling }.OfType<PhaseResult>())
+        {
+            figures.AddRow(
+                Markup.Escape(phase.Name), phase.Requests.ToString("N0", CultureInfo.InvariantCulture),
+                phase.RequestsPerSecond.ToString("N0", CultureInfo.InvariantCulture), Ms(phase.P50), Ms(phase.P90), Ms(phase.P99), Ms(phase.Max));
+        }
+
+        console.Write(figures);
+        if (report.CeilingRatio is { } ratio)
+        {
+            console.MarkupLine($"Scenario throughput is [bold]{ratio.ToString("P1", CultureInfo.InvariantCulture)}[/] of GET /health on the same engine.");
+        }
+
+        var outcomes = new Table().Border(TableBorder.Rounded).AddColumn("outcome").AddColumn(new TableColumn("count").RightAligned());
+        foreach (var outcome in report.Measured.Outcomes)
+        {
+            outcomes.AddRow(Markup.Escape(outcome.Label), outcome.Count.ToString("N0", CultureInfo.InvariantCulture));
+        }
+
+        console.Write(outcomes);
+        foreach (var note in report.Notes)
+        {
+            console.MarkupLine($"[yellow]{Markup.Escape(note)}[/]");
+        }
+
+        var invariants = report.Invariants;
+        console.MarkupLine(
+            $"Invariants: {invariants.HoldsChecked:N0} holds, {invariants.ConfirmsChecked:N0} confirms, {invariants.EngineBookings:N0} engine bookings checked"
+            + $" (hold duration {invariants.HoldDuration.TotalSeconds:F3} s).");
+        if (invariants.Passed)
+        {
+            console.MarkupLine("[green]No invariant violated.[/]");
+            return;
+        }
+
+        var violations = new Table().Border(TableBorder.Heavy).Title("[red bold]INVARIANT VIOLATIONS[/]").AddColumn("invariant").AddColumn("what was seen");
+        foreach (var violation in invariants.Violations)
+        {
+            violations.AddRow(Markup.Escape(violation.Invariant), Markup.Escape(violation.Detail));
+        }
+
+        console.Write(violations);
+    }
+}

@@ -1,0 +1,10 @@
+using Reservations.LoadTest.Invariants;
+
+namespace Reservations.LoadTest.Core;
+
+/// <summary>The outcome of a run: the scenario's figures, the ceiling's if measured, and the invariant checks.</summary>
+public sealed record LoadTestReport(
+    ScenarioKind Scenario, LoadTestOptions Options, PhaseResult Measured, PhaseResult? Ceiling, InvariantReport Invariants, IReadOnlyList<string> Notes)
+{
+    public double? CeilingRatio => Ceiling is { RequestsPerSecond: > 0 } ceiling ? Measured.RequestsPerSecond / ceiling.RequestsPerSecond : null;
+}

@@ -1,0 +1,44 @@
+using Reservations.LoadTest.Invariants;
+using Reservations.LoadTest.Metrics;
+using Reservations.LoadTest.Scenarios;
+
+namespace Reservations.LoadTest.Core;
+
+/// <summary>
+/// One run against one engine: set up an app, seats and users; warm up (unmeasured); measure the scenario; measure
+/// GET /health as the ceiling if asked; then check the invariants against the engine's bookings.
+/// </summary>
+public sealed class LoadTestRunner(HttpClient http, LoadTestOptions options, IRunObserver observer)
+{
+    public async Task<LoadTestReport> RunAsync(CancellationToken abort)
+    {
+        var log = new ObservationLog();
+        var context = await TenantSetup.CreateAsync(http, options, observer, log, abort);
+        observer.Stage($"Seeding seats for {options.Scenario}");
+        var scenario = await ScenarioFactory.CreateAsync(context, abort);
+
+        if (options.Warmup > TimeSpan.Zero)
+        {
+            await RunPhaseAsync("warm-up", scenario, options.Warmup, abort);
+        }
+
+        var measured = await RunPhaseAsync(options.Scenario.ToString(), scenario, options.Duration, abort);
+        var ceiling = options.MeasureCeiling
+            ? await RunPhaseAsync("GET /health (ceiling)", new HealthScenario(context.Client, options.Users), options.Duration, abort)
+            : null;
+
+        observer.Stage("Reading the engine's bookings");
+        var bookings = await context.Admin.ListBookingsAsync(context.AppId, abort);
+        var invariants = InvariantChecker.Check(log.Holds, log.Confirms, bookings, options.HoldDuration);
+        return new LoadTestReport(options.Scenario, options, measured, ceiling, invariants, scenario.Notes);
+    }
+
+    private async Task<PhaseResult> RunPhaseAsync(string name, IScenario scenario, TimeSpan duration, CancellationToken abort)
+    {
+        var meter = new Meter();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(abort);
+        stop.CancelAfter(duration);
+        await observer.RunPhaseAsync(name, duration, meter, () => scenario.RunAsync(meter, stop.Token, abort));
+        return PhaseResult.From(name, meter, meter.Elapsed);
+    }
+}

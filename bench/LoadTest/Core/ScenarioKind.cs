@@ -1,0 +1,8 @@
+namespace Reservations.LoadTest.Core;
+
+public enum ScenarioKind
+{
+    HotSeat,
+    Distinct,
+    Mixed,
+}

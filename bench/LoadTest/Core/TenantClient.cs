@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Reservations.LoadTest.Invariants;
+using Reservations.LoadTest.Metrics;
+using Reservations.LoadTest.Wire;
+
+namespace Reservations.LoadTest.Core;
+
+/// <summary>The tenant API as the scenarios call it: every call is timed into the phase's meter; no answer is status 0.</summary>
+public sealed class TenantClient(HttpClient http, string appId, string apiKey)
+{
+    private static readonly MediaTypeHeaderValue JsonType = new("application/json");
+
+    public async Task<UserSession> SignUpAsync(string email, string password, string name, CancellationToken cancellationToken)
+    {
+        using var request = NewRequest(HttpMethod.Post, "/auth/signup", null);
+        request.Content = JsonContent.Create(new SignupRequest(email, password, name), WireJsonContext.Default.SignupRequest);
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new LoadTestException($"POST /auth/signup answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+
+        var body = await response.Content.ReadFromJsonAsync(WireJsonContext.Default.SignupResponse, cancellationToken)
+            ?? throw new LoadTestException("POST /auth/signup answered an empty body.");
+        return new UserSession(body.UserId, new AuthenticationHeaderValue("Bearer", body.Token));
+    }
+
+    public async Task<int> HealthAsync(Meter meter, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health");
+        var started = Stopwatch.GetTimestamp();
+        var status = 0;
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken);
+            status = (int)response.StatusCode;
+        }
+        catch (Exception exception) when (IsNoAnswer(exception, cancellationToken))
+        {
+        }
+
+        meter.Record(RequestKind.Health, status, started);
+        return status;
+    }
+
+    public async Task<ReserveResult> ReserveAsync(Meter meter, UserSession user, SeatRef seat, CancellationToken cancellationToken)
+    {
+        using var request = NewRequest(HttpMethod.Post, "/reserve-seat", user);
+        request.Content = new ReadOnlyMemoryContent(seat.ReserveBody) { Headers = { ContentType = JsonType } };
+        var started = Stopwatch.GetTimestamp();
+        var status = 0;
+        ReservationResponse? granted = null;
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken);
+            status = (int)response.StatusCode;
+            if (status == 201)
+            {
+                granted = await response.Content.ReadFromJsonAsync(WireJsonContext.Default.ReservationResponse, cancellationToken);
+            }
+        }
+        catch (Exception exception) when (IsNoAnswer(exception, cancellationToken))
+        {
+        }
+
+        meter.Record(RequestKind.Reserve, status, started);
+        return new ReserveResult(status, granted?.ReservationToken, granted?.ExpiresAt ?? default, DateTimeOffset.UtcNow);
+    }
+
+    public async Task<int> ReleaseAsync(Meter meter, UserSession user, string reservationToken, CancellationToken cancellationToken)
+    {
+        using var request = NewRequest(HttpMethod.Post, "/release-seat", user);
+        request.Content = JsonContent.Create(new ReleaseSeatRequest(reservationToken), WireJsonContext.Default.ReleaseSeatRequest);
+        var started = Stopwatch.GetTimestamp();
+        var status = 0;
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken);
+            status = (int)response.StatusCode;
+        }
+        catch (Exception exception) when (IsNoAnswer(exception, cancellationToken))
+        {
+        }
+
+        meter.Record(RequestKind.Release, status, started);
+        return status;
+    }
+
+    public async Task<ConfirmReply> ConfirmAsync(Meter meter, UserSession user, string reservationToken, string paymentId, CancellationToken cancellationToken)
+    {
+        using var request = NewRequest(HttpMethod.Post, "/confirm-booking", user);
+        request.Content = JsonContent.Create(new ConfirmBookingRequest(reservationToken, paymentId), WireJsonContext.Default.ConfirmBookingRequest);
+        var started = Stopwatch.GetTimestamp();
+        var status = 0;
+        string? bookingId = null;
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken);
+            status = (int)response.StatusCode;
+            if (status is 200 or 201)
+            {
+                bookingId = (await response.Content.ReadFromJsonAsync(WireJsonContext.Default.BookingResponse, cancellationToken))?.BookingId;
+            }
+        }
+        catch (Exception exception) when (IsNoAnswer(exception, cancellationToken))
+        {
+        }
+
+        meter.Record(RequestKind.Confirm, status, started);
+        return new ConfirmReply(status, bookingId, DateTimeOffset.UtcNow);
+    }
+
+    // A timeout or a broken connection is an outcome to count; the run's own cancellation is not.
+    private static bool IsNoAnswer(Exception exception, CancellationToken cancellationToken) =>
+        exception is HttpRequestException or JsonException || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested);
+
+    private HttpRequestMessage NewRequest(HttpMethod method, string uri, UserSession? user)
+    {
+        var request = new HttpRequestMessage(method, uri);
+        request.Headers.TryAddWithoutValidation("x-app-id", appId);
+        request.Headers.TryAddWithoutValidation("x-api-key", apiKey);
+        request.Headers.Authorization = user?.Authorization;
+        return request;
+    }
+}

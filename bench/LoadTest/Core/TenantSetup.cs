@@ -1,0 +1,40 @@
+using System.Security.Cryptography;
+using Reservations.LoadTest.Invariants;
+using Reservations.LoadTest.Scenarios;
+
+namespace Reservations.LoadTest.Core;
+
+/// <summary>Makes the run's own app and users through the admin and auth APIs.</summary>
+internal static class TenantSetup
+{
+    public static async Task<ScenarioContext> CreateAsync(
+        HttpClient http, LoadTestOptions options, IRunObserver observer, ObservationLog log, CancellationToken cancellationToken)
+    {
+        var admin = new AdminClient(http);
+        observer.Stage("Logging in as admin");
+        await admin.LogInAsync(options.AdminUser, options.AdminPassword, cancellationToken);
+
+        var runId = $"{DateTimeOffset.UtcNow:yyyyMMddHHmmss}-{RandomNumberGenerator.GetHexString(6, lowercase: true)}";
+        observer.Stage($"Creating app loadtest-{runId}");
+        var app = await admin.CreateAppAsync($"loadtest-{runId}", cancellationToken);
+        var client = new TenantClient(http, app.AppId, app.ApiKey);
+
+        var password = RandomNumberGenerator.GetHexString(24);
+        var users = await observer.SignUpAsync(options.Users, async progress =>
+        {
+            var done = 0;
+            var sessions = new UserSession[options.Users];
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, options.Users),
+                new ParallelOptions { MaxDegreeOfParallelism = options.SignupConcurrency, CancellationToken = cancellationToken },
+                async (i, token) =>
+                {
+                    sessions[i] = await client.SignUpAsync($"user{i}-{runId}@loadtest.example", password, $"Load user {i}", token);
+                    progress.Report(Interlocked.Increment(ref done));
+                });
+            return sessions;
+        });
+
+        return new ScenarioContext(client, admin, app.AppId, options, users, log);
+    }
+}

@@ -1,0 +1,19 @@
+using Reservations.LoadTest.Core;
+using Reservations.LoadTest.Metrics;
+
+namespace Reservations.LoadTest.Scenarios;
+
+/// <summary>Every user calls GET /health in a loop: the HTTP ceiling of this engine on this machine.</summary>
+public sealed class HealthScenario(TenantClient client, int users) : IScenario
+{
+    public IReadOnlyList<string> Notes => [];
+
+    public Task RunAsync(Meter meter, CancellationToken stop, CancellationToken abort) =>
+        Task.WhenAll(Enumerable.Range(0, users).Select(_ => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await UserLoops.PauseIfNoAnswerAsync(await client.HealthAsync(meter, abort), abort);
+            }
+        })));
+}

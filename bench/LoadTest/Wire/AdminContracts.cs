@@ -1,0 +1,21 @@
+namespace Reservations.LoadTest.Wire;
+
+public sealed record AdminLoginRequest(string Username, string Password);
+
+public sealed record TokenResponse(string Token, DateTimeOffset ExpiresAt);
+
+public sealed record CreateAppRequest(string Name, string Domain, IReadOnlyList<string> AllowedDomains);
+
+public sealed record CreatedAppResponse(string AppId, string ApiKey);
+
+public sealed record SeedSeatRequest(string SeatNumber, decimal Price);
+
+public sealed record SeedDataRequest(string AppId, string EntityId, IReadOnlyList<SeedSeatRequest> Seats);
+
+public sealed record SeededSeat(string SeatId, string SeatNumber, decimal Price);
+
+public sealed record SeedDataResponse(string AppId, string EntityId, IReadOnlyList<SeededSeat> Seats);
+
+public sealed record BookingResponse(string BookingId, string SeatId, string UserId, string PaymentId);
+
+public sealed record BookingPage(IReadOnlyList<BookingResponse> Items, string? NextCursor);

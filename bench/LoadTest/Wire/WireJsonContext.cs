@@ -1,0 +1,21 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Reservations.LoadTest.Wire;
+
+/// <summary>Source-generated JSON for the engine's bodies, camelCase like the API.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(AdminLoginRequest))]
+[JsonSerializable(typeof(TokenResponse))]
+[JsonSerializable(typeof(CreateAppRequest))]
+[JsonSerializable(typeof(CreatedAppResponse))]
+[JsonSerializable(typeof(SeedDataRequest))]
+[JsonSerializable(typeof(SeedDataResponse))]
+[JsonSerializable(typeof(BookingPage))]
+[JsonSerializable(typeof(SignupRequest))]
+[JsonSerializable(typeof(SignupResponse))]
+[JsonSerializable(typeof(ReserveSeatRequest))]
+[JsonSerializable(typeof(ReservationResponse))]
+[JsonSerializable(typeof(ReleaseSeatRequest))]
+[JsonSerializable(typeof(ConfirmBookingRequest))]
+internal sealed partial class WireJsonContext : JsonSerializerContext;

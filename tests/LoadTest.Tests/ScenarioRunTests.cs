@@ -1,0 +1,41 @@
+using Reservations.LoadTest.Core;
+using Reservations.LoadTest.Metrics;
+using Reservations.LoadTest.Tests.Infrastructure;
+
+namespace Reservations.LoadTest.Tests;
+
+public sealed class ScenarioRunTests(InProcessEngine engine) : IClassFixture<InProcessEngine>
+{
+    [Theory]
+    [InlineData(ScenarioKind.HotSeat, false)]
+    [InlineData(ScenarioKind.HotSeat, true)]
+    [InlineData(ScenarioKind.Distinct, false)]
+    [InlineData(ScenarioKind.Mixed, false)]
+    public async Task Scenario_AgainstInProcessEngine_CompletesWithHoldsAndNoViolation(ScenarioKind scenario, bool confirm)
+    {
+        using var http = engine.CreateClient();
+        var options = new LoadTestOptions
+        {
+            Scenario = scenario,
+            AdminUser = InProcessEngine.AdminUser,
+            AdminPassword = InProcessEngine.AdminPassword,
+            Users = 8,
+            Connections = 8,
+            Duration = TimeSpan.FromSeconds(2.5),
+            HoldFor = TimeSpan.FromMilliseconds(20),
+            Confirm = confirm,
+            Seats = 50,
+        };
+
+        var report = await new LoadTestRunner(http, options, SilentObserver.Instance).RunAsync(CancellationToken.None);
+
+        Assert.True(report.Invariants.Passed, string.Join("\n", report.Invariants.Violations.Select(v => $"{v.Invariant}: {v.Detail}")));
+        Assert.True(report.Measured.CountOf(RequestKind.Reserve, 201) > 0, "no hold was granted");
+        Assert.True(report.Invariants.HoldsChecked > 0);
+        Assert.Equal(0, report.Measured.CountOf(RequestKind.Reserve, 0) + report.Measured.Outcomes.Where(o => o.Status >= 500).Sum(o => o.Count));
+        if (scenario == ScenarioKind.Distinct || confirm)
+        {
+            Assert.True(report.Invariants.EngineBookings > 0, "no booking reached the engine");
+        }
+    }
+}
