@@ -34,6 +34,18 @@ public abstract class TenantApiTests<TFixture>(TFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task UserToken_ValidThenPastItsExpiry_IsRefusedThoughValidatedBefore()
+    {
+        var expiresAt = Fixture.Time.GetUtcNow().AddSeconds(10);
+        var client = Fixture.Tenant(Fixture.AppA, Tokens.Sign(ApiFixture.SigningKey, Fixture.AppA.AppId, Fixture.UserA1.UserId, expiresAt));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/my-bookings")).StatusCode);
+
+        Fixture.Time.Advance(TimeSpan.FromSeconds(10));
+
+        await (await client.GetAsync("/my-bookings")).AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_token");
+    }
+
+    [Fact]
     public async Task SignUp_TakenEmail_Returns409EmailTaken()
     {
         using var response = await Fixture.Tenant(Fixture.AppA).PostAsJsonAsync("/auth/signup", new { email = "A1@Example.com ", password = "whatever-123", name = "Again" });

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -16,12 +17,17 @@ internal sealed class TokenService
     public const string RoleClaim = "role";
     public const string AdminRole = "admin";
     private const string Audience = "reservations-api";
+    private const int MaxCachedTokens = 50_000;
 
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly SigningCredentials _credentials;
     private readonly TokenValidationParameters _validation;
     private readonly TimeProvider _time;
     private readonly JwtOptions _options;
+
+    // A token string that validated once stays valid until it expires (the key never changes while
+    // the process runs), so the signature is checked once per token, not once per request.
+    private readonly ConcurrentDictionary<string, ValidatedToken> _validated = new(StringComparer.Ordinal);
 
     public TokenService(IOptions<JwtOptions> jwt, IOptions<StorageOptions> storage, TimeProvider time, ILogger<TokenService> logger)
     {
@@ -56,16 +62,28 @@ internal sealed class TokenService
             return null;
         }
 
+        if (_validated.TryGetValue(token, out var cached))
+        {
+            return _time.GetUtcNow() < cached.ExpiresAt ? cached.Identity : null;
+        }
+
         var result = await _handler.ValidateTokenAsync(token, _validation);
         if (!result.IsValid || !result.Claims.TryGetValue(JwtRegisteredClaimNames.Sub, out var subject) || subject is not string sub)
         {
             return null;
         }
 
-        return new TokenIdentity(
+        var identity = new TokenIdentity(
             sub,
             result.Claims.TryGetValue(AppClaim, out var app) ? app as string : null,
             result.Claims.TryGetValue(RoleClaim, out var role) ? role as string : null);
+        if (_validated.Count >= MaxCachedTokens)
+        {
+            _validated.Clear();
+        }
+
+        _validated[token] = new ValidatedToken(identity, new DateTimeOffset(result.SecurityToken.ValidTo, TimeSpan.Zero));
+        return identity;
     }
 
     private (string Token, DateTimeOffset ExpiresAt) Issue(Dictionary<string, object> claims)
@@ -86,6 +104,8 @@ internal sealed class TokenService
         // JWT times are whole seconds.
         return (token, DateTimeOffset.FromUnixTimeSeconds(expires.ToUnixTimeSeconds()));
     }
+
+    private sealed record ValidatedToken(TokenIdentity Identity, DateTimeOffset ExpiresAt);
 
     private bool IsWithinLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
     {
