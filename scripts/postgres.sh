@@ -63,12 +63,14 @@ pg_throwaway_start() {
     return 1
   }
 
-  # A throwaway server: fsync off for speed (no test relies on PostgreSQL surviving power loss);
-  # many connections because tests race up to a hundred writers.
-  local port options
+  # A throwaway server: fsync off for speed (no test relies on PostgreSQL surviving power loss),
+  # unless PG_THROWAWAY_DURABLE=1 (benchmarks measure a durable server); many connections because
+  # tests race up to a hundred writers.
+  local port options durability="-c fsync=off"
+  [[ ${PG_THROWAWAY_DURABLE:-0} == 1 ]] && durability=
   for port in 55432 $(shuf -i 55433-59999 -n 20); do
     _pg_port_in_use "$port" && continue
-    options="-c listen_addresses=127.0.0.1 -p $port -k $PG_THROWAWAY_DIR -c max_connections=300 -c fsync=off"
+    options="-c listen_addresses=127.0.0.1 -p $port -k $PG_THROWAWAY_DIR -c max_connections=300 $durability"
     if _pg_as_owner "$PG_THROWAWAY_BIN/pg_ctl" -D "$PG_THROWAWAY_DIR/data" -l "$PG_THROWAWAY_DIR/server.log" \
       -o "$options" -w -t 60 start >/dev/null; then
       PG_THROWAWAY_PORT=$port

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The load benchmarks of docs/performance.md: hot-seat and distinct, on SQLite and on a durable
+# PostgreSQL, three runs each. The engine and PostgreSQL run on core 0, the load tester on core 1
+# (shared/BENCHMARKING.md). Usage: bench/run-load.sh [runs] [warmup] [duration]; logs in $OUT.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+runs=${1:-3} warmup=${2:-60s} duration=${3:-30s}
+OUT=${OUT:-$(mktemp -d /tmp/reservations-load.XXXXXX)}
+
+source scripts/postgres.sh
+trap pg_throwaway_stop EXIT
+export PG_THROWAWAY_DURABLE=1
+taskset -p -c 0 $$ >/dev/null   # PostgreSQL inherits core 0 from this shell
+pg_throwaway_start
+taskset -p -c 0,1 $$ >/dev/null
+
+dotnet build -c Release src/Api >/dev/null
+dotnet build -c Release bench/LoadTest >/dev/null
+
+run() {
+  local name=$1; shift
+  for i in $(seq 1 "$runs"); do
+    taskset -c 1 dotnet run -c Release --no-build --project bench/LoadTest -- "$@" \
+      --engine child --server-cpus 0 --warmup "$warmup" --duration "$duration" --users 200 \
+      >"$OUT/$name-$i.log" 2>&1 || echo "run $name-$i failed (see $OUT/$name-$i.log)" >&2
+    grep -E "^│ (HotSeat|Distinct|GET /health) |of GET /health|violat" "$OUT/$name-$i.log" | sed "s/^/$name-$i: /"
+  done
+}
+
+run hot-seat-sqlite hot-seat
+run distinct-sqlite distinct
+run hot-seat-postgres hot-seat --postgres "$PG_THROWAWAY_URL"
+run distinct-postgres distinct --postgres "$PG_THROWAWAY_URL"
+echo "logs: $OUT"
