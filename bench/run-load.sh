@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 runs=${1:-3} warmup=${2:-60s} duration=${3:-30s}
 OUT=${OUT:-$(mktemp -d /tmp/reservations-load.XXXXXX)}
+mkdir -p "$OUT"
 
 source scripts/postgres.sh
 trap pg_throwaway_stop EXIT

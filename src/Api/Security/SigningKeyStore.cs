@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Reservations.Api.Hosting;
+using Reservations.Runtime.Hosting;
 
 namespace Reservations.Api.Security;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Reservations.Api.Hosting;
+using Reservations.Runtime.Hosting;
 
 namespace Reservations.Api.Security;
 
