@@ -56,7 +56,7 @@ public abstract partial class SqlStorage
     }
 
     /// <summary>False when a record with the same kind, partition and key exists.</summary>
-    private async Task<bool> TryInsertRecordAsync(DbConnection connection, DbTransaction transaction, UniqueRecord record, CancellationToken cancellationToken)
+    private async Task<bool> TryInsertRecordAsync(DbConnection connection, DbTransaction? transaction, UniqueRecord record, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction, InsertRecord);
         Add(command, "@kind", record.Kind);

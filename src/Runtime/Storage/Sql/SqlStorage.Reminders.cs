@@ -43,41 +43,51 @@ public abstract partial class SqlStorage
     public async Task<ReminderEntry?> ReadRowAsync(GrainId grainId, string name, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = ReminderCommand(connection, SelectReminder, grainId, name);
+        await using var command = ReminderCommand(connection, null, SelectReminder, grainId, name);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? ReadReminder(reader) : null;
     }
 
     /// <inheritdoc />
-    public async Task<string> UpsertRowAsync(ReminderEntry entry, CancellationToken cancellationToken = default)
+    public Task<string> UpsertRowAsync(ReminderEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = ReminderCommand(connection, UpsertReminder, entry.GrainId, entry.Name);
-        AddTime(command, "@start_at", entry.StartAt);
-        Add(command, "@period", entry.Period.Ticks / TimeSpan.TicksPerMicrosecond);
-        Add(command, "@version", NewVersion());
-        var version = await command.ExecuteScalarAsync(cancellationToken);
-        return FormatVersion(Convert.ToInt64(version, CultureInfo.InvariantCulture));
+        return ExecuteWriteAsync(
+            async (connection, transaction, ct) =>
+            {
+                await using var command = ReminderCommand(connection, transaction, UpsertReminder, entry.GrainId, entry.Name);
+                AddTime(command, "@start_at", entry.StartAt);
+                Add(command, "@period", entry.Period.Ticks / TimeSpan.TicksPerMicrosecond);
+                Add(command, "@version", NewVersion());
+                var version = await command.ExecuteScalarAsync(ct);
+                return FormatVersion(Convert.ToInt64(version, CultureInfo.InvariantCulture));
+            },
+            atomic: false,
+            cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<bool> RemoveRowAsync(GrainId grainId, string name, string etag, CancellationToken cancellationToken = default)
+    public Task<bool> RemoveRowAsync(GrainId grainId, string name, string etag, CancellationToken cancellationToken = default)
     {
         if (!TryParseVersion(etag, out var expected))
         {
-            return false;
+            return Task.FromResult(false);
         }
 
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = ReminderCommand(connection, DeleteReminder, grainId, name);
-        Add(command, "@expected", expected);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        return ExecuteWriteAsync(
+            async (connection, transaction, ct) =>
+            {
+                await using var command = ReminderCommand(connection, transaction, DeleteReminder, grainId, name);
+                Add(command, "@expected", expected);
+                return await command.ExecuteNonQueryAsync(ct) == 1;
+            },
+            atomic: false,
+            cancellationToken);
     }
 
-    private static DbCommand ReminderCommand(DbConnection connection, string sql, GrainId grainId, string name)
+    private static DbCommand ReminderCommand(DbConnection connection, DbTransaction? transaction, string sql, GrainId grainId, string name)
     {
-        var command = Command(connection, null, sql);
+        var command = Command(connection, transaction, sql);
         Add(command, "@grain_type", grainId.Type);
         Add(command, "@grain_key", grainId.Key);
         Add(command, "@name", name);

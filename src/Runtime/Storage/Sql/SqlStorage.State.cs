@@ -41,60 +41,57 @@ public abstract partial class SqlStorage
         }
 
         var version = expectedEtag is null ? NewVersion() : expected + 1;
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = record is null ? null : await BeginWriteAsync(connection, cancellationToken);
-        await using (var command = StateCommand(connection, transaction, expectedEtag is null ? InsertState : UpdateState, grainId, stateName))
-        {
-            Add(command, "@payload", json);
-            Add(command, expectedEtag is null ? "@version" : "@expected", expectedEtag is null ? version : expected);
-            if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        return await ExecuteWriteAsync(
+            async (connection, transaction, ct) =>
             {
-                throw Mismatch(grainId, stateName, expectedEtag);
-            }
-        }
+                await using (var command = StateCommand(connection, transaction, expectedEtag is null ? InsertState : UpdateState, grainId, stateName))
+                {
+                    Add(command, "@payload", json);
+                    Add(command, expectedEtag is null ? "@version" : "@expected", expectedEtag is null ? version : expected);
+                    if (await command.ExecuteNonQueryAsync(ct) != 1)
+                    {
+                        throw Mismatch(grainId, stateName, expectedEtag);
+                    }
+                }
 
-        if (transaction is not null && record is not null)
-        {
-            // Disposing the transaction without a commit rolls the state write back.
-            if (!await TryInsertRecordAsync(connection, transaction, record, cancellationToken))
-            {
-                throw new DuplicateRecordException(record);
-            }
+                // Throwing undoes the state write too: the unit runs in one transaction when it has a record.
+                if (record is not null && !await TryInsertRecordAsync(connection, transaction, record, ct))
+                {
+                    throw new DuplicateRecordException(record);
+                }
 
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        return FormatVersion(version);
+                return FormatVersion(version);
+            },
+            atomic: record is not null,
+            cancellationToken);
     }
 
     /// <inheritdoc />
     public async Task ClearAsync(GrainId grainId, string stateName, string? expectedEtag, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        if (expectedEtag is null)
+        long expected = 0;
+        if (expectedEtag is not null && !TryParseVersion(expectedEtag, out expected))
         {
-            // Nothing is written: clearing a state that does not exist succeeds, one that does is refused.
-            await using var select = StateCommand(connection, null, SelectState, grainId, stateName);
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-            if (await reader.ReadAsync(cancellationToken))
+            throw Mismatch(grainId, stateName, expectedEtag);
+        }
+
+        await ExecuteWriteAsync(
+            async (connection, transaction, ct) =>
             {
-                throw Mismatch(grainId, stateName, expectedEtag);
-            }
+                if (expectedEtag is null)
+                {
+                    // Nothing is written: clearing a state that does not exist succeeds, one that does is refused.
+                    await using var select = StateCommand(connection, transaction, SelectState, grainId, stateName);
+                    await using var reader = await select.ExecuteReaderAsync(ct);
+                    return await reader.ReadAsync(ct) ? throw Mismatch(grainId, stateName, expectedEtag) : true;
+                }
 
-            return;
-        }
-
-        if (!TryParseVersion(expectedEtag, out var expected))
-        {
-            throw Mismatch(grainId, stateName, expectedEtag);
-        }
-
-        await using var delete = StateCommand(connection, null, DeleteState, grainId, stateName);
-        Add(delete, "@expected", expected);
-        if (await delete.ExecuteNonQueryAsync(cancellationToken) != 1)
-        {
-            throw Mismatch(grainId, stateName, expectedEtag);
-        }
+                await using var delete = StateCommand(connection, transaction, DeleteState, grainId, stateName);
+                Add(delete, "@expected", expected);
+                return await delete.ExecuteNonQueryAsync(ct) == 1 ? true : throw Mismatch(grainId, stateName, expectedEtag);
+            },
+            atomic: false,
+            cancellationToken);
     }
 
     private static DbCommand StateCommand(DbConnection connection, DbTransaction? transaction, string sql, GrainId grainId, string stateName)

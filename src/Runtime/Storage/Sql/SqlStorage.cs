@@ -25,6 +25,29 @@ public abstract partial class SqlStorage : ISiloStorage
     /// <summary>Begins a transaction that will write (SQLite: takes the write lock at once).</summary>
     private protected abstract ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// One write: its statements run on <paramref name="connection"/>, inside
+    /// <paramref name="transaction"/> when there is one. A unit that throws changes nothing.
+    /// </summary>
+    private protected delegate Task<T> WriteUnit<T>(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs one write and returns once it is durable: here on its own connection, in a transaction
+    /// when <paramref name="atomic"/> (several statements); a provider may batch writes instead.
+    /// </summary>
+    private protected virtual async Task<T> ExecuteWriteAsync<T>(WriteUnit<T> unit, bool atomic, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = atomic ? await BeginWriteAsync(connection, cancellationToken) : null;
+        var result = await unit(connection, transaction, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
     /// <summary>Serialises migrations across processes for the rest of <paramref name="transaction"/>.</summary>
     private protected abstract Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 
