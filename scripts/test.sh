@@ -26,6 +26,11 @@ trap 'exit 143' TERM
 pg_throwaway_start
 export RESERVATIONS_TEST_POSTGRES="$PG_THROWAWAY_URL"
 
+log=$(mktemp)
 status=0
-dotnet test Reservations.sln -c Release "$@" || status=$?
+dotnet test Reservations.sln -c Release "$@" 2>&1 | tee "$log" || status=${PIPESTATUS[0]}
+# One closing line over all test projects, e.g. "263 passed, 0 failed, 0 skipped".
+awk '/(Passed|Failed)! +-/ { for (i = 1; i < NF; i++) { if ($i == "Passed:") p += $(i + 1); if ($i == "Failed:") f += $(i + 1); if ($i == "Skipped:") s += $(i + 1) } }
+     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+rm -f "$log"
 exit "$status"

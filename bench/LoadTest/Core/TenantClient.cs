@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -31,42 +32,21 @@ public sealed class TenantClient(HttpClient http, string appId, string apiKey)
     public async Task<int> HealthAsync(Meter meter, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/health");
-        var started = Stopwatch.GetTimestamp();
-        var status = 0;
-        try
-        {
-            using var response = await http.SendAsync(request, cancellationToken);
-            status = (int)response.StatusCode;
-        }
-        catch (Exception exception) when (IsNoAnswer(exception, cancellationToken))
-        {
-        }
-
-        meter.Record(RequestKind.Health, status, started);
-        return status;
+        return await SendAsync(meter, RequestKind.Health, request, null, cancellationToken);
     }
 
     public async Task<ReserveResult> ReserveAsync(Meter meter, UserSession user, SeatRef seat, CancellationToken cancellationToken)
     {
         using var request = NewRequest(HttpMethod.Post, "/reserve-seat", user);
         request.Content = new ReadOnlyMemoryContent(seat.ReserveBody) { Headers = { ContentType = JsonType } };
-        var started = Stopwatch.GetTimestamp();
-        var status = 0;
         ReservationResponse? granted = null;
-        try
+        var status = await SendAsync(meter, RequestKind.Reserve, request, async (response, ct) =>
         {
-            using var response = await http.SendAsync(request, cancellationToken);
-            status = (int)response.StatusCode;
-            if (status == 201)
+            if (response.StatusCode == HttpStatusCode.Created)
             {
-                granted = await response.Content.ReadFromJsonAsync(WireJsonContext.Default.ReservationResponse, cancellationToken);
+                granted = await response.Content.ReadFromJsonAsync(WireJsonContext.Default.ReservationResponse, ct);
             }
-        }
-        catch (Exception exception) when (IsNoAnswer(exception, cancellationToken))
-        {
-        }
-
-        meter.Record(RequestKind.Reserve, status, started);
+        }, cancellationToken);
         return new ReserveResult(status, granted?.ReservationToken, granted?.ExpiresAt ?? default, DateTimeOffset.UtcNow);
     }
 
@@ -74,43 +54,45 @@ public sealed class TenantClient(HttpClient http, string appId, string apiKey)
     {
         using var request = NewRequest(HttpMethod.Post, "/release-seat", user);
         request.Content = JsonContent.Create(new ReleaseSeatRequest(reservationToken), WireJsonContext.Default.ReleaseSeatRequest);
-        var started = Stopwatch.GetTimestamp();
-        var status = 0;
-        try
-        {
-            using var response = await http.SendAsync(request, cancellationToken);
-            status = (int)response.StatusCode;
-        }
-        catch (Exception exception) when (IsNoAnswer(exception, cancellationToken))
-        {
-        }
-
-        meter.Record(RequestKind.Release, status, started);
-        return status;
+        return await SendAsync(meter, RequestKind.Release, request, null, cancellationToken);
     }
 
     public async Task<ConfirmReply> ConfirmAsync(Meter meter, UserSession user, string reservationToken, string paymentId, CancellationToken cancellationToken)
     {
         using var request = NewRequest(HttpMethod.Post, "/confirm-booking", user);
         request.Content = JsonContent.Create(new ConfirmBookingRequest(reservationToken, paymentId), WireJsonContext.Default.ConfirmBookingRequest);
+        string? bookingId = null;
+        var status = await SendAsync(meter, RequestKind.Confirm, request, async (response, ct) =>
+        {
+            if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created)
+            {
+                bookingId = (await response.Content.ReadFromJsonAsync(WireJsonContext.Default.BookingResponse, ct))?.BookingId;
+            }
+        }, cancellationToken);
+        return new ConfirmReply(status, bookingId, DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>Sends, times and counts one request; <paramref name="read"/> reads what it needs of an answer.</summary>
+    private async Task<int> SendAsync(
+        Meter meter, RequestKind kind, HttpRequestMessage request, Func<HttpResponseMessage, CancellationToken, Task>? read, CancellationToken cancellationToken)
+    {
         var started = Stopwatch.GetTimestamp();
         var status = 0;
-        string? bookingId = null;
         try
         {
             using var response = await http.SendAsync(request, cancellationToken);
             status = (int)response.StatusCode;
-            if (status is 200 or 201)
+            if (read is not null)
             {
-                bookingId = (await response.Content.ReadFromJsonAsync(WireJsonContext.Default.BookingResponse, cancellationToken))?.BookingId;
+                await read(response, cancellationToken);
             }
         }
         catch (Exception exception) when (IsNoAnswer(exception, cancellationToken))
         {
         }
 
-        meter.Record(RequestKind.Confirm, status, started);
-        return new ConfirmReply(status, bookingId, DateTimeOffset.UtcNow);
+        meter.Record(kind, status, started);
+        return status;
     }
 
     // A timeout or a broken connection is an outcome to count; the run's own cancellation is not.
