@@ -25,7 +25,7 @@ internal static class AdminEndpoints
 
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/admin/login", LogInAsync).WithTags("Admin");
+        app.MapPost("/admin/login", LogInAsync).WithTags("Admin").RequirePasswordHashingLimit();
 
         var group = app.MapGroup("/admin").WithTags("Admin").RequireAdmin();
         group.MapPost("/apps", CreateAppAsync);
@@ -49,7 +49,9 @@ internal static class AdminEndpoints
 
         var username = options.Value.Username;
         var known = string.Equals(request.Username, username, StringComparison.Ordinal);
-        if (!known || !await grains.GetGrain<IAdminGrain>(username).VerifyAsync(request.Password!))
+        // The hash is checked whatever the username, so response time does not tell whether it exists.
+        var verified = await grains.GetGrain<IAdminGrain>(username).VerifyAsync(request.Password!);
+        if (!known || !verified)
         {
             ApiLog.AdminLoginRefused(loggers.CreateLogger(LogCategory), known ? username : "(unknown)");
             return ApiProblem.Of(StatusCodes.Status401Unauthorized, "invalid_credentials", "Wrong username or password.");

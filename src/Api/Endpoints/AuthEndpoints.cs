@@ -12,7 +12,7 @@ internal static class AuthEndpoints
 {
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/auth").WithTags("Users").RequireTenant();
+        var group = app.MapGroup("/auth").WithTags("Users").RequireTenant().RequirePasswordHashingLimit();
         group.MapPost("/signup", SignUpAsync);
         group.MapPost("/login", LogInAsync);
         return app;

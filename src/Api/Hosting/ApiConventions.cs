@@ -28,10 +28,11 @@ public static class ApiConventions
         services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TokenService>();
         services.AddSingleton<TenantAuthCache>();
+        services.AddPasswordHashingLimiter();
         return builder;
     }
 
-    /// <summary>The middleware, in the order it must run: errors, CORS preflight, routing, body limits, authentication.</summary>
+    /// <summary>The middleware, in the order it must run: errors, CORS preflight, routing, body limits, authentication, limits.</summary>
     public static WebApplication UseApiConventions(this WebApplication app)
     {
         app.UseExceptionHandler();
@@ -40,6 +41,7 @@ public static class ApiConventions
         app.UseRouting();
         app.UseRequestBodyLimit();
         app.UseMiddleware<ApiAuthenticationMiddleware>();
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.UseSwaggerUI(options =>
         {
