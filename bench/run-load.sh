@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The load benchmarks of docs/performance.md: hot-seat and distinct, on SQLite and on a durable
 # PostgreSQL, three runs each. The engine and PostgreSQL run on core 0, the load tester on core 1
-# (shared/BENCHMARKING.md). Usage: bench/run-load.sh [runs] [warmup] [duration]; logs in $OUT.
+# (shared/BENCHMARKING.md). Usage: bench/run-load.sh [runs] [warmup] [duration]; logs in $OUT;
+# ONLY="distinct-postgres hot-seat-sqlite" runs only those rows.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 runs=${1:-3} warmup=${2:-60s} duration=${3:-30s}
@@ -20,6 +21,7 @@ dotnet build -c Release bench/LoadTest >/dev/null
 
 run() {
   local name=$1; shift
+  [[ -z ${ONLY:-} || " $ONLY " == *" $name "* ]] || return 0
   for i in $(seq 1 "$runs"); do
     taskset -c 1 dotnet run -c Release --no-build --project bench/LoadTest -- "$@" \
       --engine child --server-cpus 0 --warmup "$warmup" --duration "$duration" --users 200 \

@@ -52,29 +52,4 @@ public sealed class SqliteStorageTests : StorageContractTests
 
         Assert.Equal("wal", await command.ExecuteScalarAsync());
     }
-
-    [Fact]
-    public async Task SqliteStorage_RefusedWritesAmongConcurrentOnes_OnlyTheRefusedAreUndone()
-    {
-        var storage = await MigratedStorageAsync();
-        var booked = new UniqueRecord("booking", "APP-1", "seat-1", "user-1", new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero), "{}");
-        await storage.WriteAsync(NewGrain(), "state", "first", null, booked);
-        var grains = Enumerable.Range(0, 200).Select(_ => NewGrain()).ToList();
-        var duplicateOwner = NewGrain();
-
-        var writes = grains.Select(g => storage.WriteAsync(g, "state", "ok", null)).ToList();
-        var duplicate = storage.WriteAsync(duplicateOwner, "state", "second", null, booked with { Owner = "user-2" });
-        var stale = storage.WriteAsync(grains[0], "state", "stale", "12345");
-
-        await Task.WhenAll(writes);
-        await Assert.ThrowsAsync<DuplicateRecordException>(() => duplicate);
-        await Assert.ThrowsAsync<InconsistentStateException>(() => stale);
-        foreach (var grain in grains)
-        {
-            Assert.Equal("ok", (await storage.ReadAsync(grain, "state"))?.Json);
-        }
-
-        Assert.Null(await storage.ReadAsync(duplicateOwner, "state"));
-        Assert.Equal("user-1", (await storage.GetAsync("booking", "APP-1", "seat-1"))?.Owner);
-    }
 }

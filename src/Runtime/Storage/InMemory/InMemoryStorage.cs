@@ -33,11 +33,16 @@ public sealed class InMemoryStorage : ISiloStorage
     {
         lock (_lock)
         {
-            CheckEtag(grainId, stateName, expectedEtag);
+            // Refusals are faulted tasks, never synchronous throws, as with the SQL providers.
+            if (EtagMismatch(grainId, stateName, expectedEtag) is { } mismatch)
+            {
+                return Task.FromException<string>(mismatch);
+            }
+
             record = record is null ? null : record with { CreatedAt = Microseconds.Truncate(record.CreatedAt) };
             if (record is not null && !_records.TryAdd((record.Kind, record.Partition, record.Key), record))
             {
-                throw new DuplicateRecordException(record);
+                return Task.FromException<string>(new DuplicateRecordException(record));
             }
 
             var etag = NextEtag();
@@ -51,7 +56,11 @@ public sealed class InMemoryStorage : ISiloStorage
     {
         lock (_lock)
         {
-            CheckEtag(grainId, stateName, expectedEtag);
+            if (EtagMismatch(grainId, stateName, expectedEtag) is { } mismatch)
+            {
+                return Task.FromException(mismatch);
+            }
+
             _states.Remove((grainId, stateName));
             return Task.CompletedTask;
         }
@@ -126,13 +135,12 @@ public sealed class InMemoryStorage : ISiloStorage
         }
     }
 
-    private void CheckEtag(GrainId grainId, string stateName, string? expectedEtag)
+    private InconsistentStateException? EtagMismatch(GrainId grainId, string stateName, string? expectedEtag)
     {
         var storedEtag = _states.GetValueOrDefault((grainId, stateName))?.Etag;
-        if (storedEtag != expectedEtag)
-        {
-            throw new InconsistentStateException($"State {stateName} of {grainId}: expected version {expectedEtag ?? "none"}, stored {storedEtag ?? "none"}.");
-        }
+        return storedEtag == expectedEtag
+            ? null
+            : new InconsistentStateException($"State {stateName} of {grainId}: expected version {expectedEtag ?? "none"}, stored {storedEtag ?? "none"}.");
     }
 
     private string NextEtag() => (++_version).ToString(CultureInfo.InvariantCulture);

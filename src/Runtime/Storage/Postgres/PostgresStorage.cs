@@ -5,7 +5,7 @@ using Reservations.Runtime.Storage.Sql;
 namespace Reservations.Runtime.Storage.Postgres;
 
 /// <summary>Storage in PostgreSQL, shared by every silo of a cluster. Connections come from one pooled data source.</summary>
-public sealed class PostgresStorage : SqlStorage, IAsyncDisposable, IDisposable
+public sealed class PostgresStorage : SqlStorage
 {
     // Any fixed number: every process migrating this database takes the same lock.
     private const long SchemaLockKey = 0x5265_7365_7276_01;
@@ -23,10 +23,7 @@ public sealed class PostgresStorage : SqlStorage, IAsyncDisposable, IDisposable
     private protected override IReadOnlyList<string> MigrationSteps => PostgresSchema.Steps;
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
-
-    /// <inheritdoc />
-    public void Dispose() => _dataSource.Dispose();
+    private protected override ValueTask DisposeConnectionsAsync() => _dataSource.DisposeAsync();
 
     /// <inheritdoc />
     private protected override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>

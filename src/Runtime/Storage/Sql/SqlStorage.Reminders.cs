@@ -62,7 +62,6 @@ public abstract partial class SqlStorage
                 var version = await command.ExecuteScalarAsync(ct);
                 return FormatVersion(Convert.ToInt64(version, CultureInfo.InvariantCulture));
             },
-            atomic: false,
             cancellationToken);
     }
 
@@ -81,7 +80,6 @@ public abstract partial class SqlStorage
                 Add(command, "@expected", expected);
                 return await command.ExecuteNonQueryAsync(ct) == 1;
             },
-            atomic: false,
             cancellationToken);
     }
 

@@ -11,13 +11,30 @@ namespace Reservations.Runtime.Storage.Sql;
 /// version-checked writes, a state and its record in one transaction. A provider supplies only what
 /// differs between databases: connections, write transactions, time columns and the schema.
 /// </summary>
-public abstract partial class SqlStorage : ISiloStorage
+public abstract partial class SqlStorage : ISiloStorage, IAsyncDisposable, IDisposable
 {
     private const long MaxInitialVersion = 1L << 62;
 
+    private readonly WriteBatcher _writes;
+
     private protected SqlStorage()
     {
+        _writes = new WriteBatcher(OpenAsync, BeginWriteAsync);
     }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _writes.DisposeAsync();
+        await DisposeConnectionsAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <summary>Releases what the provider holds (its connection pool) once the last write is done.</summary>
+    private protected virtual ValueTask DisposeConnectionsAsync() => ValueTask.CompletedTask;
 
     /// <summary>Opens a connection, configured for this database.</summary>
     private protected abstract ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
@@ -26,27 +43,14 @@ public abstract partial class SqlStorage : ISiloStorage
     private protected abstract ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
     /// <summary>
-    /// One write: its statements run on <paramref name="connection"/>, inside
-    /// <paramref name="transaction"/> when there is one. A unit that throws changes nothing.
+    /// One write: its statements run on <paramref name="connection"/> inside
+    /// <paramref name="transaction"/>. A unit that throws changes nothing.
     /// </summary>
-    private protected delegate Task<T> WriteUnit<T>(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken);
+    private protected delegate Task<T> WriteUnit<T>(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Runs one write and returns once it is durable: here on its own connection, in a transaction
-    /// when <paramref name="atomic"/> (several statements); a provider may batch writes instead.
-    /// </summary>
-    private protected virtual async Task<T> ExecuteWriteAsync<T>(WriteUnit<T> unit, bool atomic, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = atomic ? await BeginWriteAsync(connection, cancellationToken) : null;
-        var result = await unit(connection, transaction, cancellationToken);
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        return result;
-    }
+    /// <summary>Runs one write; it returns once the batch it joined has committed (<see cref="WriteBatcher"/>).</summary>
+    private protected Task<T> ExecuteWriteAsync<T>(WriteUnit<T> unit, CancellationToken cancellationToken) =>
+        _writes.EnqueueAsync((connection, transaction) => unit(connection, transaction, cancellationToken));
 
     /// <summary>Serialises migrations across processes for the rest of <paramref name="transaction"/>.</summary>
     private protected abstract Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);

@@ -7,15 +7,14 @@ namespace Reservations.Runtime.Storage.Sqlite;
 /// <summary>
 /// Storage in one SQLite file: the embedded single-node default. WAL journal with
 /// <c>synchronous=FULL</c>, so a committed write survives a process kill and a power loss. Writes
-/// are group-committed by one <see cref="SqliteWriteBatcher"/>; reads run beside them.
+/// are group-committed (<see cref="WriteBatcher"/>); reads run beside them.
 /// </summary>
-public sealed class SqliteStorage : SqlStorage, IAsyncDisposable, IDisposable
+public sealed class SqliteStorage : SqlStorage
 {
     // Set on every connection: busy_timeout first so that switching to WAL waits for other writers.
     private const string Pragmas = "PRAGMA busy_timeout = 30000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;";
 
     private readonly string _connectionString;
-    private readonly SqliteWriteBatcher _writes;
 
     /// <summary>Uses the database file at <paramref name="databasePath"/>, creating it and its directory when missing.</summary>
     public SqliteStorage(string databasePath)
@@ -30,14 +29,7 @@ public sealed class SqliteStorage : SqlStorage, IAsyncDisposable, IDisposable
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
-        _writes = new SqliteWriteBatcher(OpenAsync);
     }
-
-    /// <inheritdoc />
-    public ValueTask DisposeAsync() => _writes.DisposeAsync();
-
-    /// <inheritdoc />
-    public void Dispose() => _writes.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <inheritdoc />
     private protected override IReadOnlyList<string> MigrationSteps => SqliteSchema.Steps;
@@ -60,10 +52,6 @@ public sealed class SqliteStorage : SqlStorage, IAsyncDisposable, IDisposable
             throw;
         }
     }
-
-    /// <inheritdoc />
-    private protected override Task<T> ExecuteWriteAsync<T>(WriteUnit<T> unit, bool atomic, CancellationToken cancellationToken) =>
-        _writes.EnqueueAsync((connection, transaction) => unit(connection, transaction, CancellationToken.None));
 
     /// <inheritdoc />
     private protected override ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>

@@ -1,16 +1,18 @@
 using System.Data.Common;
 using System.Threading.Channels;
-using Microsoft.Data.Sqlite;
 
-namespace Reservations.Runtime.Storage.Sqlite;
+namespace Reservations.Runtime.Storage.Sql;
 
 /// <summary>
-/// Group commit: SQLite has one writer and Microsoft.Data.Sqlite blocks its thread while it waits
-/// for the write lock and the fsync. So writes queue here, and one loop runs them in batches: one
-/// transaction and one fsync per batch, each write under its own savepoint so that a refused write
-/// (an ETag mismatch, a duplicate record) is undone alone. Callers hear back after the commit.
+/// Group commit. Every commit waits for a log flush (SQLite's WAL fsync, PostgreSQL's WAL flush),
+/// and SQLite also has one writer whose client blocks its thread meanwhile. So writes queue here,
+/// and one loop runs them in batches: one transaction and one flush per batch, each write under
+/// its own savepoint so that a refused write (an ETag mismatch, a duplicate record) is undone
+/// alone. Callers hear back after the commit.
 /// </summary>
-internal sealed class SqliteWriteBatcher(Func<CancellationToken, ValueTask<DbConnection>> open) : IAsyncDisposable
+internal sealed class WriteBatcher(
+    Func<CancellationToken, ValueTask<DbConnection>> open,
+    Func<DbConnection, CancellationToken, ValueTask<DbTransaction>> begin) : IAsyncDisposable
 {
     private const int MaxBatch = 256;
     private const string Savepoint = "w";
@@ -24,7 +26,7 @@ internal sealed class SqliteWriteBatcher(Func<CancellationToken, ValueTask<DbCon
         var write = new BatchedWrite<T>(unit);
         if (!_queue.Writer.TryWrite(write))
         {
-            return Task.FromException<T>(new ObjectDisposedException(nameof(SqliteStorage)));
+            return Task.FromException<T>(new ObjectDisposedException(nameof(SqlStorage)));
         }
 
         if (_loop is null)
@@ -61,7 +63,7 @@ internal sealed class SqliteWriteBatcher(Func<CancellationToken, ValueTask<DbCon
             try
             {
                 connection ??= await open(CancellationToken.None);
-                await CommitAsync((SqliteConnection)connection, batch);
+                await CommitAsync(connection, batch);
             }
             catch (Exception exception)
             {
@@ -87,24 +89,24 @@ internal sealed class SqliteWriteBatcher(Func<CancellationToken, ValueTask<DbCon
         }
     }
 
-    private static async Task CommitAsync(SqliteConnection connection, List<IBatchedWrite> batch)
+    private async Task CommitAsync(DbConnection connection, List<IBatchedWrite> batch)
     {
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = await begin(connection, CancellationToken.None);
         foreach (var write in batch)
         {
-            transaction.Save(Savepoint);
+            await transaction.SaveAsync(Savepoint);
             if (await write.TryRunAsync(connection, transaction))
             {
-                transaction.Release(Savepoint);
+                await transaction.ReleaseAsync(Savepoint);
             }
             else
             {
-                transaction.Rollback(Savepoint);
-                transaction.Release(Savepoint);
+                await transaction.RollbackAsync(Savepoint);
+                await transaction.ReleaseAsync(Savepoint);
             }
         }
 
-        transaction.Commit();
+        await transaction.CommitAsync();
         foreach (var write in batch)
         {
             write.Complete();
