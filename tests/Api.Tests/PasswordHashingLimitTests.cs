@@ -36,8 +36,9 @@ public sealed class PasswordHashingLimitTests : IAsyncLifetime
     public async Task AdminLogin_MoreConcurrentThanPermitsAndQueue_ExtraCallersGet429Problem()
     {
         var client = _factory.CreateClient();
+        // Task.Run: a login hashes synchronously on its caller's thread, so without it they would run one by one.
         var logins = Enumerable.Range(0, 8)
-            .Select(_ => client.PostAsJsonAsync("/admin/login", new { username = "operator", password = "wrong-password" }))
+            .Select(_ => Task.Run(() => client.PostAsJsonAsync("/admin/login", new { username = "operator", password = "wrong-password" })))
             .ToList();
         var responses = await Task.WhenAll(logins);
 

@@ -14,6 +14,7 @@ public sealed class PostgresStorage : SqlStorage
 
     /// <summary>Connects with <paramref name="connectionString"/> (Npgsql syntax).</summary>
     public PostgresStorage(string connectionString)
+        : base(groupCommit: false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         _dataSource = NpgsqlDataSource.Create(connectionString);

@@ -62,6 +62,7 @@ public abstract partial class SqlStorage
                 var version = await command.ExecuteScalarAsync(ct);
                 return FormatVersion(Convert.ToInt64(version, CultureInfo.InvariantCulture));
             },
+            atomic: false,
             cancellationToken);
     }
 
@@ -80,6 +81,7 @@ public abstract partial class SqlStorage
                 Add(command, "@expected", expected);
                 return await command.ExecuteNonQueryAsync(ct) == 1;
             },
+            atomic: false,
             cancellationToken);
     }
 

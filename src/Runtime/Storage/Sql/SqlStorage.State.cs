@@ -54,7 +54,7 @@ public abstract partial class SqlStorage
                     }
                 }
 
-                // Throwing undoes the state write too: the unit is undone as a whole.
+                // Throwing undoes the state write too: a unit with a record runs in a transaction.
                 if (record is not null && !await TryInsertRecordAsync(connection, transaction, record, ct))
                 {
                     throw new DuplicateRecordException(record);
@@ -62,6 +62,7 @@ public abstract partial class SqlStorage
 
                 return FormatVersion(version);
             },
+            atomic: record is not null,
             cancellationToken);
     }
 
@@ -89,6 +90,7 @@ public abstract partial class SqlStorage
                 Add(delete, "@expected", expected);
                 return await delete.ExecuteNonQueryAsync(ct) == 1 ? true : throw Mismatch(grainId, stateName, expectedEtag);
             },
+            atomic: false,
             cancellationToken);
     }
 

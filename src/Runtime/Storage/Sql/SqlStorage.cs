@@ -15,17 +15,22 @@ public abstract partial class SqlStorage : ISiloStorage, IAsyncDisposable, IDisp
 {
     private const long MaxInitialVersion = 1L << 62;
 
-    private readonly WriteBatcher _writes;
+    private readonly WriteBatcher? _batcher;
 
-    private protected SqlStorage()
+    /// <param name="groupCommit">Whether writes are batched into shared transactions (<see cref="WriteBatcher"/>).</param>
+    private protected SqlStorage(bool groupCommit)
     {
-        _writes = new WriteBatcher(OpenAsync, BeginWriteAsync);
+        _batcher = groupCommit ? new WriteBatcher(OpenAsync, BeginWriteAsync) : null;
     }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await _writes.DisposeAsync();
+        if (_batcher is not null)
+        {
+            await _batcher.DisposeAsync();
+        }
+
         await DisposeConnectionsAsync();
         GC.SuppressFinalize(this);
     }
@@ -43,14 +48,32 @@ public abstract partial class SqlStorage : ISiloStorage, IAsyncDisposable, IDisp
     private protected abstract ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
     /// <summary>
-    /// One write: its statements run on <paramref name="connection"/> inside
-    /// <paramref name="transaction"/>. A unit that throws changes nothing.
+    /// One write: its statements run on <paramref name="connection"/>, inside
+    /// <paramref name="transaction"/> when there is one. A unit that throws changes nothing.
     /// </summary>
-    private protected delegate Task<T> WriteUnit<T>(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+    private protected delegate Task<T> WriteUnit<T>(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken);
 
-    /// <summary>Runs one write; it returns once the batch it joined has committed (<see cref="WriteBatcher"/>).</summary>
-    private protected Task<T> ExecuteWriteAsync<T>(WriteUnit<T> unit, CancellationToken cancellationToken) =>
-        _writes.EnqueueAsync((connection, transaction) => unit(connection, transaction, cancellationToken));
+    /// <summary>
+    /// Runs one write and returns once it is durable: in the next group commit, or else on its own
+    /// connection, in a transaction when <paramref name="atomic"/> (more than one statement).
+    /// </summary>
+    private protected async Task<T> ExecuteWriteAsync<T>(WriteUnit<T> unit, bool atomic, CancellationToken cancellationToken)
+    {
+        if (_batcher is not null)
+        {
+            return await _batcher.EnqueueAsync((connection, transaction) => unit(connection, transaction, cancellationToken));
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = atomic ? await BeginWriteAsync(connection, cancellationToken) : null;
+        var result = await unit(connection, transaction, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return result;
+    }
 
     /// <summary>Serialises migrations across processes for the rest of <paramref name="transaction"/>.</summary>
     private protected abstract Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);

@@ -4,11 +4,12 @@ using System.Threading.Channels;
 namespace Reservations.Runtime.Storage.Sql;
 
 /// <summary>
-/// Group commit. Every commit waits for a log flush (SQLite's WAL fsync, PostgreSQL's WAL flush),
-/// and SQLite also has one writer whose client blocks its thread meanwhile. So writes queue here,
-/// and one loop runs them in batches: one transaction and one flush per batch, each write under
-/// its own savepoint so that a refused write (an ETag mismatch, a duplicate record) is undone
-/// alone. Callers hear back after the commit.
+/// Group commit, for SQLite: every commit waits for an fsync, SQLite has one writer, and
+/// Microsoft.Data.Sqlite blocks its thread meanwhile. So writes queue here, and one loop runs them
+/// in batches: one transaction and one fsync per batch, each write under its own savepoint so that
+/// a refused write (an ETag mismatch, a duplicate record) is undone alone. Callers hear back after
+/// the commit. (PostgreSQL does not use it: through one connection its round trips became the
+/// limit; see docs/performance.md.)
 /// </summary>
 internal sealed class WriteBatcher(
     Func<CancellationToken, ValueTask<DbConnection>> open,

@@ -18,6 +18,7 @@ public sealed class SqliteStorage : SqlStorage
 
     /// <summary>Uses the database file at <paramref name="databasePath"/>, creating it and its directory when missing.</summary>
     public SqliteStorage(string databasePath)
+        : base(groupCommit: true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         var fullPath = Path.GetFullPath(databasePath);
