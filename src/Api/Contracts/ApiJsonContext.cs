@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Reservations.Grains.Seats;
 
 namespace Reservations.Api.Contracts;
 
@@ -15,8 +16,8 @@ namespace Reservations.Api.Contracts;
 [JsonSerializable(typeof(ReleaseSeatRequest))]
 [JsonSerializable(typeof(ReleaseResponse))]
 [JsonSerializable(typeof(ConfirmBookingRequest))]
-[JsonSerializable(typeof(BookingResponse))]
-[JsonSerializable(typeof(IReadOnlyList<BookingResponse>))]
+[JsonSerializable(typeof(Booking))]
+[JsonSerializable(typeof(IReadOnlyList<Booking>))]
 [JsonSerializable(typeof(BookingPage))]
 [JsonSerializable(typeof(AdminLoginRequest))]
 [JsonSerializable(typeof(CreateAppRequest))]

@@ -19,7 +19,7 @@ internal static class BookingEndpoints
         return app;
     }
 
-    private static async Task<Results<Created<BookingResponse>, Ok<BookingResponse>, ProblemHttpResult>> ConfirmAsync(
+    private static async Task<Results<Created<Booking>, Ok<Booking>, ProblemHttpResult>> ConfirmAsync(
         ConfirmBookingRequest request, HttpContext http, IGrainFactory grains)
     {
         if ((Check.Text(request.ReservationToken, "reservationToken", 200) ?? Check.Id(request.PaymentId, "paymentId", 200)) is { } invalid)
@@ -36,8 +36,8 @@ internal static class BookingEndpoints
         var result = await seat.ConfirmAsync(request.ReservationToken!, http.UserId(), request.PaymentId!);
         return result switch
         {
-            { Outcome: ConfirmOutcome.Booked, Booking: { } booking } => TypedResults.Created((string?)null, BookingResponse.From(booking)),
-            { Outcome: ConfirmOutcome.AlreadyBooked, Booking: { } booking } => TypedResults.Ok(BookingResponse.From(booking)),
+            { Outcome: ConfirmOutcome.Booked, Booking: { } booking } => TypedResults.Created((string?)null, booking),
+            { Outcome: ConfirmOutcome.AlreadyBooked, Booking: { } booking } => TypedResults.Ok(booking),
             { Outcome: ConfirmOutcome.TokenUsed } =>
                 ApiProblem.Of(StatusCodes.Status409Conflict, "token_used", "This reservation was confirmed with another paymentId."),
             { Outcome: ConfirmOutcome.NotHolder } =>
@@ -46,9 +46,9 @@ internal static class BookingEndpoints
         };
     }
 
-    private static async Task<Ok<IReadOnlyList<BookingResponse>>> GetMineAsync(HttpContext http, IRecordStore records, CancellationToken cancellationToken)
+    private static async Task<Ok<IReadOnlyList<Booking>>> GetMineAsync(HttpContext http, IRecordStore records, CancellationToken cancellationToken)
     {
-        var bookings = new List<BookingResponse>();
+        var bookings = new List<Booking>();
         UniqueRecord? before = null;
         while (true)
         {
@@ -57,14 +57,14 @@ internal static class BookingEndpoints
             bookings.AddRange(page.Select(ReadBooking));
             if (page.Count < 500)
             {
-                return TypedResults.Ok<IReadOnlyList<BookingResponse>>(bookings);
+                return TypedResults.Ok<IReadOnlyList<Booking>>(bookings);
             }
 
             before = page[^1];
         }
     }
 
-    internal static BookingResponse ReadBooking(UniqueRecord record) =>
-        BookingResponse.From(JsonSerializer.Deserialize(record.Payload, GrainsAbstractionsJsonContext.Default.Booking)
-            ?? throw new InvalidOperationException($"Booking record {record.Partition}/{record.Key} is empty."));
+    internal static Booking ReadBooking(UniqueRecord record) =>
+        JsonSerializer.Deserialize(record.Payload, GrainsAbstractionsJsonContext.Default.Booking)
+            ?? throw new InvalidOperationException($"Booking record {record.Partition}/{record.Key} is empty.");
 }

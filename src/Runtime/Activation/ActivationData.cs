@@ -149,7 +149,7 @@ internal sealed class ActivationData
 
                 if (_state == ActivationState.Deactivated)
                 {
-                    Runtime.Redispatch(GrainId, turn);
+                    Runtime.Dispatch(GrainId, turn);
                     continue;
                 }
 

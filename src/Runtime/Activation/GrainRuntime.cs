@@ -85,9 +85,6 @@ internal sealed class GrainRuntime
         Catalog.GetOrCreate(grainId).Enqueue(turn);
     }
 
-    /// <summary>A turn that reached an activation after it deactivated goes to the grain's next activation.</summary>
-    public void Redispatch(GrainId grainId, ITurn turn) => Dispatch(grainId, turn);
-
     public void Stop() => _stopped = true;
 
     private SiloAddress OwnerOf(GrainId grainId)
