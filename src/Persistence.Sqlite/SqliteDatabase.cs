@@ -1,0 +1,101 @@
+using Microsoft.Data.Sqlite;
+
+namespace Reservations.Persistence.Sqlite;
+
+/// <summary>
+/// One SQLite file, shared by everything a silo keeps in it (grain state, reminders, and whatever
+/// else registers a schema). WAL journal with <c>synchronous=FULL</c>: a committed write survives a
+/// process kill and a power loss. Reads run on the caller's thread over pooled connections, beside
+/// the writes; writes are group-committed by <see cref="SqliteGroupCommit"/>.
+/// </summary>
+public sealed class SqliteDatabase : IAsyncDisposable
+{
+    private readonly string _connectionString;
+    private readonly SqliteGroupCommit _writer;
+
+    /// <summary>Uses the database file at <paramref name="path"/>, creating it and its folder when missing.</summary>
+    public SqliteDatabase(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Path = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            // Microsoft.Data.Sqlite retries a busy database for this long (another process writing).
+            DefaultTimeout = 30,
+        }.ToString();
+        _writer = new SqliteGroupCommit(OpenWriter);
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    /// <summary>Runs <paramref name="read"/> on a pooled connection of its own; it sees every committed write.</summary>
+    public T Read<T>(Func<SqliteConnection, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return read(connection);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> in the next group commit and completes once that commit is
+    /// durable. If it throws, what it wrote is undone alone and the task fails with its exception.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<SqliteTransaction, T> write) => _writer.EnqueueAsync(write);
+
+    /// <summary>
+    /// Brings <paramref name="module"/>'s tables to the last of its <paramref name="steps"/>: step i
+    /// (from 0) is applied once, as version i + 1. Safe when several processes start at once.
+    /// </summary>
+    public Task MigrateAsync(string module, IReadOnlyList<string> steps)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(module);
+        ArgumentNullException.ThrowIfNull(steps);
+        return WriteAsync(transaction =>
+        {
+            transaction.Execute("CREATE TABLE IF NOT EXISTS schema_migrations (module TEXT NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (module, version))");
+            using var select = transaction.Command("SELECT COALESCE(MAX(version), 0) FROM schema_migrations WHERE module = @module");
+            select.Parameters.AddWithValue("@module", module);
+            for (var step = Convert.ToInt32(select.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture); step < steps.Count; step++)
+            {
+                transaction.Execute(steps[step]);
+                using var record = transaction.Command("INSERT INTO schema_migrations (module, version) VALUES (@module, @version)");
+                record.Parameters.AddWithValue("@module", module);
+                record.Parameters.AddWithValue("@version", step + 1);
+                record.ExecuteNonQuery();
+            }
+
+            return true;
+        });
+    }
+
+    /// <summary>Finishes the queued writes, then closes.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.DisposeAsync();
+        SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+    }
+
+    private SqliteConnection OpenWriter()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;";
+            pragmas.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Runtime;
+
+namespace Reservations.Silo.Storage;
+
+/// <summary>Grain state and reminders in PostgreSQL through Orleans' own ADO.NET providers, on the schema of deploy/postgres/.</summary>
+public static class PostgresSiloBuilderExtensions
+{
+    /// <summary>The ADO.NET invariant of Npgsql.</summary>
+    public const string Invariant = "Npgsql";
+
+    /// <summary>
+    /// Uses the database of <paramref name="connectionString"/>. Before any provider reads its
+    /// queries, the silo applies the schema (<paramref name="applySchema"/>) or checks that a migration
+    /// job did.
+    /// </summary>
+    public static ISiloBuilder UsePostgres(this ISiloBuilder builder, string connectionString, bool applySchema)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new SchemaParticipant(connectionString, applySchema));
+        builder.AddAdoNetGrainStorageAsDefault((AdoNetGrainStorageOptions options) =>
+        {
+            options.Invariant = Invariant;
+            options.ConnectionString = connectionString;
+        });
+        builder.UseAdoNetReminderService((AdoNetReminderTableOptions options) =>
+        {
+            options.Invariant = Invariant;
+            options.ConnectionString = connectionString;
+        });
+        return builder;
+    }
+
+    private sealed class SchemaParticipant(string connectionString, bool apply) : ILifecycleParticipant<ISiloLifecycle>
+    {
+        public void Participate(ISiloLifecycle lifecycle) => lifecycle.Subscribe(
+            nameof(PostgresSchema),
+            ServiceLifecycleStage.RuntimeInitialize,
+            cancellationToken => apply
+                ? PostgresSchema.ApplyAsync(connectionString, cancellationToken)
+                : PostgresSchema.EnsureCurrentAsync(connectionString, cancellationToken));
+    }
+}

@@ -1,0 +1,36 @@
+using Npgsql;
+using Reservations.Silo.Storage;
+using Reservations.TestingHost;
+
+namespace Reservations.Persistence.Tests;
+
+public sealed class PostgresSchemaTests
+{
+    [Fact]
+    public async Task Apply_FiveProcessesAtOnceThenAgain_AppliedOnceAtCurrentVersion()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Run(() => PostgresSchema.ApplyAsync(database.ConnectionString))));
+        await PostgresSchema.ApplyAsync(database.ConnectionString);
+
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var versions = new NpgsqlCommand("SELECT array_agg(version ORDER BY version) FROM reservations_schema", connection);
+        Assert.Equal(Enumerable.Range(1, PostgresSchema.CurrentVersion), (int[])(await versions.ExecuteScalarAsync())!);
+        await using var queries = new NpgsqlCommand("SELECT count(*) FROM OrleansQuery", connection);
+        Assert.Equal(11L, await queries.ExecuteScalarAsync());
+        await PostgresSchema.EnsureCurrentAsync(database.ConnectionString);
+    }
+
+    [Fact]
+    public async Task EnsureCurrent_EmptyDatabase_FailsNamingWhatToDo()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => PostgresSchema.EnsureCurrentAsync(database.ConnectionString));
+
+        Assert.Contains("version 0", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Storage:Postgres:ApplySchema", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.Data.Sqlite;
+using Reservations.Persistence.Sqlite;
+
+namespace Reservations.Persistence.Tests;
+
+public sealed class SqliteDatabaseTests : IDisposable
+{
+    private static readonly string[] Steps = ["CREATE TABLE probe (id INTEGER PRIMARY KEY, value TEXT NOT NULL)"];
+
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("reservations-sqlite-");
+
+    private string DatabasePath => Path.Combine(_folder.FullName, "db.sqlite");
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        _folder.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task Write_500Concurrent_AllCommittedAndAFailedOneUndoneAlone()
+    {
+        await using var database = new SqliteDatabase(DatabasePath);
+        await database.MigrateAsync("probe", Steps);
+
+        var writes = Enumerable.Range(1, 500).Select(i => Task.Run(() => database.WriteAsync(transaction =>
+        {
+            Insert(transaction, i);
+            // Every tenth write fails after writing: its row must not survive, the others must.
+            return i % 10 == 0 ? throw new InvalidOperationException("refused") : i;
+        }))).ToList();
+        var outcomes = await Task.WhenAll(writes.Select(async w =>
+        {
+            try
+            {
+                return await w;
+            }
+            catch (InvalidOperationException)
+            {
+                return 0;
+            }
+        }));
+
+        Assert.Equal(450, outcomes.Count(o => o != 0));
+        Assert.Equal(450L, database.Read(connection => (long)connection.Command("SELECT count(*) FROM probe").ExecuteScalar()!));
+        Assert.Equal(0L, database.Read(connection => (long)connection.Command("SELECT count(*) FROM probe WHERE id % 10 = 0").ExecuteScalar()!));
+    }
+
+    [Fact]
+    public async Task Write_Completed_SurvivesReopen()
+    {
+        await using (var database = new SqliteDatabase(DatabasePath))
+        {
+            await database.MigrateAsync("probe", Steps);
+            await database.WriteAsync(transaction => Insert(transaction, 1));
+        }
+
+        await using var reopened = new SqliteDatabase(DatabasePath);
+        Assert.Equal("value-1", reopened.Read(connection => (string)connection.Command("SELECT value FROM probe WHERE id = 1").ExecuteScalar()!));
+        Assert.Equal("wal", reopened.Read(connection => (string)connection.Command("PRAGMA journal_mode").ExecuteScalar()!));
+    }
+
+    [Fact]
+    public async Task Migrate_TwoProcessesAtOnceAndAgain_EachStepOnce()
+    {
+        string[] twoSteps = [Steps[0], "ALTER TABLE probe ADD COLUMN extra TEXT NULL"];
+        await using var first = new SqliteDatabase(DatabasePath);
+        await using var second = new SqliteDatabase(DatabasePath);
+
+        await Task.WhenAll(first.MigrateAsync("probe", twoSteps), second.MigrateAsync("probe", twoSteps));
+        await first.MigrateAsync("probe", twoSteps);
+
+        Assert.Equal(2L, first.Read(connection => (long)connection.Command("SELECT count(*) FROM schema_migrations WHERE module = 'probe'").ExecuteScalar()!));
+    }
+
+    private static int Insert(SqliteTransaction transaction, int id)
+    {
+        using var command = transaction.Command("INSERT INTO probe (id, value) VALUES (@id, @value)");
+        command.Parameters.AddWithValue("@id", id);
+        command.Parameters.AddWithValue("@value", $"value-{id}");
+        return command.ExecuteNonQuery();
+    }
+}
