@@ -1,7 +1,6 @@
-using Reservations.Runtime;
-
 namespace Reservations.Micro;
 
+[Alias("micro.ping")]
 public interface IPingGrain : IGrainWithStringKey
 {
     Task<int> PingAsync(int value);

@@ -1,8 +1,6 @@
-using Reservations.Runtime;
-
 namespace Reservations.Micro;
 
-/// <summary>Answers from memory, as a seat refusing a hold does: the cost measured is the runtime's.</summary>
+/// <summary>Answers from memory, as a seat refusing a hold does: the cost measured is Orleans' own.</summary>
 public sealed class PingGrain : Grain, IPingGrain
 {
     private int _calls;

@@ -24,6 +24,6 @@ internal static partial class ApiLog
     [LoggerMessage(7, LogLevel.Information, "Seeded {Count} seats for {AppId}/{EntityId}")]
     public static partial void SeatsSeeded(ILogger logger, int count, string appId, string entityId);
 
-    [LoggerMessage(8, LogLevel.Warning, "Grain call timed out on {Method} {Path}")]
-    public static partial void GrainTimeout(ILogger logger, Exception exception, string method, string path);
+    [LoggerMessage(8, LogLevel.Warning, "The engine could not answer {Method} {Path} just now (503)")]
+    public static partial void EngineBusy(ILogger logger, Exception exception, string method, string path);
 }

@@ -1,9 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Reservations.Grains.Seats;
 using Reservations.Grains.Usage;
-using Reservations.Runtime;
-using Reservations.Runtime.Hosting;
 
 namespace Reservations.Grains;
 
@@ -11,21 +8,18 @@ namespace Reservations.Grains;
 public static class ReservationGrainsSiloBuilderExtensions
 {
     /// <summary>
-    /// Registers the grains, their JSON contexts, the <see cref="UsageMeter"/> with its periodic
-    /// flusher (which flushes once more on shutdown), and <see cref="ReservationOptions"/> bound from
-    /// the "Reservations" section and validated at start.
+    /// Registers what the grains need besides Orleans and an <see cref="Bookings.IBookingLedger"/>:
+    /// <see cref="ReservationOptions"/> bound from the "Reservations" section and validated at start,
+    /// the clock, and the <see cref="UsageMeter"/> with its periodic flusher (which flushes once more
+    /// on shutdown). Orleans finds the grain classes itself.
     /// </summary>
-    public static SiloBuilder AddReservationGrains(this SiloBuilder silo)
+    public static ISiloBuilder AddReservationGrains(this ISiloBuilder silo)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        silo.AddGrains(typeof(SeatGrain).Assembly)
-            .AddJsonTypeInfoResolver(GrainsAbstractionsJsonContext.Default)
-            .AddJsonTypeInfoResolver(GrainsJsonContext.Default);
-
         var services = silo.Services;
         services.AddOptions<ReservationOptions>().BindConfiguration(ReservationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new UsageMeter(sp.GetRequiredService<IGrainFactory>()));
+        services.TryAddSingleton<UsageMeter>();
         services.AddHostedService<UsageFlusher>();
         return silo;
     }

@@ -15,4 +15,8 @@ public sealed class ReservationOptions
     /// <summary>How often each silo sends the usage it counted to the tenants.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan UsageFlushPeriod { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>PBKDF2-SHA256 iterations for new password hashes; raising it rehashes each password at its next login (I7).</summary>
+    [Range(600_000, 100_000_000)]
+    public int PasswordIterations { get; set; } = 600_000;
 }

@@ -90,7 +90,7 @@ public abstract class AdminApiTests<TFixture>(TFixture fixture) : IClassFixture<
             .AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         await (await admin.PostAsJsonAsync("/admin/seed-data", new { appId = Fixture.AppA.AppId, entityId = "e", seats = Array.Empty<object>() }))
             .AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
-        await (await admin.PostAsJsonAsync("/admin/seed-data", new { appId = Fixture.AppA.AppId, entityId = "e", seats = Enumerable.Range(0, 10_001).Select(i => new { seatNumber = $"{i}", price = 1m }) }))
+        await (await admin.PostAsJsonAsync("/admin/seed-data", new { appId = Fixture.AppA.AppId, entityId = "e", seats = Enumerable.Range(0, 100_001).Select(i => new { seatNumber = $"{i}", price = 1m }) }))
             .AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         await (await admin.PostAsJsonAsync("/admin/seed-data", new { appId = Fixture.AppA.AppId, entityId = "e/../x", seats = new[] { new { seatNumber = "1", price = 1m } } }))
             .AssertProblemAsync(HttpStatusCode.BadRequest, "validation_failed");

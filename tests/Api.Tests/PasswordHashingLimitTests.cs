@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Reservations.Api.Tests.Infrastructure;
-using Reservations.TestingHost;
+using Reservations.TestSupport;
 
 namespace Reservations.Api.Tests;
 
@@ -21,7 +21,7 @@ public sealed class PasswordHashingLimitTests : IAsyncLifetime
             ["PasswordHashing:MaxConcurrent"] = "1",
             ["PasswordHashing:QueueLimit"] = "0",
         };
-        _factory = new ApiFactory(settings, new FakeTimeProvider());
+        _factory = new ApiFactory(settings, FakeClock.Create());
         using var health = await _factory.CreateClient().GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }

@@ -1,5 +1,5 @@
 using Reservations.Silo.Storage;
-using Reservations.TestingHost;
+using Reservations.TestSupport;
 
 namespace Reservations.Persistence.Tests;
 

@@ -1,6 +1,6 @@
 using Npgsql;
 using Reservations.Silo.Storage;
-using Reservations.TestingHost;
+using Reservations.TestSupport;
 
 namespace Reservations.Persistence.Tests;
 

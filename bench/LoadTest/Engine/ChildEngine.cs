@@ -68,6 +68,7 @@ public sealed class ChildEngine : IAsyncDisposable
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Admin__Username"] = adminUser;
         start.Environment["Admin__Password"] = adminPassword;
+        start.Environment["Orleans__SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Storage__Provider"] = options.Postgres is null ? "Sqlite" : "Postgres";
         start.Environment["Storage__Sqlite__Path"] = Path.Combine(dataDirectory, "reservations.db");
         if (options.Postgres is not null)

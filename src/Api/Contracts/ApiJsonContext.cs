@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Reservations.Grains.Bookings;
 using Reservations.Grains.Seats;
 
 namespace Reservations.Api.Contracts;

@@ -2,7 +2,7 @@ namespace Reservations.Api.Contracts;
 
 public sealed record SeatResponse(string SeatId, string SeatNumber, decimal Price, string Status, DateTimeOffset? HeldUntil);
 
-public sealed record SeatsResponse(string EntityId, IReadOnlyList<SeatResponse> Seats);
+public sealed record SeatsResponse(string EntityId, IAsyncEnumerable<SeatResponse> Seats);
 
 public sealed record ReserveSeatRequest(string? SeatId);
 

@@ -2,24 +2,26 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Orleans;
 using Reservations.Api.Contracts;
 using Reservations.Api.Errors;
 using Reservations.Api.Hosting;
 using Reservations.Api.Security;
 using Reservations.Grains;
 using Reservations.Grains.Admin;
+using Reservations.Grains.Bookings;
 using Reservations.Grains.Inventory;
 using Reservations.Grains.Seats;
 using Reservations.Grains.Tenants;
 using Reservations.Grains.Usage;
-using Reservations.Runtime;
 
 namespace Reservations.Api.Endpoints;
 
 internal static class AdminEndpoints
 {
     private const string LogCategory = "Reservations.Api.Admin";
-    private const int MaxSeedSeats = 10_000;
+    private const int MaxSeedSeats = 100_000;
+    private const int MaxSeedBodyBytes = 16 * 1024 * 1024;
     private const int MaxAllowedDomains = 50;
     private const string AppIdAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -35,7 +37,7 @@ internal static class AdminEndpoints
         group.MapPost("/apps/{appId}/rotate-key", RotateKeyAsync);
         group.MapGet("/bookings", GetBookingsAsync);
         group.MapGet("/usage", GetUsageAsync);
-        group.MapPost("/seed-data", SeedAsync).WithBodyLimit(2 * 1024 * 1024);
+        group.MapPost("/seed-data", SeedAsync).WithBodyLimit(MaxSeedBodyBytes);
         return app;
     }
 
@@ -83,15 +85,15 @@ internal static class AdminEndpoints
         while (true)
         {
             var appId = NewAppId();
-            var apiKey = await grains.GetGrain<ITenantGrain>(appId).CreateAsync(settings);
+            var tenant = grains.GetGrain<ITenantGrain>(appId);
+            var apiKey = await tenant.CreateAsync(settings);
             if (apiKey is null)
             {
                 continue; // That id is taken: draw another.
             }
 
-            await grains.GetGrain<ITenantRegistryGrain>(ITenantRegistryGrain.Key).AddAsync(appId);
             cache.Invalidate(appId);
-            var view = await grains.GetGrain<ITenantGrain>(appId).GetAsync() ?? throw new InvalidOperationException($"App {appId} vanished.");
+            var view = await tenant.GetAsync() ?? throw new InvalidOperationException($"App {appId} vanished.");
             ApiLog.AppCreated(loggers.CreateLogger(LogCategory), appId, view.Name);
             var app = AppResponse.From(view);
             return TypedResults.Created($"/admin/apps/{appId}", new CreatedAppResponse(app.AppId, apiKey, app.Name, app.Domain, app.AllowedDomains, app.Enabled, app.CreatedAt));
@@ -154,7 +156,7 @@ internal static class AdminEndpoints
     }
 
     private static async Task<Results<Ok<BookingPage>, ProblemHttpResult>> GetBookingsAsync(
-        string? appId, DateTimeOffset? from, DateTimeOffset? to, int? limit, string? cursor, IRecordStore records, CancellationToken cancellationToken)
+        string? appId, DateTimeOffset? from, DateTimeOffset? to, int? limit, string? cursor, IGrainFactory grains)
     {
         if (appId is not null && !ApiAuthenticationMiddleware.IsAppIdShaped(appId))
         {
@@ -166,16 +168,16 @@ internal static class AdminEndpoints
             return ApiProblem.Validation("limit must be between 1 and 500.");
         }
 
-        UniqueRecord? before = null;
-        if (cursor is not null && (before = BookingCursor.Decode(cursor)) is null)
+        BookingCursor? after = null;
+        if (cursor is not null && (after = BookingCursorCodec.Decode(cursor)) is null)
         {
             return ApiProblem.Validation("cursor is not a cursor this API gave out.");
         }
 
         var size = limit ?? 50;
-        var page = await records.QueryAsync(new RecordQuery(Booking.RecordKind, appId, null, from, to, before, size), cancellationToken);
-        var next = page.Count == size ? BookingCursor.Encode(page[^1]) : null;
-        return TypedResults.Ok(new BookingPage(page.Select(BookingEndpoints.ReadBooking).ToList(), next));
+        var page = await grains.GetGrain<IBookingsGrain>(0).QueryAsync(new BookingQuery(appId, null, from, to, after, size));
+        var next = page.Length == size ? BookingCursorCodec.Encode(page[^1]) : null;
+        return TypedResults.Ok(new BookingPage(page, next));
     }
 
     private static async Task<Ok<IReadOnlyList<UsageResponse>>> GetUsageAsync(IGrainFactory grains, UsageMeter usage, CancellationToken cancellationToken)

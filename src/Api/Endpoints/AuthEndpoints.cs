@@ -4,7 +4,7 @@ using Reservations.Api.Errors;
 using Reservations.Api.Security;
 using Reservations.Grains;
 using Reservations.Grains.Users;
-using Reservations.Runtime;
+using Orleans;
 
 namespace Reservations.Api.Endpoints;
 

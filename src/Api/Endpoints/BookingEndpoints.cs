@@ -1,16 +1,18 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Orleans;
 using Reservations.Api.Contracts;
 using Reservations.Api.Errors;
 using Reservations.Api.Security;
 using Reservations.Grains;
+using Reservations.Grains.Bookings;
 using Reservations.Grains.Seats;
-using Reservations.Runtime;
 
 namespace Reservations.Api.Endpoints;
 
 internal static class BookingEndpoints
 {
+    private const int LedgerPage = 500;
+
     public static IEndpointRouteBuilder MapBookingEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("").WithTags("Bookings").RequireTenantUser();
@@ -27,12 +29,13 @@ internal static class BookingEndpoints
             return invalid;
         }
 
-        if (ReservationToken.SeatIdOf(request.ReservationToken) is not { } seatId || Check.Id(seatId, "seatId") is not null)
+        // A token that names no seat cannot be alive: it gets the same answer as a dead one.
+        if (!SeatEndpoints.TryReadSeatId(ReservationToken.SeatIdOf(request.ReservationToken), out var address))
         {
             return ApiProblem.ReservationExpired();
         }
 
-        var seat = grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(http.AppId(), seatId));
+        var seat = grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(http.AppId(), address.SeatId));
         var result = await seat.ConfirmAsync(request.ReservationToken!, http.UserId(), request.PaymentId!);
         return result switch
         {
@@ -46,25 +49,21 @@ internal static class BookingEndpoints
         };
     }
 
-    private static async Task<Ok<IReadOnlyList<Booking>>> GetMineAsync(HttpContext http, IRecordStore records, CancellationToken cancellationToken)
+    private static async Task<Ok<IReadOnlyList<Booking>>> GetMineAsync(HttpContext http, IGrainFactory grains)
     {
+        var ledger = grains.GetGrain<IBookingsGrain>(0);
         var bookings = new List<Booking>();
-        UniqueRecord? before = null;
+        var query = new BookingQuery(AppId: http.AppId(), UserId: http.UserId(), Limit: LedgerPage);
         while (true)
         {
-            var page = await records.QueryAsync(
-                new RecordQuery(Booking.RecordKind, Partition: http.AppId(), Owner: http.UserId(), Before: before, Limit: 500), cancellationToken);
-            bookings.AddRange(page.Select(ReadBooking));
-            if (page.Count < 500)
+            var page = await ledger.QueryAsync(query);
+            bookings.AddRange(page);
+            if (page.Length < LedgerPage)
             {
                 return TypedResults.Ok<IReadOnlyList<Booking>>(bookings);
             }
 
-            before = page[^1];
+            query = query with { After = new BookingCursor(page[^1].BookedAt, page[^1].AppId, page[^1].SeatId) };
         }
     }
-
-    internal static Booking ReadBooking(UniqueRecord record) =>
-        JsonSerializer.Deserialize(record.Payload, GrainsAbstractionsJsonContext.Default.Booking)
-            ?? throw new InvalidOperationException($"Booking record {record.Partition}/{record.Key} is empty.");
 }

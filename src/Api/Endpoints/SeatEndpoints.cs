@@ -1,11 +1,12 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Orleans;
 using Reservations.Api.Contracts;
 using Reservations.Api.Errors;
 using Reservations.Api.Security;
 using Reservations.Grains;
 using Reservations.Grains.Inventory;
 using Reservations.Grains.Seats;
-using Reservations.Runtime;
 
 namespace Reservations.Api.Endpoints;
 
@@ -22,6 +23,22 @@ internal static class SeatEndpoints
         return app;
     }
 
+    /// <summary>A seat id the API accepts: one seeding produced, of characters safe in a grain key.</summary>
+    internal static bool TryReadSeatId(string? seatId, out SeatAddress address) =>
+        SeatAddress.TryParse(seatId, out address) && Check.Id(seatId, "seatId") is null;
+
+    internal static string StatusText(SeatStatus status) => status switch
+    {
+        SeatStatus.Held => "held",
+        SeatStatus.Booked => "booked",
+        _ => "available",
+    };
+
+    /// <summary>
+    /// Answered by the entity's catalog pages, never by the seats (I8). The first page is read before
+    /// the answer starts, so an engine that cannot answer gets a problem, not a cut-off body; the
+    /// rest streams page by page, so a million seats never sit in memory at once.
+    /// </summary>
     private static async Task<Results<Ok<SeatsResponse>, ProblemHttpResult>> GetSeatsAsync(string? entityId, HttpContext http, IGrainFactory grains)
     {
         if (Check.Id(entityId, "entityId") is { } invalid)
@@ -30,13 +47,28 @@ internal static class SeatEndpoints
         }
 
         var appId = http.AppId();
-        var listings = await grains.GetGrain<IInventoryGrain>(GrainKeys.Scoped(appId, entityId!)).GetSeatsAsync();
-        var views = await Task.WhenAll(listings.Select(s => grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(appId, s.SeatId)).GetAsync()));
-        var seats = listings.Zip(views, (listing, view) => view is null
-                ? new SeatResponse(listing.SeatId, listing.SeatNumber, listing.Price, StatusText(SeatStatus.Available), null)
-                : new SeatResponse(view.SeatId, view.SeatNumber, view.Price, StatusText(view.Status), view.HeldUntil))
-            .ToList();
-        return TypedResults.Ok(new SeatsResponse(entityId!, seats));
+        var first = await grains.GetGrain<IInventoryPageGrain>(InventoryPages.Key(appId, entityId!, 0)).ListAsync();
+        return TypedResults.Ok(new SeatsResponse(entityId!, ReadPagesAsync(grains, appId, entityId!, first, http.RequestAborted)));
+    }
+
+    private static async IAsyncEnumerable<SeatResponse> ReadPagesAsync(
+        IGrainFactory grains, string appId, string entityId, IReadOnlyList<SeatView> first, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var seats = first;
+        for (var page = 1; ; page++)
+        {
+            foreach (var seat in seats)
+            {
+                yield return new SeatResponse(seat.SeatId, seat.SeatNumber, seat.Price, StatusText(seat.Status), seat.HeldUntil);
+            }
+
+            if (seats.Count < InventoryPages.Size || cancellationToken.IsCancellationRequested)
+            {
+                yield break;
+            }
+
+            seats = await grains.GetGrain<IInventoryPageGrain>(InventoryPages.Key(appId, entityId, page)).ListAsync();
+        }
     }
 
     private static async Task<Results<Created<ReservationResponse>, ProblemHttpResult>> ReserveAsync(
@@ -47,13 +79,18 @@ internal static class SeatEndpoints
             return invalid;
         }
 
+        if (!TryReadSeatId(request.SeatId, out _))
+        {
+            return SeatNotFound();
+        }
+
         var seat = grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(http.AppId(), request.SeatId!));
         var result = await seat.TryHoldAsync(http.UserId());
         return result switch
         {
             { Outcome: HoldOutcome.Granted, ReservationToken: { } token, ExpiresAt: { } expiresAt } =>
                 TypedResults.Created((string?)null, new ReservationResponse(token, request.SeatId!, expiresAt)),
-            { Outcome: HoldOutcome.NotFound } => ApiProblem.NotFound("seat_not_found", "No such seat in this app."),
+            { Outcome: HoldOutcome.NotFound } => SeatNotFound(),
             _ => ApiProblem.Of(StatusCodes.Status409Conflict, "seat_unavailable", "The seat is held or booked."),
         };
     }
@@ -67,24 +104,19 @@ internal static class SeatEndpoints
         }
 
         // A token that names no seat cannot be alive: it gets the same answer as a dead one.
-        if (ReservationToken.SeatIdOf(request.ReservationToken) is not { } seatId || Check.Id(seatId, "seatId") is not null)
+        if (!TryReadSeatId(ReservationToken.SeatIdOf(request.ReservationToken), out var address))
         {
             return ApiProblem.ReservationExpired();
         }
 
-        var outcome = await grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(http.AppId(), seatId)).ReleaseAsync(request.ReservationToken!, http.UserId());
+        var outcome = await grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(http.AppId(), address.SeatId)).ReleaseAsync(request.ReservationToken!, http.UserId());
         return outcome switch
         {
-            ReleaseOutcome.Released => TypedResults.Ok(new ReleaseResponse(seatId, StatusText(SeatStatus.Available))),
+            ReleaseOutcome.Released => TypedResults.Ok(new ReleaseResponse(address.SeatId, StatusText(SeatStatus.Available))),
             ReleaseOutcome.NotHolder => ApiProblem.Of(StatusCodes.Status403Forbidden, "not_holder", "This reservation is someone else's."),
             _ => ApiProblem.ReservationExpired(),
         };
     }
 
-    internal static string StatusText(SeatStatus status) => status switch
-    {
-        SeatStatus.Held => "held",
-        SeatStatus.Booked => "booked",
-        _ => "available",
-    };
+    private static ProblemHttpResult SeatNotFound() => ApiProblem.NotFound("seat_not_found", "No such seat in this app.");
 }

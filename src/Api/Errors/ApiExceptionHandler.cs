@@ -1,12 +1,15 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
-using Reservations.Runtime;
+using Microsoft.Net.Http.Headers;
 
 namespace Reservations.Api.Errors;
 
-/// <summary>Turns what escapes a handler into problem+json: bad input is a 4xx, never a 500.</summary>
+/// <summary>Turns what escapes a handler into problem+json: bad input is a 4xx, a passing failure a 503, never a 500 unless it is a bug.</summary>
 internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
+    /// <summary>Seconds a client should wait before retrying after a 503.</summary>
+    public const int RetryAfterSeconds = 1;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var request = httpContext.Request;
@@ -22,7 +25,7 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
                 ApiProblem.Validation("A JSON body is required."),
             BadHttpRequestException bad => ApiProblem.Of(bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400, "validation_failed", bad.Message),
             JsonException json => ApiProblem.Of(400, "malformed_json", $"The body is not valid JSON of the expected shape (at {json.Path ?? "$"})."),
-            GrainCallTimeoutException => ApiProblem.Of(503, "engine_busy", "The engine did not answer in time; try again."),
+            _ when RetryableFailures.IsRetryable(exception) => ApiProblem.Of(503, "engine_busy", "The engine could not answer just now; try again shortly."),
             _ => null,
         };
 
@@ -31,14 +34,19 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
             ApiLog.UnhandledError(logger, exception, request.Method, request.Path);
             problem = ApiProblem.Of(500, "internal_error", "Something went wrong on our side.");
         }
-        else if (exception is GrainCallTimeoutException)
+        else if (problem.StatusCode == StatusCodes.Status503ServiceUnavailable)
         {
-            ApiLog.GrainTimeout(logger, exception, request.Method, request.Path);
+            ApiLog.EngineBusy(logger, exception, request.Method, request.Path);
         }
 
         if (httpContext.Response.HasStarted)
         {
             return false;
+        }
+
+        if (problem.StatusCode == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers[HeaderNames.RetryAfter] = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         await problem.ExecuteAsync(httpContext);

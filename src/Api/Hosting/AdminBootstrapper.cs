@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Reservations.Grains;
 using Reservations.Grains.Admin;
-using Reservations.Runtime;
+using Orleans;
 
 namespace Reservations.Api.Hosting;
 

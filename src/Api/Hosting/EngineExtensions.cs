@@ -1,24 +1,18 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Reservations.Grains;
-using Reservations.Runtime.Hosting;
+using Reservations.Silo;
 
 namespace Reservations.Api.Hosting;
 
 public static class EngineExtensions
 {
-    /// <summary>One in-process silo with the reservation grains, on SQLite (default) or PostgreSQL, and the admin account.</summary>
+    /// <summary>The embedded engine: an Orleans silo in this process (configured as src/Silo configures one) and the admin account.</summary>
     public static WebApplicationBuilder AddEngine(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<EngineReadiness>();
-
-        services.AddSilo(silo =>
-        {
-            silo.AddReservationGrains();
-            silo.UseConfiguredStorage();
-        });
+        builder.UseOrleans(silo => silo.AddReservations(builder.Configuration));
 
         // Registered after the silo, so it starts once the silo runs.
         services.AddHostedService<AdminBootstrapper>();

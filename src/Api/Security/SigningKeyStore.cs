@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Reservations.Api.Hosting;
-using Reservations.Runtime.Hosting;
+using Reservations.Silo.Storage;
 
 namespace Reservations.Api.Security;
 

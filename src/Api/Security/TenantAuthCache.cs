@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Reservations.Grains.Tenants;
-using Reservations.Runtime;
+using Orleans;
 
 namespace Reservations.Api.Security;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Reservations.Api.Hosting;
-using Reservations.Runtime.Hosting;
+using Reservations.Silo.Storage;
 
 namespace Reservations.Api.Security;
 

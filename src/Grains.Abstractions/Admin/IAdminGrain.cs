@@ -1,8 +1,7 @@
-using Reservations.Runtime;
-
 namespace Reservations.Grains.Admin;
 
 /// <summary>The operator account (key: the admin username), kept as a PBKDF2-SHA256 hash.</summary>
+[Alias("reservations.admin")]
 public interface IAdminGrain : IGrainWithStringKey
 {
     /// <summary>Sets the password if the account has none yet (first start); true if it set it.</summary>

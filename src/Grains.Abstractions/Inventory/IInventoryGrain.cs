@@ -1,14 +1,17 @@
 using System.Collections.Immutable;
-using Reservations.Runtime;
 
 namespace Reservations.Grains.Inventory;
 
-/// <summary>The seats of one entity (an event, a bus trip, a screening). Key: appId/entityId.</summary>
+/// <summary>
+/// The catalog of one entity (an event, a bus trip, a screening; key: appId/entityId): it adds seats
+/// to the catalog pages, one seeding at a time, so seat numbers stay unique and seat ids stable.
+/// </summary>
+[Alias("reservations.inventory")]
 public interface IInventoryGrain : IGrainWithStringKey
 {
-    /// <summary>Creates seats (each gets a new seatId) and returns them.</summary>
+    /// <summary>
+    /// Adds the seats whose numbers the entity does not have yet and returns every requested seat, new
+    /// or existing, in request order: seeding the same numbers again changes nothing.
+    /// </summary>
     Task<ImmutableArray<SeatListing>> AddSeatsAsync(ImmutableArray<SeatSpec> seats);
-
-    /// <summary>The entity's seats, in the order they were added; empty for an unknown entity.</summary>
-    Task<ImmutableArray<SeatListing>> GetSeatsAsync();
 }

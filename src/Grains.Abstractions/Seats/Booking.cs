@@ -1,17 +1,14 @@
 namespace Reservations.Grains.Seats;
 
-/// <summary>A confirmed booking; stored as a unique record (kind "booking", partition appId, key seatId, owner userId).</summary>
+/// <summary>A confirmed booking: decided by the seat's state (I2), recorded in the booking ledger.</summary>
+[GenerateSerializer, Immutable, Alias("reservations.booking")]
 public sealed record Booking(
-    string BookingId,
-    string AppId,
-    string SeatId,
-    string EntityId,
-    string SeatNumber,
-    decimal Price,
-    string UserId,
-    string PaymentId,
-    DateTimeOffset BookedAt)
-{
-    /// <summary>The record kind bookings are stored under.</summary>
-    public const string RecordKind = "booking";
-}
+    [property: Id(0)] string BookingId,
+    [property: Id(1)] string AppId,
+    [property: Id(2)] string SeatId,
+    [property: Id(3)] string EntityId,
+    [property: Id(4)] string SeatNumber,
+    [property: Id(5)] decimal Price,
+    [property: Id(6)] string UserId,
+    [property: Id(7)] string PaymentId,
+    [property: Id(8)] DateTimeOffset BookedAt);

@@ -18,7 +18,8 @@ public enum ConfirmOutcome
 }
 
 /// <summary>The answer to a confirmation; Booking is set for Booked and AlreadyBooked.</summary>
-public sealed record ConfirmResult(ConfirmOutcome Outcome, Booking? Booking = null)
+[GenerateSerializer, Immutable, Alias("reservations.confirm-result")]
+public sealed record ConfirmResult([property: Id(0)] ConfirmOutcome Outcome, [property: Id(1)] Booking? Booking = null)
 {
     /// <summary>Shared refusals.</summary>
     public static readonly ConfirmResult TokenUsed = new(ConfirmOutcome.TokenUsed);

@@ -11,8 +11,12 @@ public enum HoldOutcome
     NotFound,
 }
 
-/// <summary>The answer to a hold attempt. Rejections are shared instances: refusing allocates nothing.</summary>
-public sealed record HoldResult(HoldOutcome Outcome, string? ReservationToken = null, DateTimeOffset? ExpiresAt = null)
+/// <summary>The answer to a hold attempt. Refusals are shared instances: refusing allocates nothing.</summary>
+[GenerateSerializer, Immutable, Alias("reservations.hold-result")]
+public sealed record HoldResult(
+    [property: Id(0)] HoldOutcome Outcome,
+    [property: Id(1)] string? ReservationToken = null,
+    [property: Id(2)] DateTimeOffset? ExpiresAt = null)
 {
     /// <summary>The seat is held by someone else or booked.</summary>
     public static readonly HoldResult Unavailable = new(HoldOutcome.Unavailable);

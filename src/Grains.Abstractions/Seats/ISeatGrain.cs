@@ -1,17 +1,15 @@
-using Reservations.Runtime;
+using Orleans.Concurrency;
 
 namespace Reservations.Grains.Seats;
 
 /// <summary>
 /// One seat (key: appId/seatId), the single authority for its holds and its booking:
 /// Available -> Held(token, user, expiresAt) -> Booked(booking). A hold is dead at expiresAt even
-/// before its reminder runs. Rejections are answered from memory.
+/// before any cleanup runs (I5). Refusals are answered from memory.
 /// </summary>
-public interface ISeatGrain : IGrainWithStringKey, IRemindable
+[Alias("reservations.seat")]
+public interface ISeatGrain : IGrainWithStringKey
 {
-    /// <summary>Creates the seat; false if it existed already.</summary>
-    Task<bool> InitializeAsync(SeatDefinition definition);
-
     /// <summary>The seat as a customer sees it now; null if no such seat.</summary>
     Task<SeatView?> GetAsync();
 
@@ -23,4 +21,8 @@ public interface ISeatGrain : IGrainWithStringKey, IRemindable
 
     /// <summary>Books the held seat exactly once per token; a repeat with the same paymentId gets the same booking.</summary>
     Task<ConfirmResult> ConfirmAsync(string reservationToken, string userId, string paymentId);
+
+    /// <summary>Housekeeping the catalog asks for: an expired hold is freed in storage, a booking missing from the ledger is recorded.</summary>
+    [OneWay]
+    Task SweepAsync();
 }

@@ -1,11 +1,13 @@
-using Reservations.Runtime;
-
 namespace Reservations.Grains.Tenants;
 
 /// <summary>A client app (key: appId): its settings, its API key's hash, its usage.</summary>
+[Alias("reservations.tenant")]
 public interface ITenantGrain : IGrainWithStringKey
 {
-    /// <summary>Creates the app; returns its API key, shown this once, or null if the app exists.</summary>
+    /// <summary>
+    /// Creates the app and lists it in the registry; returns its API key, shown this once, or null if
+    /// the app exists. Either the app exists whole afterwards or not at all.
+    /// </summary>
     Task<string?> CreateAsync(TenantSettings settings);
 
     /// <summary>The app, or null.</summary>

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
-using Reservations.Runtime;
 
 namespace Reservations.Grains.Tenants;
 
 /// <summary>The list of every app id (a single grain, key "all"), for the admin's listings.</summary>
+[Alias("reservations.tenant-registry")]
 public interface ITenantRegistryGrain : IGrainWithStringKey
 {
     /// <summary>The registry's one key.</summary>

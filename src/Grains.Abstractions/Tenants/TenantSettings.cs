@@ -2,5 +2,9 @@ using System.Collections.Immutable;
 
 namespace Reservations.Grains.Tenants;
 
-/// <summary>What an admin sets when creating an app. AllowedOrigins are origins such as "https://shop.example".</summary>
-public sealed record TenantSettings(string Name, TenantDomain Domain, ImmutableArray<string> AllowedOrigins);
+/// <summary>What an app is created with.</summary>
+[GenerateSerializer, Immutable, Alias("reservations.tenant-settings")]
+public sealed record TenantSettings(
+    [property: Id(0)] string Name,
+    [property: Id(1)] TenantDomain Domain,
+    [property: Id(2)] ImmutableArray<string> AllowedOrigins);

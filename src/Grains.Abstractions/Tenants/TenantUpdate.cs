@@ -3,4 +3,8 @@ using System.Collections.Immutable;
 namespace Reservations.Grains.Tenants;
 
 /// <summary>A partial change: members left null stay as they are.</summary>
-public sealed record TenantUpdate(string? Name = null, ImmutableArray<string>? AllowedOrigins = null, bool? Enabled = null);
+[GenerateSerializer, Immutable, Alias("reservations.tenant-update")]
+public sealed record TenantUpdate(
+    [property: Id(0)] string? Name = null,
+    [property: Id(1)] ImmutableArray<string>? AllowedOrigins = null,
+    [property: Id(2)] bool? Enabled = null);

@@ -3,11 +3,12 @@ using System.Collections.Immutable;
 namespace Reservations.Grains.Tenants;
 
 /// <summary>An app as the admin sees it (never its key).</summary>
+[GenerateSerializer, Immutable, Alias("reservations.tenant-view")]
 public sealed record TenantView(
-    string AppId,
-    string Name,
-    TenantDomain Domain,
-    ImmutableArray<string> AllowedOrigins,
-    bool Enabled,
-    DateTimeOffset CreatedAt,
-    TenantUsage Usage);
+    [property: Id(0)] string AppId,
+    [property: Id(1)] string Name,
+    [property: Id(2)] TenantDomain Domain,
+    [property: Id(3)] ImmutableArray<string> AllowedOrigins,
+    [property: Id(4)] bool Enabled,
+    [property: Id(5)] DateTimeOffset CreatedAt,
+    [property: Id(6)] TenantUsage Usage);

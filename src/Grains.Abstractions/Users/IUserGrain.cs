@@ -1,8 +1,7 @@
-using Reservations.Runtime;
-
 namespace Reservations.Grains.Users;
 
 /// <summary>An end user of one app (key: appId/normalised email). Passwords are kept as PBKDF2-SHA256 hashes.</summary>
+[Alias("reservations.user")]
 public interface IUserGrain : IGrainWithStringKey
 {
     /// <summary>Creates the user; null when the email is taken.</summary>

@@ -1,4 +1,9 @@
 namespace Reservations.Grains.Users;
 
 /// <summary>A user's public profile.</summary>
-public sealed record UserView(string UserId, string AppId, string Email, string Name);
+[GenerateSerializer, Immutable, Alias("reservations.user-view")]
+public sealed record UserView(
+    [property: Id(0)] string UserId,
+    [property: Id(1)] string AppId,
+    [property: Id(2)] string Email,
+    [property: Id(3)] string Name);

@@ -1,11 +1,17 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Reservations.Grains.Security;
-using Reservations.Runtime;
 
 namespace Reservations.Grains.Admin;
 
 /// <summary>The operator account (key: the admin username); the password is kept only as a PBKDF2 hash.</summary>
-public sealed class AdminGrain([PersistentState("admin")] IPersistentState<AdminState> admin) : Grain, IAdminGrain
+public sealed class AdminGrain(
+    [PersistentState("admin")] IPersistentState<AdminState> admin,
+    IOptions<ReservationOptions> options,
+    ILogger<AdminGrain> logger) : Grain, IAdminGrain
 {
+    private readonly int _iterations = options.Value.PasswordIterations;
+
     async Task<bool> IAdminGrain.EnsureCreatedAsync(string password)
     {
         if (admin.State.PasswordHash is not null)
@@ -13,27 +19,35 @@ public sealed class AdminGrain([PersistentState("admin")] IPersistentState<Admin
             return false;
         }
 
-        await SetAsync(PasswordHasher.Hash(password));
+        await SetAsync(password);
         return true;
     }
 
-    Task IAdminGrain.SetPasswordAsync(string password) => SetAsync(PasswordHasher.Hash(password));
+    Task IAdminGrain.SetPasswordAsync(string password) => SetAsync(password);
 
-    Task<bool> IAdminGrain.VerifyAsync(string password)
+    async Task<bool> IAdminGrain.VerifyAsync(string password)
     {
-        if (admin.State.PasswordHash is not { } hash)
+        var stored = admin.State.PasswordHash;
+        var check = await Task.Run(() => PasswordHasher.Verify(password, stored, _iterations));
+        if (check == PasswordCheck.RightButWeak)
         {
-            PasswordHasher.SpendHashingTime(password);
-            return Task.FromResult(false);
+            try
+            {
+                await SetAsync(password);
+            }
+            catch (Exception exception)
+            {
+                GrainsLog.RehashNotStored(logger, this.GetPrimaryKeyString(), exception);
+            }
         }
 
-        return Task.FromResult(PasswordHasher.Verify(password, hash));
+        return check != PasswordCheck.Wrong;
     }
 
-    private async Task SetAsync(string passwordHash)
+    private async Task SetAsync(string password)
     {
         var previous = admin.State.PasswordHash;
-        admin.State.PasswordHash = passwordHash;
+        admin.State.PasswordHash = await Task.Run(() => PasswordHasher.Hash(password, _iterations));
         try
         {
             await admin.WriteStateAsync();

@@ -1,42 +1,90 @@
 using System.Collections.Immutable;
 using Reservations.Grains.Seats;
-using Reservations.Runtime;
 
 namespace Reservations.Grains.Inventory;
 
-/// <summary>The seats of one entity (key: appId/entityId). Seat ids are random, so they cannot be guessed (I6).</summary>
-public sealed class InventoryGrain([PersistentState("inventory")] IPersistentState<InventoryState> inventory) : Grain, IInventoryGrain
+/// <summary>
+/// Adds seats to an entity's catalog pages, one seeding at a time (a grain turn), so a seat number is
+/// added once and keeps its id. It keeps no state of its own: the pages are the catalog, and its
+/// index of seat numbers is read back from them when it first needs it. Pages fill in order and are
+/// written one after another, so the pages that exist always form a prefix: a seeding cut short
+/// leaves whole seats, and repeating it adds only what is missing.
+/// </summary>
+public sealed class InventoryGrain : Grain, IInventoryGrain
 {
+    private Dictionary<string, SeatListing>? _bySeatNumber;
+    private int _seatCount;
+
     async Task<ImmutableArray<SeatListing>> IInventoryGrain.AddSeatsAsync(ImmutableArray<SeatSpec> seats)
     {
-        if (seats.IsDefaultOrEmpty)
+        var key = this.GetPrimaryKeyString();
+        var (appId, entityId) = (GrainKeys.AppOf(key), GrainKeys.IdOf(key));
+        var index = _bySeatNumber ??= await ReadIndexAsync(appId, entityId);
+
+        var listings = new SeatListing[seats.Length];
+        var added = new List<int>();
+        var numbers = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < seats.Length; i++)
         {
-            return [];
+            if (!numbers.Add(seats[i].SeatNumber))
+            {
+                throw new ArgumentException($"Seat number {seats[i].SeatNumber} appears twice.", nameof(seats));
+            }
+
+            if (index.TryGetValue(seats[i].SeatNumber, out var existing))
+            {
+                listings[i] = existing;
+            }
+            else
+            {
+                added.Add(i);
+            }
         }
 
-        var key = GetPrimaryKeyString();
-        var slash = key.IndexOf('/', StringComparison.Ordinal);
-        var (appId, entityId) = (key[..slash], key[(slash + 1)..]);
-        var added = seats.Select(s => new SeatListing("S-" + Secrets.NewToken(), s.SeatNumber, s.Price)).ToImmutableArray();
-
-        // Seats first: a seat listed here always exists. A failure leaves unlisted seats, which nobody can address.
-        await Task.WhenAll(added.Select(s => GrainFactory
-            .GetGrain<ISeatGrain>(GrainKeys.Scoped(appId, s.SeatId))
-            .InitializeAsync(new SeatDefinition(appId, s.SeatId, entityId, s.SeatNumber, s.Price))));
-
-        inventory.State.Seats.AddRange(added);
         try
         {
-            await inventory.WriteStateAsync();
+            for (var done = 0; done < added.Count;)
+            {
+                var slot = _seatCount % InventoryPages.Size;
+                var chunk = added.Skip(done).Take(InventoryPages.Size - slot).ToList();
+                var page = GrainFactory.GetGrain<IInventoryPageGrain>(InventoryPages.Key(appId, entityId, _seatCount / InventoryPages.Size));
+                await page.AddSeatsAsync(slot, [.. chunk.Select(i => seats[i])]);
+                foreach (var i in chunk)
+                {
+                    var listing = new SeatListing(SeatAddress.Format(entityId, _seatCount++), seats[i].SeatNumber, seats[i].Price);
+                    index[listing.SeatNumber] = listing;
+                    listings[i] = listing;
+                }
+
+                done += chunk.Count;
+            }
         }
         catch
         {
-            inventory.State.Seats.RemoveRange(inventory.State.Seats.Count - added.Length, added.Length);
+            // A page may have stored seats even though its answer was lost: read the pages again next time.
+            _bySeatNumber = null;
             throw;
         }
 
-        return added;
+        return [.. listings];
     }
 
-    Task<ImmutableArray<SeatListing>> IInventoryGrain.GetSeatsAsync() => Task.FromResult<ImmutableArray<SeatListing>>([.. inventory.State.Seats]);
+    private async Task<Dictionary<string, SeatListing>> ReadIndexAsync(string appId, string entityId)
+    {
+        var index = new Dictionary<string, SeatListing>(StringComparer.Ordinal);
+        _seatCount = 0;
+        for (var page = 0; ; page++)
+        {
+            var seats = await GrainFactory.GetGrain<IInventoryPageGrain>(InventoryPages.Key(appId, entityId, page)).GetSeatsAsync();
+            foreach (var seat in seats)
+            {
+                index[seat.SeatNumber] = new SeatListing(SeatAddress.Format(entityId, _seatCount++), seat.SeatNumber, seat.Price);
+            }
+
+            if (seats.Length < InventoryPages.Size)
+            {
+                return index;
+            }
+        }
+    }
 }

@@ -1,78 +1,92 @@
-using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
+using Reservations.Grains.Bookings;
+using Reservations.Grains.Inventory;
 using Reservations.Grains.Usage;
-using Reservations.Runtime;
 
 namespace Reservations.Grains.Seats;
 
 /// <summary>
-/// One seat: Available -> Held -> Booked. Refusals are answered from memory, with no storage I/O
-/// and no allocation, so a hot seat costs little per loser. Every state change a caller hears of
-/// is written first; a failed write restores the previous in-memory state.
+/// One seat: Available -> Held -> Booked. Refusals are answered from memory, with no storage I/O and
+/// no allocation, so a hot seat costs little per loser. Every change a caller hears of is written
+/// first (one state write per hold, release or booking); a failed write restores the previous state
+/// in memory. A booking is written to the seat, then to the ledger; a seat that finds its booking
+/// possibly missing from the ledger (on activation) records it again (I2, I4). After each change the
+/// seat tells its catalog page, one way, so listings never call seats.
 /// </summary>
 public sealed class SeatGrain(
     [PersistentState("seat")] IPersistentState<SeatState> seat,
+    IBookingLedger ledger,
+    UsageMeter usage,
+    TimeProvider time,
     IOptions<ReservationOptions> options,
-    UsageMeter usage) : Grain, ISeatGrain
+    ILogger<SeatGrain> logger) : Grain, ISeatGrain
 {
-    /// <summary>The reminder that frees an expired hold in storage.</summary>
-    public const string HoldExpiryReminder = "hold-expiry";
-
     private static readonly Task<HoldResult> Unavailable = Task.FromResult(HoldResult.Unavailable);
     private static readonly Task<HoldResult> NotFound = Task.FromResult(HoldResult.NotFound);
-    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
+    private static readonly Task<ConfirmResult> ConfirmNotFound = Task.FromResult(ConfirmResult.NotFound);
+    private static readonly Task<ConfirmResult> ConfirmExpired = Task.FromResult(ConfirmResult.Expired);
+    private static readonly Task<ConfirmResult> ConfirmNotHolder = Task.FromResult(ConfirmResult.NotHolder);
+    private static readonly Task<ConfirmResult> ConfirmTokenUsed = Task.FromResult(ConfirmResult.TokenUsed);
 
     private readonly TimeSpan _holdDuration = options.Value.HoldDuration;
+    private SeatDefinition? _definition;
+    private IInventoryPageGrain? _page;
+    private int _slot;
     private UsageCounters _usage = null!;
-    private IGrainReminder? _reminder;
+    private bool _ledgerRecorded;
 
     private SeatState State => seat.State;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var key = GetPrimaryKeyString();
-        var slash = key.IndexOf('/', StringComparison.Ordinal);
-        _usage = usage.For(slash > 0 ? key[..slash] : key);
-        return Task.CompletedTask;
-    }
-
-    async Task<bool> ISeatGrain.InitializeAsync(SeatDefinition definition)
-    {
-        if (State.Definition is not null)
+        var key = this.GetPrimaryKeyString();
+        var appId = GrainKeys.AppOf(key);
+        _usage = usage.For(appId);
+        if (SeatAddress.TryParse(GrainKeys.IdOf(key), out var address))
         {
-            return false;
+            _page = GrainFactory.GetGrain<IInventoryPageGrain>(InventoryPages.Key(appId, address.EntityId, address.Page));
+            _slot = address.Slot;
+            _definition = await _page.GetSeatAsync(address.Slot);
         }
 
-        if (GrainKeys.Scoped(definition.AppId, definition.SeatId) != GetPrimaryKeyString())
+        if (_definition is null)
         {
-            throw new ArgumentException($"The definition of {definition.AppId}/{definition.SeatId} does not belong to seat {GetPrimaryKeyString()}.", nameof(definition));
+            return; // no such seat: every call answers NotFound until the activation is collected
         }
 
-        await WriteAsync(new SeatState { Definition = definition, Status = SeatStatus.Available });
-        return true;
+        if (State.Status != SeatStatus.Available)
+        {
+            TellPage(); // the page's view may have missed this seat's last change (a crash)
+        }
+
+        if (State.Status == SeatStatus.Booked)
+        {
+            await RecordBookingAsync(); // the ledger catches up from the seat
+        }
     }
 
     Task<SeatView?> ISeatGrain.GetAsync()
     {
-        if (State.Definition is not { } definition)
+        if (_definition is not { } definition)
         {
             return Task.FromResult<SeatView?>(null);
         }
 
-        var now = TimeProvider.GetUtcNow();
-        var status = State.Status == SeatStatus.Held && !IsLiveHold(now) ? SeatStatus.Available : State.Status;
-        var heldUntil = status == SeatStatus.Held ? State.HeldUntil : null;
-        return Task.FromResult<SeatView?>(new SeatView(definition.SeatId, definition.EntityId, definition.SeatNumber, definition.Price, status, heldUntil));
+        var status = StatusAt(time.GetUtcNow());
+        return Task.FromResult<SeatView?>(new SeatView(
+            definition.SeatId, definition.EntityId, definition.SeatNumber, definition.Price, status, status == SeatStatus.Held ? State.HeldUntil : null));
     }
 
     Task<HoldResult> ISeatGrain.TryHoldAsync(string userId)
     {
-        if (State.Definition is null)
+        if (_definition is null)
         {
             return NotFound;
         }
 
-        if (State.Status == SeatStatus.Booked || IsLiveHold(TimeProvider.GetUtcNow()))
+        if (State.Status == SeatStatus.Booked || IsLiveHold(time.GetUtcNow()))
         {
             _usage.CountHoldRefused();
             return Unavailable;
@@ -83,12 +97,12 @@ public sealed class SeatGrain(
 
     async Task<ReleaseOutcome> ISeatGrain.ReleaseAsync(string reservationToken, string userId)
     {
-        if (State.Definition is null)
+        if (_definition is null)
         {
             return ReleaseOutcome.NotFound;
         }
 
-        if (!IsLiveHold(TimeProvider.GetUtcNow()) || !Secrets.Matches(reservationToken, State.HoldTokenHash))
+        if (!IsLiveHold(time.GetUtcNow()) || !Secrets.Matches(reservationToken, State.HoldTokenHash))
         {
             return ReleaseOutcome.Expired;
         }
@@ -98,86 +112,80 @@ public sealed class SeatGrain(
             return ReleaseOutcome.NotHolder;
         }
 
-        await WriteAsync(new SeatState { Definition = State.Definition, Status = SeatStatus.Available });
+        await WriteAsync(new SeatState { Status = SeatStatus.Available, Version = State.Version + 1 });
         _usage.CountRelease();
-        await UnregisterHoldExpiryAsync();
+        TellPage();
         return ReleaseOutcome.Released;
     }
 
     Task<ConfirmResult> ISeatGrain.ConfirmAsync(string reservationToken, string userId, string paymentId)
     {
-        if (State.Definition is null)
+        if (_definition is null)
         {
-            return Task.FromResult(ConfirmResult.NotFound);
+            return ConfirmNotFound;
         }
 
         if (State is { Status: SeatStatus.Booked, Booking: { } booking, BookingTokenHash: { } bookingTokenHash }
             && Secrets.Matches(reservationToken, bookingTokenHash))
         {
             // Whoever holds the token may repeat the confirmation, but only the holder sees the booking.
-            return Task.FromResult(
-                !string.Equals(booking.PaymentId, paymentId, StringComparison.Ordinal) ? ConfirmResult.TokenUsed
-                : !string.Equals(booking.UserId, userId, StringComparison.Ordinal) ? ConfirmResult.NotHolder
-                : new ConfirmResult(ConfirmOutcome.AlreadyBooked, booking));
+            return !string.Equals(booking.PaymentId, paymentId, StringComparison.Ordinal) ? ConfirmTokenUsed
+                : !string.Equals(booking.UserId, userId, StringComparison.Ordinal) ? ConfirmNotHolder
+                : ConfirmAgainAsync(booking);
         }
 
-        var now = TimeProvider.GetUtcNow();
+        var now = time.GetUtcNow();
         if (!IsLiveHold(now) || !Secrets.Matches(reservationToken, State.HoldTokenHash))
         {
-            return Task.FromResult(ConfirmResult.Expired);
+            return ConfirmExpired;
         }
 
-        if (!string.Equals(State.HolderUserId, userId, StringComparison.Ordinal))
-        {
-            return Task.FromResult(ConfirmResult.NotHolder);
-        }
-
-        return BookAsync(userId, paymentId, now);
+        return string.Equals(State.HolderUserId, userId, StringComparison.Ordinal)
+            ? BookAsync(userId, paymentId, now)
+            : ConfirmNotHolder;
     }
 
-    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    async Task ISeatGrain.SweepAsync()
     {
-        if (reminderName != HoldExpiryReminder)
+        if (_definition is null)
         {
             return;
         }
 
-        // At least once, possibly late: only an expired hold is freed, and a repeat finds nothing to do.
-        if (State.Status == SeatStatus.Held && !IsLiveHold(TimeProvider.GetUtcNow()))
+        // Lazy expiry already decided (I5): this only makes storage say what is true.
+        if (State.Status == SeatStatus.Held && !IsLiveHold(time.GetUtcNow()))
         {
-            await WriteAsync(new SeatState { Definition = State.Definition, Status = SeatStatus.Available });
+            await WriteAsync(new SeatState { Status = SeatStatus.Available, Version = State.Version + 1 });
             _usage.CountExpiry();
-        }
-
-        if (State.Status != SeatStatus.Held)
-        {
-            await UnregisterHoldExpiryAsync();
+            TellPage();
         }
     }
 
     private bool IsLiveHold(DateTimeOffset now) => State.Status == SeatStatus.Held && State.HeldUntil > now;
 
+    private SeatStatus StatusAt(DateTimeOffset now) =>
+        State.Status == SeatStatus.Held && !IsLiveHold(now) ? SeatStatus.Available : State.Status;
+
     private async Task<HoldResult> HoldAsync(string userId)
     {
-        var definition = State.Definition!;
-        var token = $"{definition.SeatId}.{Secrets.NewToken()}";
-        var heldUntil = TimeProvider.GetUtcNow() + _holdDuration;
+        var token = $"{_definition!.SeatId}.{Secrets.NewToken()}";
+        var heldUntil = time.GetUtcNow() + _holdDuration;
         await WriteAsync(new SeatState
         {
-            Definition = definition,
             Status = SeatStatus.Held,
             HoldTokenHash = Secrets.Sha256(token),
             HolderUserId = userId,
             HeldUntil = heldUntil,
+            Version = State.Version + 1,
         });
         _usage.CountHoldGranted();
-        _reminder = await RegisterOrUpdateReminder(HoldExpiryReminder, _holdDuration, ReminderPeriod);
+        TellPage();
         return new HoldResult(HoldOutcome.Granted, token, heldUntil);
     }
 
     private async Task<ConfirmResult> BookAsync(string userId, string paymentId, DateTimeOffset now)
     {
-        var definition = State.Definition!;
+        var definition = _definition!;
         var booking = new Booking(
             "BK-" + Secrets.NewToken(),
             definition.AppId,
@@ -187,49 +195,78 @@ public sealed class SeatGrain(
             definition.Price,
             userId,
             paymentId,
-            now);
-        var record = new UniqueRecord(
-            Booking.RecordKind,
-            definition.AppId,
-            definition.SeatId,
-            userId,
-            now,
-            JsonSerializer.Serialize(booking, GrainsAbstractionsJsonContext.Default.Booking));
+            WholeMicroseconds(now));
 
-        // The seat's Booked state and the booking row commit together, or neither does (I2, I4).
-        await WriteAsync(
-            new SeatState { Definition = definition, Status = SeatStatus.Booked, Booking = booking, BookingTokenHash = State.HoldTokenHash },
-            record);
+        // The seat's state decides (I2): once this write returns, the seat is booked for good.
+        await WriteAsync(new SeatState
+        {
+            Status = SeatStatus.Booked,
+            Booking = booking,
+            BookingTokenHash = State.HoldTokenHash,
+            Version = State.Version + 1,
+        });
         _usage.CountConfirmation();
-        await UnregisterHoldExpiryAsync();
+        TellPage();
+
+        // The 201 waits for the ledger, so /my-bookings shows the booking at once. If this fails,
+        // the caller hears so and the next confirm, sweep or activation records it.
+        await RecordBookingAsync();
         return new ConfirmResult(ConfirmOutcome.Booked, booking);
     }
 
-    private async Task WriteAsync(SeatState next, UniqueRecord? record = null)
+    private async Task<ConfirmResult> ConfirmAgainAsync(Booking booking)
+    {
+        await RecordBookingAsync();
+        return new ConfirmResult(ConfirmOutcome.AlreadyBooked, booking);
+    }
+
+    private async Task RecordBookingAsync()
+    {
+        if (_ledgerRecorded || State.Booking is not { } booking)
+        {
+            return;
+        }
+
+        try
+        {
+            await ledger.RecordAsync(booking);
+        }
+        catch (LedgerConflictException)
+        {
+            // The second line held (I2): the database refused another booking of this seat. Only a
+            // bug can get here; say so loudly and keep refusing.
+            GrainsLog.LedgerConflict(logger, booking.AppId, booking.SeatId, booking.BookingId);
+            throw;
+        }
+
+        _ledgerRecorded = true;
+    }
+
+    private async Task WriteAsync(SeatState next)
     {
         var previous = seat.State;
         seat.State = next;
         try
         {
-            await (record is null ? seat.WriteStateAsync() : seat.WriteStateAsync(record));
+            await seat.WriteStateAsync();
         }
-        catch
+        catch (Exception exception)
         {
-            // Whatever storage said (a duplicate booking row, an outage), this activation must not
-            // believe in a change that may not be stored; an ETag mismatch then forces a reload.
+            // Whatever storage said, this activation must not believe in a change that may not be
+            // stored. A stale activation (another one wrote first) goes away; the next call reloads.
             seat.State = previous;
+            if (exception is InconsistentStateException)
+            {
+                DeactivateOnIdle();
+            }
+
             throw;
         }
     }
 
-    private async Task UnregisterHoldExpiryAsync()
-    {
-        var reminder = _reminder ?? await GetReminder(HoldExpiryReminder);
-        if (reminder is not null)
-        {
-            await UnregisterReminder(reminder);
-        }
+    // The ledger keeps microseconds (as PostgreSQL does): the booking it returns later is this one, exactly.
+    private static DateTimeOffset WholeMicroseconds(DateTimeOffset time) =>
+        new(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerMicrosecond), TimeSpan.Zero);
 
-        _reminder = null;
-    }
+    private void TellPage() => _page!.SeatChangedAsync(_slot, new SeatChange(State.Status, State.HeldUntil, State.Version)).Ignore();
 }

@@ -1,10 +1,7 @@
-using System.Collections.Immutable;
-using Reservations.Runtime;
-
 namespace Reservations.Grains.Tenants;
 
 /// <summary>A client app. Its API key is returned once, at creation or rotation, and stored only as its SHA-256 (I7).</summary>
-public sealed class TenantGrain([PersistentState("tenant")] IPersistentState<TenantState> tenant) : Grain, ITenantGrain
+public sealed class TenantGrain([PersistentState("tenant")] IPersistentState<TenantState> tenant, TimeProvider time) : Grain, ITenantGrain
 {
     private const string KeyPrefix = "sk_live_";
 
@@ -12,25 +9,27 @@ public sealed class TenantGrain([PersistentState("tenant")] IPersistentState<Ten
 
     async Task<string?> ITenantGrain.CreateAsync(TenantSettings settings)
     {
-        var registry = GrainFactory.GetGrain<ITenantRegistryGrain>(ITenantRegistryGrain.Key);
         if (State.Created)
         {
-            // Repairs a registry entry lost when an earlier create failed after its own write.
-            await registry.AddAsync(GetPrimaryKeyString());
             return null;
         }
 
+        // Listed first, written second: a failure between the two leaves an id in the registry that
+        // names no app (listings skip it), never an app that the admin cannot see.
+        await GrainFactory.GetGrain<ITenantRegistryGrain>(ITenantRegistryGrain.Key).AddAsync(this.GetPrimaryKeyString());
         var key = NewKey();
-        State.Created = true;
-        State.Name = settings.Name;
-        State.Domain = settings.Domain;
-        State.AllowedOrigins = [.. settings.AllowedOrigins.IsDefault ? [] : settings.AllowedOrigins];
-        State.Enabled = true;
-        State.CreatedAt = TimeProvider.GetUtcNow();
-        State.KeyHash = Secrets.Sha256(key);
-        State.Usage = TenantUsage.Zero;
+        tenant.State = new TenantState
+        {
+            Created = true,
+            Name = settings.Name,
+            Domain = settings.Domain,
+            AllowedOrigins = [.. settings.AllowedOrigins.IsDefault ? [] : settings.AllowedOrigins],
+            Enabled = true,
+            CreatedAt = time.GetUtcNow(),
+            KeyHash = Secrets.Sha256(key),
+            Usage = TenantUsage.Zero,
+        };
         await WriteOrReloadAsync();
-        await registry.AddAsync(GetPrimaryKeyString());
         return key;
     }
 
@@ -65,7 +64,7 @@ public sealed class TenantGrain([PersistentState("tenant")] IPersistentState<Ten
 
     Task<TenantAuth?> ITenantGrain.GetAuthAsync() => Task.FromResult(
         State.Created
-            ? new TenantAuth(GetPrimaryKeyString(), [.. State.KeyHash], State.Enabled, [.. State.AllowedOrigins])
+            ? new TenantAuth(this.GetPrimaryKeyString(), [.. State.KeyHash], State.Enabled, [.. State.AllowedOrigins])
             : null);
 
     async Task ITenantGrain.RecordUsageAsync(TenantUsage delta)
@@ -83,7 +82,7 @@ public sealed class TenantGrain([PersistentState("tenant")] IPersistentState<Ten
     private static string NewKey() => KeyPrefix + Secrets.NewToken(32);
 
     private TenantView View() => new(
-        GetPrimaryKeyString(),
+        this.GetPrimaryKeyString(),
         State.Name,
         State.Domain,
         [.. State.AllowedOrigins],
@@ -91,7 +90,7 @@ public sealed class TenantGrain([PersistentState("tenant")] IPersistentState<Ten
         State.CreatedAt,
         State.Usage);
 
-    // State is mutated in place here; a failed write reloads it so memory never runs ahead of storage.
+    // State is changed in place here; a failed write reloads it, so memory never runs ahead of storage.
     private async Task WriteOrReloadAsync()
     {
         try

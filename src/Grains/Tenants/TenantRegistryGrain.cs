@@ -1,10 +1,9 @@
 using System.Collections.Immutable;
-using Reservations.Runtime;
 
 namespace Reservations.Grains.Tenants;
 
 /// <summary>Every app id, oldest first, for the admin's listings.</summary>
-public sealed class TenantRegistryGrain([PersistentState("registry")] IPersistentState<TenantRegistryState> registry) : Grain, ITenantRegistryGrain
+public sealed class TenantRegistryGrain([PersistentState("tenant-registry")] IPersistentState<TenantRegistryState> registry) : Grain, ITenantRegistryGrain
 {
     async Task ITenantRegistryGrain.AddAsync(string appId)
     {

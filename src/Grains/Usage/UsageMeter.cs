@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Reservations.Grains.Tenants;
-using Reservations.Runtime;
 
 namespace Reservations.Grains.Usage;
 

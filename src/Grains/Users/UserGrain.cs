@@ -1,11 +1,18 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Reservations.Grains.Security;
-using Reservations.Runtime;
 
 namespace Reservations.Grains.Users;
 
 /// <summary>An end user of one app (key: appId/normalised email); the password is kept only as a PBKDF2 hash.</summary>
-public sealed class UserGrain([PersistentState("user")] IPersistentState<UserState> user) : Grain, IUserGrain
+public sealed class UserGrain(
+    [PersistentState("user")] IPersistentState<UserState> user,
+    TimeProvider time,
+    IOptions<ReservationOptions> options,
+    ILogger<UserGrain> logger) : Grain, IUserGrain
 {
+    private readonly int _iterations = options.Value.PasswordIterations;
+
     private UserState State => user.State;
 
     async Task<UserView?> IUserGrain.SignUpAsync(string email, string password, string name)
@@ -13,23 +20,24 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
         if (State.UserId is not null)
         {
             // Costs what a signup costs, so timing does not tell which emails are taken.
-            PasswordHasher.SpendHashingTime(password);
+            await Task.Run(() => PasswordHasher.SpendHashingTime(password, _iterations));
             return null;
         }
 
         var normalized = EmailAddress.Normalize(email);
-        if (!GetPrimaryKeyString().EndsWith("/" + normalized, StringComparison.Ordinal))
+        if (GrainKeys.IdOf(this.GetPrimaryKeyString()) != normalized)
         {
-            throw new ArgumentException($"The email does not belong to user {GetPrimaryKeyString()}.", nameof(email));
+            throw new ArgumentException($"The email does not belong to user {this.GetPrimaryKeyString()}.", nameof(email));
         }
 
+        var hash = await Task.Run(() => PasswordHasher.Hash(password, _iterations));
         user.State = new UserState
         {
             UserId = "U-" + Secrets.NewToken(),
             Email = normalized,
             Name = name,
-            PasswordHash = PasswordHasher.Hash(password),
-            CreatedAt = TimeProvider.GetUtcNow(),
+            PasswordHash = hash,
+            CreatedAt = time.GetUtcNow(),
         };
         try
         {
@@ -44,21 +52,44 @@ public sealed class UserGrain([PersistentState("user")] IPersistentState<UserSta
         return View();
     }
 
-    Task<UserView?> IUserGrain.LogInAsync(string password)
+    async Task<UserView?> IUserGrain.LogInAsync(string password)
     {
         if (State.UserId is null)
         {
-            PasswordHasher.SpendHashingTime(password);
-            return Task.FromResult<UserView?>(null);
+            await Task.Run(() => PasswordHasher.SpendHashingTime(password, _iterations));
+            return null;
         }
 
-        return Task.FromResult(PasswordHasher.Verify(password, State.PasswordHash) ? View() : null);
+        var stored = State.PasswordHash;
+        var check = await Task.Run(() => PasswordHasher.Verify(password, stored, _iterations));
+        if (check == PasswordCheck.Wrong)
+        {
+            return null;
+        }
+
+        if (check == PasswordCheck.RightButWeak)
+        {
+            await RehashAsync(password);
+        }
+
+        return View();
     }
 
-    private UserView View()
+    // The login succeeds either way; a rehash that fails to store is tried again at the next login.
+    private async Task RehashAsync(string password)
     {
-        var key = GetPrimaryKeyString();
-        var appId = key[..key.IndexOf('/', StringComparison.Ordinal)];
-        return new UserView(State.UserId!, appId, State.Email, State.Name);
+        var previous = State.PasswordHash;
+        State.PasswordHash = await Task.Run(() => PasswordHasher.Hash(password, _iterations));
+        try
+        {
+            await user.WriteStateAsync();
+        }
+        catch (Exception exception)
+        {
+            State.PasswordHash = previous;
+            GrainsLog.RehashNotStored(logger, this.GetPrimaryKeyString(), exception);
+        }
     }
+
+    private UserView View() => new(State.UserId!, GrainKeys.AppOf(this.GetPrimaryKeyString()), State.Email, State.Name);
 }

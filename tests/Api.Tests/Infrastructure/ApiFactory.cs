@@ -2,18 +2,24 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Reservations.TestingHost;
+using Microsoft.Extensions.Time.Testing;
+using Reservations.TestSupport;
 
 namespace Reservations.Api.Tests.Infrastructure;
 
-/// <summary>The API on the given storage and fake clock, configured only through configuration keys.</summary>
-public sealed class ApiFactory(IReadOnlyDictionary<string, string?> settings, FakeTimeProvider time) : WebApplicationFactory<Program>
+/// <summary>
+/// The API with its co-hosted silo, configured only through configuration keys, on a silo port of its
+/// own and a fake clock; <paramref name="configureServices"/> may wrap engine services in test doubles.
+/// </summary>
+public sealed class ApiFactory(
+    IReadOnlyDictionary<string, string?> settings, FakeTimeProvider time, Action<IServiceCollection>? configureServices = null)
+    : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.UseSetting("Orleans:SiloPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
@@ -22,8 +28,8 @@ public sealed class ApiFactory(IReadOnlyDictionary<string, string?> settings, Fa
         builder.ConfigureLogging(logging => logging.ClearProviders().AddFilter(_ => false));
         builder.ConfigureTestServices(services =>
         {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(time);
+            services.UseFakeClock(time);
+            configureServices?.Invoke(services);
         });
     }
 }

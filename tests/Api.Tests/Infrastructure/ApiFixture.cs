@@ -5,8 +5,9 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Reservations.Api.Security;
-using Reservations.Runtime.Hosting;
-using Reservations.TestingHost;
+using Microsoft.Extensions.Time.Testing;
+using Reservations.Grains.Bookings;
+using Reservations.TestSupport;
 
 namespace Reservations.Api.Tests.Infrastructure;
 
@@ -31,7 +32,7 @@ public abstract class ApiFixture : IAsyncLifetime
 
     protected ApiFixture(EngineStorage storage) => _storage = storage;
 
-    public FakeTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = FakeClock.Create();
 
     public ApiFactory Factory { get; private set; } = null!;
 
@@ -139,7 +140,7 @@ public abstract class ApiFixture : IAsyncLifetime
         Factory = new ApiFactory(settings, Time);
         using var health = await Factory.CreateClient().GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-        Assert.IsType(_storage.ExpectedStorageType, Factory.Services.GetRequiredService<ISiloStorage>());
+        Assert.IsType(_storage.ExpectedLedgerType, Factory.Services.GetRequiredService<IBookingLedger>());
         Assert.Same(Time, Factory.Services.GetRequiredService<TimeProvider>());
     }
 

@@ -1,4 +1,5 @@
-using Reservations.TestingHost;
+using Reservations.Ledger;
+using Reservations.TestSupport;
 
 namespace Reservations.Api.Tests.Infrastructure;
 
@@ -18,8 +19,8 @@ public abstract class EngineStorage : IAsyncDisposable
 
     public abstract IReadOnlyDictionary<string, string?> Settings { get; }
 
-    /// <summary>The provider the engine must end up using: proves the settings reached it.</summary>
-    public abstract Type ExpectedStorageType { get; }
+    /// <summary>The ledger the engine must end up using: proves the settings reached it.</summary>
+    public abstract Type ExpectedLedgerType { get; }
 
     public virtual ValueTask DisposeAsync()
     {
@@ -39,7 +40,7 @@ public abstract class EngineStorage : IAsyncDisposable
 
 public sealed class SqliteEngineStorage : EngineStorage
 {
-    public override Type ExpectedStorageType => typeof(Runtime.Storage.Sqlite.SqliteStorage);
+    public override Type ExpectedLedgerType => typeof(SqliteBookingLedger);
 
     public override Task InitializeAsync() => Task.CompletedTask;
 
@@ -54,7 +55,7 @@ public sealed class PostgresEngineStorage : EngineStorage
 {
     private PostgresDatabase? _database;
 
-    public override Type ExpectedStorageType => typeof(Runtime.Storage.Postgres.PostgresStorage);
+    public override Type ExpectedLedgerType => typeof(PostgresBookingLedger);
 
     public override async Task InitializeAsync() => _database = await PostgresServer.CreateDatabaseAsync();
 

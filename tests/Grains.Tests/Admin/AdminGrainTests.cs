@@ -1,35 +1,38 @@
+using Orleans.Storage;
 using Reservations.Grains.Admin;
 using Reservations.Grains.Tests.Infrastructure;
-using Reservations.Runtime;
 
 namespace Reservations.Grains.Tests.Admin;
 
-public sealed class AdminGrainTests : OneSiloTests
+public sealed class AdminGrainTests(MemoryClusterFixture fixture) : IClassFixture<MemoryClusterFixture>
 {
+    private IAdminGrain NewAdmin() => fixture.Cluster.Grains.GetGrain<IAdminGrain>("admin-" + Guid.NewGuid().ToString("N"));
+
     [Fact]
     public async Task EnsureCreated_FirstStartThenAgain_SetsOnceAndVerifies()
     {
-        var admin = Grains.GetGrain<IAdminGrain>("admin");
+        var admin = NewAdmin();
 
-        Assert.False(await admin.VerifyAsync("first"));
-        Assert.True(await admin.EnsureCreatedAsync("first"));
-        Assert.False(await admin.EnsureCreatedAsync("second"));
+        Assert.False(await admin.VerifyAsync("first-password"));
+        Assert.True(await admin.EnsureCreatedAsync("first-password"));
+        Assert.False(await admin.EnsureCreatedAsync("second-password"));
 
-        Assert.True(await admin.VerifyAsync("first"));
-        Assert.False(await admin.VerifyAsync("second"));
-        var stored = await Storage.ReadAsync(new GrainId("admin", "admin"), "admin");
-        Assert.DoesNotContain("first", stored!.Json, StringComparison.Ordinal);
+        Assert.True(await admin.VerifyAsync("first-password"));
+        Assert.False(await admin.VerifyAsync("second-password"));
+        var stored = new GrainState<AdminState>();
+        await fixture.Cluster.Storage.ReadStateAsync("admin", admin.GetGrainId(), stored);
+        Assert.StartsWith("pbkdf2-sha256$600000$", stored.State!.PasswordHash, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task SetPassword_Existing_ReplacesIt()
     {
-        var admin = Grains.GetGrain<IAdminGrain>("admin");
-        await admin.EnsureCreatedAsync("first");
+        var admin = NewAdmin();
+        await admin.EnsureCreatedAsync("first-password");
 
-        await admin.SetPasswordAsync("second");
+        await admin.SetPasswordAsync("second-password");
 
-        Assert.True(await admin.VerifyAsync("second"));
-        Assert.False(await admin.VerifyAsync("first"));
+        Assert.True(await admin.VerifyAsync("second-password"));
+        Assert.False(await admin.VerifyAsync("first-password"));
     }
 }

@@ -1,6 +1,7 @@
-using System.Text.Json;
+using Orleans.Storage;
+using Reservations.TestSupport;
+using Reservations.Grains.Inventory;
 using Reservations.Grains.Seats;
-using Reservations.Runtime;
 
 namespace Reservations.Grains.Tests.Infrastructure;
 
@@ -8,26 +9,36 @@ internal static class Seeding
 {
     public const string AppId = "APP-test";
 
-    public static async Task<ISeatGrain> NewSeatAsync(IGrainFactory grains, string? seatId = null, string appId = AppId)
+    /// <summary>Seeds a new entity with seats A1, A2, ... at 25.50 and returns their grains in order.</summary>
+    public static async Task<ISeatGrain[]> NewSeatsAsync(IGrainFactory grains, int count, string appId = AppId)
     {
-        seatId ??= "S-" + Guid.NewGuid().ToString("N");
-        var seat = grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(appId, seatId));
-        Assert.True(await seat.InitializeAsync(new SeatDefinition(appId, seatId, "E-1", "A1", 25.50m)));
-        return seat;
+        var entityId = "E-" + Guid.NewGuid().ToString("N")[..12];
+        var listings = await grains.GetGrain<IInventoryGrain>(GrainKeys.Scoped(appId, entityId))
+            .AddSeatsAsync([.. Enumerable.Range(1, count).Select(i => new SeatSpec($"A{i}", 25.50m))]);
+        return [.. listings.Select(l => grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(appId, l.SeatId)))];
     }
 
-    public static GrainId SeatId(string seatId, string appId = AppId) => new("seat", GrainKeys.Scoped(appId, seatId));
+    public static async Task<ISeatGrain> NewSeatAsync(IGrainFactory grains, string appId = AppId) => (await NewSeatsAsync(grains, 1, appId))[0];
 
-    /// <summary>The seat's status as stored, read straight from storage.</summary>
-    public static async Task<string?> StoredStatusAsync(IGrainStorage storage, string seatId)
+    public static string SeatIdOf(ISeatGrain seat) => GrainKeys.IdOf(seat.GetPrimaryKeyString());
+
+    public static string EntityIdOf(ISeatGrain seat) => SeatAddress.TryParse(SeatIdOf(seat), out var address) ? address.EntityId : throw new ArgumentException("Not a seat.");
+
+    /// <summary>The seat's page of its entity's catalog.</summary>
+    public static IInventoryPageGrain PageOf(IGrainFactory grains, ISeatGrain seat, string appId = AppId) =>
+        grains.GetGrain<IInventoryPageGrain>(InventoryPages.Key(appId, EntityIdOf(seat), 0));
+
+    /// <summary>The seat's state as stored, read straight from storage; null when nothing is stored.</summary>
+    public static async Task<SeatState?> StoredAsync(IGrainStorage storage, ISeatGrain seat)
     {
-        var stored = await storage.ReadAsync(SeatId(seatId), "seat");
-        if (stored is null)
-        {
-            return null;
-        }
-
-        using var json = JsonDocument.Parse(stored.Json);
-        return json.RootElement.GetProperty("Status").GetString();
+        var state = new GrainState<SeatState>();
+        await storage.ReadStateAsync("seat", seat.GetGrainId(), state);
+        return state.RecordExists ? state.State : null;
     }
+
+    /// <summary>Waits until the seat's page has heard of a hold and scheduled its sweep (the notice is one-way).</summary>
+    public static Task WaitForSweepAsync(GrainsCluster cluster, ISeatGrain seat) => Eventually.ReturnsAsync(
+        () => cluster.Reminders.ReadRow(PageOf(cluster.Grains, seat).GetGrainId(), InventoryPageGrain.SweepReminder),
+        reminder => reminder is not null,
+        "the page to schedule its sweep");
 }

@@ -1,7 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Reservations.Grains.Seats;
 using Reservations.Grains.Tests.Infrastructure;
-using Reservations.Runtime.Storage.InMemory;
 
 namespace Reservations.Grains.Tests.Seats;
 
@@ -10,23 +10,26 @@ public sealed class ReservationOptionsTests
     [Fact]
     public async Task HoldDuration_Zero_SiloRefusesToStart()
     {
-        await using var cluster = GrainsTestCluster.Create(() => new InMemoryStorage(), o => o.HoldDuration = TimeSpan.Zero);
+        await using var store = TestStore.Memory();
 
-        await Assert.ThrowsAsync<OptionsValidationException>(cluster.StartSiloAsync);
+        var failure = await Record.ExceptionAsync(() => GrainsCluster.StartAsync(
+            store, configure: services => services.Configure<ReservationOptions>(o => o.HoldDuration = TimeSpan.Zero)));
+
+        Assert.IsType<OptionsValidationException>(failure is AggregateException aggregate ? aggregate.InnerException : failure);
     }
 
     [Fact]
     public async Task HoldDuration_Configured_HoldsLastThatLong()
     {
-        var storage = new InMemoryStorage();
-        await using var cluster = GrainsTestCluster.Create(() => storage, o => o.HoldDuration = TimeSpan.FromSeconds(30));
-        await cluster.StartSiloAsync();
-        var seat = await Seeding.NewSeatAsync(cluster.GrainFactory);
+        await using var store = TestStore.Memory();
+        await using var cluster = await GrainsCluster.StartAsync(
+            store, configure: services => services.Configure<ReservationOptions>(o => o.HoldDuration = TimeSpan.FromSeconds(30)));
+        var seat = await Seeding.NewSeatAsync(cluster.Grains);
 
         var hold = await seat.TryHoldAsync("U-1");
-        cluster.Time.Advance(TimeSpan.FromSeconds(30));
+        cluster.Clock.Advance(TimeSpan.FromSeconds(30));
 
-        Assert.Equal(cluster.Time.GetUtcNow(), hold.ExpiresAt);
+        Assert.Equal(cluster.Clock.GetUtcNow(), hold.ExpiresAt);
         Assert.Equal(HoldOutcome.Granted, (await seat.TryHoldAsync("U-2")).Outcome);
     }
 }

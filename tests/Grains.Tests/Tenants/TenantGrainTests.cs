@@ -1,35 +1,57 @@
-using System.Collections.Immutable;
+using Orleans.Providers;
+using Orleans.Storage;
 using Reservations.Grains.Tenants;
 using Reservations.Grains.Tests.Infrastructure;
-using Reservations.Runtime;
 
 namespace Reservations.Grains.Tests.Tenants;
 
-public sealed class TenantGrainTests : OneSiloTests
+public sealed class TenantGrainTests : IAsyncLifetime
 {
     private static readonly TenantSettings Settings = new("Grand Cinema", TenantDomain.Movie, ["https://cinema.example"]);
 
-    [Fact]
-    public async Task Create_NewApp_ReturnsKeyWhoseHashIsStoredNeverTheKey()
+    private FailingGrainStorage? _storage;
+    private GrainsCluster _cluster = null!;
+
+    private IGrainFactory Grains => _cluster.Grains;
+
+    public async Task InitializeAsync() => _cluster = await GrainsCluster.StartAsync(TestStore.Memory(), configure: services =>
+        services.Decorate<IGrainStorage>(inner => _storage = new FailingGrainStorage(inner, "tenant"), ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME));
+
+    public async Task DisposeAsync()
     {
-        var tenant = Grains.GetGrain<ITenantGrain>("APP-1");
+        await _cluster.DisposeAsync();
+        await _cluster.Store.DisposeAsync();
+    }
 
-        var key = await tenant.CreateAsync(Settings);
+    private static string NewAppId() => "APP-" + Guid.NewGuid().ToString("N")[..12];
 
-        Assert.StartsWith("sk_live_", key, StringComparison.Ordinal);
-        Assert.True(key!.Length >= "sk_live_".Length + 43);
-        var auth = await tenant.GetAuthAsync();
-        Assert.Equal(Secrets.Sha256(key), auth!.KeyHash.ToArray());
-        Assert.True(auth.Enabled);
-        Assert.Equal(new[] { "https://cinema.example" }, auth.AllowedOrigins);
-        var stored = await Storage.ReadAsync(new GrainId("tenant", "APP-1"), "tenant");
-        Assert.DoesNotContain(key["sk_live_".Length..], stored!.Json, StringComparison.Ordinal);
+    private async Task<TenantState?> StoredAsync(string appId)
+    {
+        var state = new GrainState<TenantState>();
+        await _cluster.Storage.ReadStateAsync("tenant", Grains.GetGrain<ITenantGrain>(appId).GetGrainId(), state);
+        return state.RecordExists ? state.State : null;
     }
 
     [Fact]
-    public async Task Create_Twice_SecondReturnsNullAndKeepsKey()
+    public async Task Create_NewApp_ReturnsAKeyWhoseHashIsStoredNeverTheKey()
     {
-        var tenant = Grains.GetGrain<ITenantGrain>("APP-1");
+        var appId = NewAppId();
+
+        var key = await Grains.GetGrain<ITenantGrain>(appId).CreateAsync(Settings);
+
+        Assert.StartsWith("sk_live_", key, StringComparison.Ordinal);
+        Assert.True(key!.Length >= "sk_live_".Length + 43);
+        var auth = await Grains.GetGrain<ITenantGrain>(appId).GetAuthAsync();
+        Assert.Equal(Secrets.Sha256(key), auth!.KeyHash.ToArray());
+        Assert.True(auth.Enabled);
+        Assert.Equal(["https://cinema.example"], auth.AllowedOrigins.ToArray());
+        Assert.Equal(Secrets.Sha256(key), (await StoredAsync(appId))!.KeyHash);
+    }
+
+    [Fact]
+    public async Task Create_Twice_SecondReturnsNullAndKeepsTheFirst()
+    {
+        var tenant = Grains.GetGrain<ITenantGrain>(NewAppId());
         var key = await tenant.CreateAsync(Settings);
 
         Assert.Null(await tenant.CreateAsync(Settings with { Name = "Other" }));
@@ -39,21 +61,40 @@ public sealed class TenantGrainTests : OneSiloTests
     }
 
     [Fact]
-    public async Task Create_SeveralApps_RegistryListsThemOnceInOrder()
+    public async Task Create_SeveralApps_RegistryListsEachOnceInOrder()
     {
-        await Grains.GetGrain<ITenantGrain>("APP-b").CreateAsync(Settings);
-        await Grains.GetGrain<ITenantGrain>("APP-a").CreateAsync(Settings);
-        await Grains.GetGrain<ITenantGrain>("APP-b").CreateAsync(Settings);
+        var (b, a) = (NewAppId(), NewAppId());
+        await Grains.GetGrain<ITenantGrain>(b).CreateAsync(Settings);
+        await Grains.GetGrain<ITenantGrain>(a).CreateAsync(Settings);
+        await Grains.GetGrain<ITenantGrain>(b).CreateAsync(Settings);
 
         var apps = await Grains.GetGrain<ITenantRegistryGrain>(ITenantRegistryGrain.Key).ListAsync();
 
-        Assert.Equal(new[] { "APP-b", "APP-a" }, apps);
+        Assert.Equal([b, a], apps.Where(id => id == a || id == b));
     }
 
     [Fact]
-    public async Task RotateKey_Existing_OldHashGoneNewHashStored()
+    public async Task Create_WriteFails_NoHalfCreatedAppAndARetryCreatesIt()
     {
-        var tenant = Grains.GetGrain<ITenantGrain>("APP-1");
+        var tenant = Grains.GetGrain<ITenantGrain>(NewAppId());
+        _storage!.FailNextWrites(1);
+
+        var outage = await Assert.ThrowsAsync<OrleansException>(() => tenant.CreateAsync(Settings));
+        Assert.IsType<IOException>(outage.InnerException);
+
+        Assert.Null(await tenant.GetAsync());
+        Assert.Null(await tenant.GetAuthAsync());
+        Assert.Null(await StoredAsync(tenant.GetPrimaryKeyString()));
+        var key = await tenant.CreateAsync(Settings);
+        Assert.NotNull(key);
+        Assert.Equal(Secrets.Sha256(key), (await tenant.GetAuthAsync())!.KeyHash.ToArray());
+        Assert.Single(await Grains.GetGrain<ITenantRegistryGrain>(ITenantRegistryGrain.Key).ListAsync(), id => id == tenant.GetPrimaryKeyString());
+    }
+
+    [Fact]
+    public async Task RotateKey_OldKeyNoLongerMatches()
+    {
+        var tenant = Grains.GetGrain<ITenantGrain>(NewAppId());
         var oldKey = await tenant.CreateAsync(Settings);
 
         var newKey = await tenant.RotateKeyAsync();
@@ -67,18 +108,18 @@ public sealed class TenantGrainTests : OneSiloTests
     [Fact]
     public async Task Update_PartialChangesAndDisable_AppliesOnlyWhatIsSet()
     {
-        var tenant = Grains.GetGrain<ITenantGrain>("APP-1");
+        var tenant = Grains.GetGrain<ITenantGrain>(NewAppId());
         await tenant.CreateAsync(Settings);
 
         var renamed = await tenant.UpdateAsync(new TenantUpdate(Name: "Cinema Two"));
-        var disabled = await tenant.UpdateAsync(new TenantUpdate(Enabled: false, AllowedOrigins: ImmutableArray.Create("https://two.example")));
+        var disabled = await tenant.UpdateAsync(new TenantUpdate(Enabled: false, AllowedOrigins: ["https://two.example"]));
 
         Assert.Equal("Cinema Two", renamed!.Name);
-        Assert.Equal(new[] { "https://cinema.example" }, renamed.AllowedOrigins);
+        Assert.Equal(["https://cinema.example"], renamed.AllowedOrigins.ToArray());
         Assert.True(renamed.Enabled);
         Assert.Equal("Cinema Two", disabled!.Name);
         Assert.False(disabled.Enabled);
-        Assert.Equal(new[] { "https://two.example" }, disabled.AllowedOrigins);
+        Assert.Equal(["https://two.example"], disabled.AllowedOrigins.ToArray());
         Assert.False((await tenant.GetAuthAsync())!.Enabled);
         Assert.Equal(TenantDomain.Movie, (await tenant.GetAsync())!.Domain);
     }
@@ -86,7 +127,7 @@ public sealed class TenantGrainTests : OneSiloTests
     [Fact]
     public async Task UnknownApp_EveryOperation_ReturnsNullAndCreatesNothing()
     {
-        var tenant = Grains.GetGrain<ITenantGrain>("APP-none");
+        var tenant = Grains.GetGrain<ITenantGrain>(NewAppId());
 
         Assert.Null(await tenant.GetAsync());
         Assert.Null(await tenant.GetAuthAsync());
@@ -94,20 +135,19 @@ public sealed class TenantGrainTests : OneSiloTests
         Assert.Null(await tenant.RotateKeyAsync());
         await tenant.RecordUsageAsync(new TenantUsage(1, 0, 0, 0, 0, 0));
 
-        Assert.Null(await Storage.ReadAsync(new GrainId("tenant", "APP-none"), "tenant"));
+        Assert.Null(await StoredAsync(tenant.GetPrimaryKeyString()));
     }
 
     [Fact]
-    public async Task RecordUsage_TwoDeltas_AddedAndPersisted()
+    public async Task RecordUsage_TwoDeltas_AddedAndStored()
     {
-        var tenant = Grains.GetGrain<ITenantGrain>("APP-1");
+        var tenant = Grains.GetGrain<ITenantGrain>(NewAppId());
         await tenant.CreateAsync(Settings);
 
         await tenant.RecordUsageAsync(new TenantUsage(1, 2, 3, 4, 5, 6));
         await tenant.RecordUsageAsync(new TenantUsage(10, 0, 0, 0, 0, 1));
 
         Assert.Equal(new TenantUsage(11, 2, 3, 4, 5, 7), (await tenant.GetAsync())!.Usage);
-        var stored = await Storage.ReadAsync(new GrainId("tenant", "APP-1"), "tenant");
-        Assert.Contains("\"Requests\":11", stored!.Json, StringComparison.Ordinal);
+        Assert.Equal(new TenantUsage(11, 2, 3, 4, 5, 7), (await StoredAsync(tenant.GetPrimaryKeyString()))!.Usage);
     }
 }

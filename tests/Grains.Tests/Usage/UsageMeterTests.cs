@@ -3,77 +3,71 @@ using Reservations.Grains.Seats;
 using Reservations.Grains.Tenants;
 using Reservations.Grains.Tests.Infrastructure;
 using Reservations.Grains.Usage;
+using Reservations.TestSupport;
 
 namespace Reservations.Grains.Tests.Usage;
 
-public sealed class UsageMeterTests : OneSiloTests
+public sealed class UsageMeterTests
 {
-    private UsageMeter Meter => Cluster.Silos[0].Services.GetRequiredService<UsageMeter>();
+    private static readonly TenantSettings Settings = new("App", TenantDomain.Event, []);
 
     [Fact]
-    public async Task Flush_AfterSeatActivity_SendsCountsToTenantAndSubtractsThem()
+    public async Task Flush_AfterSeatActivity_SendsTheCountsToTheTenantAndSubtractsThem()
     {
-        var tenant = Grains.GetGrain<ITenantGrain>(Seeding.AppId);
-        await tenant.CreateAsync(new TenantSettings("App", TenantDomain.Event, []));
-        var seat = await Seeding.NewSeatAsync(Grains);
+        await using var store = TestStore.Memory();
+        await using var cluster = await GrainsCluster.StartAsync(store);
+        var meter = cluster.Services.GetRequiredService<UsageMeter>();
+        var tenant = cluster.Grains.GetGrain<ITenantGrain>(Seeding.AppId);
+        await tenant.CreateAsync(Settings);
+        var seat = await Seeding.NewSeatAsync(cluster.Grains);
         var first = await seat.TryHoldAsync("U-1");
         await seat.TryHoldAsync("U-2");
         await seat.ReleaseAsync(first.ReservationToken!, "U-1");
         var second = await seat.TryHoldAsync("U-2");
         await seat.ConfirmAsync(second.ReservationToken!, "U-2", "PAY-1");
-        Meter.CountRequest(Seeding.AppId);
+        meter.CountRequest(Seeding.AppId);
 
-        await Meter.FlushAsync();
-        await Meter.FlushAsync();
+        await meter.FlushAsync();
+        await meter.FlushAsync();
 
         Assert.Equal(new TenantUsage(1, 2, 1, 1, 0, 1), (await tenant.GetAsync())!.Usage);
-        Assert.Equal(TenantUsage.Zero, Meter.Pending()[Seeding.AppId]);
+        Assert.Equal(TenantUsage.Zero, meter.Pending()[Seeding.AppId]);
     }
 
     [Fact]
-    public async Task Flusher_PeriodPasses_FlushesExpiriesWithoutBeingAsked()
+    public async Task Flusher_HoldExpiresAndIsSwept_ExpiryReachesTheTenantWithoutBeingAsked()
     {
-        var tenant = Grains.GetGrain<ITenantGrain>(Seeding.AppId);
-        await tenant.CreateAsync(new TenantSettings("App", TenantDomain.Event, []));
-        var seat = await Seeding.NewSeatAsync(Grains);
+        await using var store = TestStore.Memory();
+        await using var cluster = await GrainsCluster.StartAsync(store);
+        var tenant = cluster.Grains.GetGrain<ITenantGrain>(Seeding.AppId);
+        await tenant.CreateAsync(Settings);
+        var seat = await Seeding.NewSeatAsync(cluster.Grains);
         await seat.TryHoldAsync("U-1");
+        await Seeding.WaitForSweepAsync(cluster, seat);
 
-        Cluster.Time.Advance(TimeSpan.FromMinutes(2) + GrainsTestCluster.ReminderTick);
-        await seat.GetAsync();
-        Cluster.Time.Advance(TimeSpan.FromSeconds(5));
+        cluster.Clock.Advance(TimeSpan.FromMinutes(3));
+        await Eventually.ReturnsAsync(() => Seeding.StoredAsync(cluster.Storage, seat), s => s!.Status == SeatStatus.Available, "the sweep");
+        cluster.Clock.Advance(TimeSpan.FromSeconds(5));
 
-        var usage = await WaitForUsageAsync(tenant, u => u.Expiries == 1);
+        var usage = await Eventually.ReturnsAsync(async () => (await tenant.GetAsync())!.Usage, u => u.Expiries == 1, "the periodic flush");
         Assert.Equal(1, usage.HoldsGranted);
     }
 
     [Fact]
-    public async Task SiloStop_UnflushedCounts_FlushedOnce()
+    public async Task SiloStop_UnflushedCounts_FlushedOnTheWayOut()
     {
-        var tenant = Grains.GetGrain<ITenantGrain>(Seeding.AppId);
-        await tenant.CreateAsync(new TenantSettings("App", TenantDomain.Event, []));
-        Meter.CountRequest(Seeding.AppId);
-        Meter.CountRequest(Seeding.AppId);
+        await using var store = TestStore.Sqlite();
+        await using var cluster = await GrainsCluster.StartAsync(store);
+        await cluster.Grains.GetGrain<ITenantGrain>(Seeding.AppId).CreateAsync(Settings);
+        var leaving = cluster.Silos[0];
+        var meter = leaving.ServiceProvider.GetRequiredService<UsageMeter>();
+        meter.CountRequest(Seeding.AppId);
+        meter.CountRequest(Seeding.AppId);
 
-        await Cluster.Silos[0].StopAsync();
-        var restarted = await Cluster.StartSiloAsync();
+        var staying = await cluster.StartSiloAsync();
+        await cluster.StopSiloAsync(leaving);
 
-        var usage = (await restarted.GrainFactory.GetGrain<ITenantGrain>(Seeding.AppId).GetAsync())!.Usage;
+        var usage = (await staying.ServiceProvider.GetRequiredService<IGrainFactory>().GetGrain<ITenantGrain>(Seeding.AppId).GetAsync())!.Usage;
         Assert.Equal(2, usage.Requests);
-    }
-
-    // The periodic flush runs in the background: wait on its effect, bounded, instead of sleeping a guess.
-    private static async Task<TenantUsage> WaitForUsageAsync(ITenantGrain tenant, Func<TenantUsage, bool> done)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            var usage = (await tenant.GetAsync())!.Usage;
-            if (done(usage))
-            {
-                return usage;
-            }
-
-            await Task.Delay(10, timeout.Token);
-        }
     }
 }

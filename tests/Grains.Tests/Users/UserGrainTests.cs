@@ -1,52 +1,97 @@
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using Reservations.Grains.Tests.Infrastructure;
 using Reservations.Grains.Users;
-using Reservations.Runtime;
 
 namespace Reservations.Grains.Tests.Users;
 
-public sealed class UserGrainTests : OneSiloTests
+public sealed class UserGrainTests(MemoryClusterFixture fixture) : IClassFixture<MemoryClusterFixture>
 {
     private const string Password = "correct horse battery staple";
 
+    private IGrainFactory Grains => fixture.Cluster.Grains;
+
     private IUserGrain User(string email) => Grains.GetGrain<IUserGrain>(GrainKeys.Scoped("APP-1", EmailAddress.Normalize(email)));
 
-    [Fact]
-    public async Task SignUp_NewEmail_CreatesUserAndStoresOnlyPasswordHash()
-    {
-        var user = await User(" Ann@Example.com").SignUpAsync(" Ann@Example.com", Password, "Ann");
+    private static string NewEmail() => $"{Guid.NewGuid():N}@Example.com";
 
-        Assert.NotNull(user);
-        Assert.StartsWith("U-", user.UserId, StringComparison.Ordinal);
-        Assert.Equal(new UserView(user.UserId, "APP-1", "ann@example.com", "Ann"), user);
-        var stored = await Storage.ReadAsync(new GrainId("user", "APP-1/ann@example.com"), "user");
-        Assert.DoesNotContain(Password, stored!.Json, StringComparison.Ordinal);
-        Assert.Contains("pbkdf2-sha256$600000$", stored.Json, StringComparison.Ordinal);
+    [Fact]
+    public async Task SignUp_NewEmail_CreatesTheUserAndStoresOnlyAPasswordHash()
+    {
+        var email = NewEmail();
+
+        var user = await User(" " + email).SignUpAsync(" " + email, Password, "Ann");
+
+        Assert.StartsWith("U-", user!.UserId, StringComparison.Ordinal);
+        Assert.Equal(new UserView(user.UserId, "APP-1", EmailAddress.Normalize(email), "Ann"), user);
+        var stored = await StoredAsync(fixture.Cluster, User(email));
+        Assert.StartsWith("pbkdf2-sha256$600000$", stored.PasswordHash, StringComparison.Ordinal);
+        var payload = fixture.Cluster.Services.GetRequiredService<IGrainStorageSerializer>().Serialize(stored).ToArray();
+        Assert.Equal(-1, payload.AsSpan().IndexOf(Encoding.UTF8.GetBytes(Password)));
     }
 
     [Fact]
-    public async Task SignUp_DuplicateEmail_ReturnsNullAndKeepsFirstPassword()
+    public async Task SignUp_TakenEmail_NullAndTheFirstPasswordKept()
     {
-        var first = await User("ann@example.com").SignUpAsync("ann@example.com", Password, "Ann");
+        var email = NewEmail();
+        var first = await User(email).SignUpAsync(email, Password, "Ann");
 
-        Assert.Null(await User("ANN@example.com").SignUpAsync("ANN@example.com", "another password", "Impostor"));
+        Assert.Null(await User(email.ToUpperInvariant()).SignUpAsync(email.ToUpperInvariant(), "another password", "Impostor"));
 
-        Assert.Equal(first, await User("ann@example.com").LogInAsync(Password));
+        Assert.Equal(first, await User(email).LogInAsync(Password));
     }
 
     [Fact]
     public async Task LogIn_RightAndWrongPassword_UserOrNull()
     {
-        var user = await User("ann@example.com").SignUpAsync("ann@example.com", Password, "Ann");
+        var email = NewEmail();
+        var user = await User(email).SignUpAsync(email, Password, "Ann");
 
-        Assert.Equal(user, await User("ann@example.com").LogInAsync(Password));
-        Assert.Null(await User("ann@example.com").LogInAsync(Password + "!"));
+        Assert.Equal(user, await User(email).LogInAsync(Password));
+        Assert.Null(await User(email).LogInAsync(Password + "!"));
     }
 
     [Fact]
     public async Task LogIn_UnknownEmail_NullAndNothingStored()
     {
-        Assert.Null(await User("nobody@example.com").LogInAsync(Password));
+        var email = NewEmail();
 
-        Assert.Null(await Storage.ReadAsync(new GrainId("user", "APP-1/nobody@example.com"), "user"));
+        Assert.Null(await User(email).LogInAsync(Password));
+
+        var state = new GrainState<UserState>();
+        await fixture.Cluster.Storage.ReadStateAsync("user", User(email).GetGrainId(), state);
+        Assert.False(state.RecordExists);
+    }
+
+    internal static async Task<UserState> StoredAsync(GrainsCluster cluster, IUserGrain user)
+    {
+        var state = new GrainState<UserState>();
+        await cluster.Storage.ReadStateAsync("user", user.GetGrainId(), state);
+        return state.State!;
+    }
+}
+
+/// <summary>I7: raising the PBKDF2 cost locks nobody out; each password is rehashed at its next login.</summary>
+public sealed class PasswordCostTests
+{
+    [Fact]
+    public async Task CostRaised_NextLogin_SucceedsAndStoresTheStrongerHash()
+    {
+        await using var store = TestStore.Sqlite();
+        var key = GrainKeys.Scoped("APP-1", "ann@example.com");
+        await using (var before = await GrainsCluster.StartAsync(store))
+        {
+            Assert.NotNull(await before.Grains.GetGrain<IUserGrain>(key).SignUpAsync("ann@example.com", "password-one", "Ann"));
+        }
+
+        await using var after = await GrainsCluster.StartAsync(store, configure: services => services.Configure<ReservationOptions>(o => o.PasswordIterations = 700_000));
+        var user = after.Grains.GetGrain<IUserGrain>(key);
+
+        Assert.Null(await user.LogInAsync("wrong-password"));
+        Assert.StartsWith("pbkdf2-sha256$600000$", (await UserGrainTests.StoredAsync(after, user)).PasswordHash, StringComparison.Ordinal);
+        Assert.NotNull(await user.LogInAsync("password-one"));
+        Assert.StartsWith("pbkdf2-sha256$700000$", (await UserGrainTests.StoredAsync(after, user)).PasswordHash, StringComparison.Ordinal);
+        Assert.NotNull(await user.LogInAsync("password-one"));
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
+using Reservations.TestSupport;
 
 namespace Reservations.LoadTest.Tests.Infrastructure;
 
@@ -28,6 +29,7 @@ public sealed class InProcessEngine : IAsyncLifetime
             ["Storage:Sqlite:Path"] = Path.Combine(_data.FullName, "reservations.db"),
             ["Admin:Username"] = AdminUser,
             ["Admin:Password"] = AdminPassword,
+            ["Orleans:SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         _ = _factory.Server; // Starts the host now, not inside the first measured request.
         return Task.CompletedTask;

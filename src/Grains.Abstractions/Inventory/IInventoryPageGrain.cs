@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+using Orleans.Concurrency;
+using Reservations.Grains.Seats;
+
+namespace Reservations.Grains.Inventory;
+
+/// <summary>
+/// Up to <see cref="InventoryPages.Size"/> seats of one entity (key: appId/entityId/page): their
+/// definitions, and a view of their statuses that the seats keep up to date, so listings never call
+/// the seats. The seat grains stay the authority; the view follows them.
+/// </summary>
+[Alias("reservations.inventory-page")]
+public interface IInventoryPageGrain : IGrainWithStringKey
+{
+    /// <summary>The page's seats in order (number and price), for the entity's index.</summary>
+    [AlwaysInterleave]
+    Task<ImmutableArray<SeatSpec>> GetSeatsAsync();
+
+    /// <summary>Appends seats; <paramref name="firstSlot"/> must be the page's current seat count.</summary>
+    Task AddSeatsAsync(int firstSlot, ImmutableArray<SeatSpec> seats);
+
+    /// <summary>The seat at <paramref name="slot"/>, or null if the page has no such seat.</summary>
+    [AlwaysInterleave]
+    Task<SeatDefinition?> GetSeatAsync(int slot);
+
+    /// <summary>Every seat of the page with its status now.</summary>
+    [AlwaysInterleave]
+    Task<ImmutableArray<SeatView>> ListAsync();
+
+    /// <summary>A seat of this page changed.</summary>
+    [OneWay]
+    Task SeatChangedAsync(int slot, SeatChange change);
+}

@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using Npgsql;
+using Reservations.Grains.Bookings;
+using Reservations.Grains.Seats;
+
+namespace Reservations.Ledger;
+
+/// <summary>The ledger in PostgreSQL (table bookings of deploy/postgres/0003_bookings.sql).</summary>
+public sealed class PostgresBookingLedger(NpgsqlDataSource dataSource) : IBookingLedger
+{
+    /// <inheritdoc />
+    public async Task RecordAsync(Booking booking)
+    {
+        ArgumentNullException.ThrowIfNull(booking);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var insert = new NpgsqlCommand(LedgerSql.Insert, connection);
+        insert.Parameters.AddWithValue("booking_id", booking.BookingId);
+        insert.Parameters.AddWithValue("app_id", booking.AppId);
+        insert.Parameters.AddWithValue("seat_id", booking.SeatId);
+        insert.Parameters.AddWithValue("entity_id", booking.EntityId);
+        insert.Parameters.AddWithValue("seat_number", booking.SeatNumber);
+        insert.Parameters.AddWithValue("price", booking.Price);
+        insert.Parameters.AddWithValue("user_id", booking.UserId);
+        insert.Parameters.AddWithValue("payment_id", booking.PaymentId);
+        insert.Parameters.AddWithValue("booked_at", booking.BookedAt);
+        if (await insert.ExecuteNonQueryAsync() == 1)
+        {
+            return;
+        }
+
+        await using var existing = new NpgsqlCommand(LedgerSql.SelectBookingId, connection);
+        existing.Parameters.AddWithValue("app_id", booking.AppId);
+        existing.Parameters.AddWithValue("seat_id", booking.SeatId);
+        if ((string?)await existing.ExecuteScalarAsync() != booking.BookingId)
+        {
+            throw new LedgerConflictException(booking.AppId, booking.SeatId);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<ImmutableHashSet<string>> FindBookedAsync(string appId, IReadOnlyCollection<string> seatIds)
+    {
+        await using var command = dataSource.CreateCommand("SELECT seat_id FROM bookings WHERE app_id = @app_id AND seat_id = ANY(@seat_ids)");
+        command.Parameters.AddWithValue("app_id", appId);
+        command.Parameters.AddWithValue("seat_ids", seatIds.ToArray());
+        await using var reader = await command.ExecuteReaderAsync();
+        var booked = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync())
+        {
+            booked.Add(reader.GetString(0));
+        }
+
+        return booked.ToImmutable();
+    }
+
+    /// <inheritdoc />
+    public async Task<ImmutableArray<Booking>> QueryAsync(BookingQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var command = dataSource.CreateCommand();
+        command.CommandText = LedgerSql.Select(query, (name, value) => command.Parameters.AddWithValue(name, value), time => time);
+        await using var reader = await command.ExecuteReaderAsync();
+        var page = ImmutableArray.CreateBuilder<Booking>();
+        while (await reader.ReadAsync())
+        {
+            page.Add(new Booking(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.GetString(4),
+                reader.GetDecimal(5),
+                reader.GetString(6),
+                reader.GetString(7),
+                reader.GetFieldValue<DateTimeOffset>(8)));
+        }
+
+        return page.ToImmutable();
+    }
+}

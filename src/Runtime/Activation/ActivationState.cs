@@ -1,8 +1,0 @@
-namespace Reservations.Runtime.Activation;
-
-internal enum ActivationState
-{
-    Created,
-    Valid,
-    Deactivated,
-}

@@ -1,3 +1,0 @@
-namespace Reservations.Runtime.Reminders;
-
-internal sealed record GrainReminder(string ReminderName) : IGrainReminder;

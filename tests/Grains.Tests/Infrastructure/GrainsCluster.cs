@@ -1,0 +1,86 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Providers;
+using Orleans.Storage;
+using Orleans.TestingHost;
+using Reservations.Grains.Bookings;
+using Reservations.TestSupport;
+
+namespace Reservations.Grains.Tests.Infrastructure;
+
+/// <summary>
+/// Orleans' in-process test cluster running the reservation grains on a <see cref="TestStore"/> and a
+/// fake clock. Tests call grains through a silo's own grain factory, as the co-hosted API does.
+/// </summary>
+public sealed class GrainsCluster : IAsyncDisposable
+{
+    private readonly InProcessTestCluster _cluster;
+
+    private GrainsCluster(InProcessTestCluster cluster, TestStore store, FakeTimeProvider clock)
+    {
+        _cluster = cluster;
+        Store = store;
+        Clock = clock;
+    }
+
+    public TestStore Store { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public IReadOnlyList<InProcessSiloHandle> Silos => _cluster.Silos;
+
+    /// <summary>The grain factory of the first silo still running.</summary>
+    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>The first running silo's grain storage, to see what is stored.</summary>
+    public IGrainStorage Storage => Services.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
+
+    public IReminderTable Reminders => Services.GetRequiredService<IReminderTable>();
+
+    public IBookingLedger Ledger => Services.GetRequiredService<IBookingLedger>();
+
+    public IServiceProvider Services => _cluster.GetActiveSilos().First().ServiceProvider;
+
+    /// <summary>Starts <paramref name="silos"/> silos on the store.</summary>
+    /// <param name="configure">Extra services each silo gets (options, test doubles), added after the engine's own.</param>
+    public static async Task<GrainsCluster> StartAsync(
+        TestStore store, short silos = 1, FakeTimeProvider? clock = null, Action<IServiceCollection>? configure = null)
+    {
+        clock ??= FakeClock.Create();
+        var builder = new InProcessTestClusterBuilder(silos);
+        builder.Options.ConfigureFileLogging = false;
+        builder.Options.ServiceId = store.ServiceId;
+        builder.ConfigureSiloHost((_, host) => host.Services.UseFakeClock(clock));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            store.Configure(silo);
+            silo.AddReservationGrains();
+            configure?.Invoke(silo.Services);
+        });
+        var cluster = builder.Build();
+        try
+        {
+            await cluster.DeployAsync();
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+
+        return new GrainsCluster(cluster, store, clock);
+    }
+
+    public Task<InProcessSiloHandle> StartSiloAsync() => _cluster.StartAdditionalSiloAsync();
+
+    /// <summary>A graceful stop: activations deactivate and their grains come back elsewhere.</summary>
+    public Task StopSiloAsync(InProcessSiloHandle silo) => _cluster.StopSiloAsync(silo);
+
+    /// <summary>The silo that holds the grain's activation, if it is active.</summary>
+    public SiloAddress? SiloOf(GrainId grainId) => _cluster.TryGetGrainContext(grainId, out var context) ? context.Address.SiloAddress : null;
+
+    /// <summary>Deactivates the grain (its next call activates it again from storage) and waits until it has.</summary>
+    public Task DeactivateAsync(GrainId grainId) => _cluster.DeactivateAsync(grainId);
+
+    public async ValueTask DisposeAsync() => await _cluster.DisposeAsync();
+}
