@@ -1,3 +1,4 @@
+using Npgsql;
 using Reservations.Silo.Storage;
 using Reservations.TestSupport;
 
@@ -20,5 +21,5 @@ public sealed class PostgresProviderSilo : ProviderSilo
         await _database!.DisposeAsync();
     }
 
-    protected override void ConfigureProvider(ISiloBuilder silo) => silo.UsePostgres(_database!.ConnectionString, applySchema: true);
+    protected override void ConfigureProvider(ISiloBuilder silo) => silo.UsePostgres(NpgsqlDataSource.Create(_database!.ConnectionString), applySchema: true);
 }

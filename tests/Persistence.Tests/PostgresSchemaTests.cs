@@ -11,8 +11,9 @@ public sealed class PostgresSchemaTests
     {
         await using var database = await PostgresServer.CreateDatabaseAsync();
 
-        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Run(() => PostgresSchema.ApplyAsync(database.ConnectionString))));
-        await PostgresSchema.ApplyAsync(database.ConnectionString);
+        await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Task.Run(() => PostgresSchema.ApplyAsync(dataSource))));
+        await PostgresSchema.ApplyAsync(dataSource);
 
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
@@ -20,15 +21,16 @@ public sealed class PostgresSchemaTests
         Assert.Equal(Enumerable.Range(1, PostgresSchema.CurrentVersion), (int[])(await versions.ExecuteScalarAsync())!);
         await using var queries = new NpgsqlCommand("SELECT count(*) FROM OrleansQuery", connection);
         Assert.Equal(11L, await queries.ExecuteScalarAsync());
-        await PostgresSchema.EnsureCurrentAsync(database.ConnectionString);
+        await PostgresSchema.EnsureCurrentAsync(dataSource);
     }
 
     [Fact]
     public async Task EnsureCurrent_EmptyDatabase_FailsNamingWhatToDo()
     {
         await using var database = await PostgresServer.CreateDatabaseAsync();
+        await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => PostgresSchema.EnsureCurrentAsync(database.ConnectionString));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => PostgresSchema.EnsureCurrentAsync(dataSource));
 
         Assert.Contains("version 0", error.Message, StringComparison.Ordinal);
         Assert.Contains("Storage:Postgres:ApplySchema", error.Message, StringComparison.Ordinal);

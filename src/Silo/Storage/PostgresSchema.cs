@@ -22,10 +22,10 @@ public static class PostgresSchema
     public static int CurrentVersion => Files[^1].Version;
 
     /// <summary>Applies every file newer than the database's version.</summary>
-    public static async Task ApplyAsync(string connectionString, CancellationToken cancellationToken = default)
+    public static async Task ApplyAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(dataSource);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, transaction))
         {
@@ -44,10 +44,10 @@ public static class PostgresSchema
     }
 
     /// <summary>Fails unless the database has every file of this build (for deployments where a migration job owns the schema).</summary>
-    public static async Task EnsureCurrentAsync(string connectionString, CancellationToken cancellationToken = default)
+    public static async Task EnsureCurrentAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(dataSource);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var version = await ReadVersionAsync(connection, null, cancellationToken);
         if (version < CurrentVersion)
         {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime;
@@ -12,35 +13,35 @@ public static class PostgresSiloBuilderExtensions
     public const string Invariant = "Npgsql";
 
     /// <summary>
-    /// Uses the database of <paramref name="connectionString"/>. Before any provider reads its
-    /// queries, the silo applies the schema (<paramref name="applySchema"/>) or checks that a migration
-    /// job did.
+    /// Uses the database of <paramref name="dataSource"/> (its connections are shared with whatever
+    /// else uses it). Before any provider reads its queries, the silo applies the schema
+    /// (<paramref name="applySchema"/>) or checks that a migration job did.
     /// </summary>
-    public static ISiloBuilder UsePostgres(this ISiloBuilder builder, string connectionString, bool applySchema)
+    public static ISiloBuilder UsePostgres(this ISiloBuilder builder, NpgsqlDataSource dataSource, bool applySchema)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new SchemaParticipant(connectionString, applySchema));
+        ArgumentNullException.ThrowIfNull(dataSource);
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new SchemaParticipant(dataSource, applySchema));
         builder.AddAdoNetGrainStorageAsDefault((AdoNetGrainStorageOptions options) =>
         {
             options.Invariant = Invariant;
-            options.ConnectionString = connectionString;
+            options.DataSource = dataSource;
         });
         builder.UseAdoNetReminderService((AdoNetReminderTableOptions options) =>
         {
             options.Invariant = Invariant;
-            options.ConnectionString = connectionString;
+            options.DataSource = dataSource;
         });
         return builder;
     }
 
-    private sealed class SchemaParticipant(string connectionString, bool apply) : ILifecycleParticipant<ISiloLifecycle>
+    private sealed class SchemaParticipant(NpgsqlDataSource dataSource, bool apply) : ILifecycleParticipant<ISiloLifecycle>
     {
         public void Participate(ISiloLifecycle lifecycle) => lifecycle.Subscribe(
             nameof(PostgresSchema),
             ServiceLifecycleStage.RuntimeInitialize,
             cancellationToken => apply
-                ? PostgresSchema.ApplyAsync(connectionString, cancellationToken)
-                : PostgresSchema.EnsureCurrentAsync(connectionString, cancellationToken));
+                ? PostgresSchema.ApplyAsync(dataSource, cancellationToken)
+                : PostgresSchema.EnsureCurrentAsync(dataSource, cancellationToken));
     }
 }

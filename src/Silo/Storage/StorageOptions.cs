@@ -49,4 +49,12 @@ public sealed class PostgresStorageOptions
 {
     /// <summary>Whether the silo applies deploy/postgres/ at start; false where a migration job owns the schema (the silo then checks it).</summary>
     public bool ApplySchema { get; set; } = true;
+
+    /// <summary>
+    /// Connections this silo keeps to PostgreSQL, shared by grain state, reminders and the ledger.
+    /// PostgreSQL does the most commits per second with few active connections per core; more only
+    /// queue inside the server (docs/performance.md).
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 1000)]
+    public int MaxPoolSize { get; set; } = 8;
 }

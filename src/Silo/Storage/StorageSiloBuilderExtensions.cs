@@ -40,9 +40,23 @@ public static class StorageSiloBuilderExtensions
                 StorageOptions.SectionName, typeof(StorageOptions), ["Storage:Provider is Postgres but ConnectionStrings:Postgres is not set."]);
         }
 
-        silo.UsePostgres(connectionString, storage.Postgres.ApplySchema);
-        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        var dataSource = NpgsqlDataSource.Create(Tune(connectionString, storage.Postgres));
+        services.AddSingleton(_ => dataSource); // built by a factory, so the container disposes it
+        silo.UsePostgres(dataSource, storage.Postgres.ApplySchema);
         services.AddSingleton<IBookingLedger, PostgresBookingLedger>();
         return silo;
     }
+
+    /// <summary>
+    /// The engine's statements change no session state, so a pooled connection needs no reset before
+    /// reuse, and the few statements it repeats are worth preparing once per connection (measured in
+    /// docs/performance.md). The rest of the connection string is the operator's.
+    /// </summary>
+    private static NpgsqlConnectionStringBuilder Tune(string connectionString, PostgresStorageOptions options) => new(connectionString)
+    {
+        NoResetOnClose = true,
+        MaxAutoPrepare = 20,
+        AutoPrepareMinUsages = 2,
+        MaxPoolSize = options.MaxPoolSize,
+    };
 }
