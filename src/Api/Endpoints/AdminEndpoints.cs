@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Orleans;
 using Reservations.Api.Contracts;
 using Reservations.Api.Errors;
 using Reservations.Api.Hosting;
@@ -41,8 +40,8 @@ internal static class AdminEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> LogInAsync(
-        AdminLoginRequest request, IGrainFactory grains, TokenService tokens, IOptions<AdminOptions> options, ILoggerFactory loggers)
+    private static async Task<Results<Ok<TokenResponse>, ProblemResult>> LogInAsync(
+        AdminLoginRequest request, GrainReferences grains, TokenService tokens, IOptions<AdminOptions> options, ILoggerFactory loggers)
     {
         if ((Check.Text(request.Username, "username", 64) ?? Check.Text(request.Password, "password", 256)) is { } invalid)
         {
@@ -63,8 +62,8 @@ internal static class AdminEndpoints
         return TypedResults.Ok(new TokenResponse(token, expiresAt));
     }
 
-    private static async Task<Results<Created<CreatedAppResponse>, ProblemHttpResult>> CreateAppAsync(
-        CreateAppRequest request, IGrainFactory grains, TenantAuthCache cache, ILoggerFactory loggers)
+    private static async Task<Results<Created<CreatedAppResponse>, ProblemResult>> CreateAppAsync(
+        CreateAppRequest request, GrainReferences grains, TenantAuthCache cache, ILoggerFactory loggers)
     {
         if (Check.Text(request.Name, "name", 100) is { } invalid)
         {
@@ -100,20 +99,20 @@ internal static class AdminEndpoints
         }
     }
 
-    private static async Task<Ok<IReadOnlyList<AppResponse>>> ListAppsAsync(IGrainFactory grains)
+    private static async Task<Ok<IReadOnlyList<AppResponse>>> ListAppsAsync(GrainReferences grains)
     {
         var views = await ListTenantsAsync(grains);
         return TypedResults.Ok<IReadOnlyList<AppResponse>>(views.Select(AppResponse.From).ToList());
     }
 
-    private static async Task<Results<Ok<AppResponse>, ProblemHttpResult>> GetAppAsync(string appId, IGrainFactory grains)
+    private static async Task<Results<Ok<AppResponse>, ProblemResult>> GetAppAsync(string appId, GrainReferences grains)
     {
         var view = ApiAuthenticationMiddleware.IsAppIdShaped(appId) ? await grains.GetGrain<ITenantGrain>(appId).GetAsync() : null;
         return view is null ? AppNotFound() : TypedResults.Ok(AppResponse.From(view));
     }
 
-    private static async Task<Results<Ok<AppResponse>, ProblemHttpResult>> UpdateAppAsync(
-        string appId, UpdateAppRequest request, IGrainFactory grains, TenantAuthCache cache)
+    private static async Task<Results<Ok<AppResponse>, ProblemResult>> UpdateAppAsync(
+        string appId, UpdateAppRequest request, GrainReferences grains, TenantAuthCache cache)
     {
         if (!ApiAuthenticationMiddleware.IsAppIdShaped(appId))
         {
@@ -141,8 +140,8 @@ internal static class AdminEndpoints
         return view is null ? AppNotFound() : TypedResults.Ok(AppResponse.From(view));
     }
 
-    private static async Task<Results<Ok<RotateKeyResponse>, ProblemHttpResult>> RotateKeyAsync(
-        string appId, IGrainFactory grains, TenantAuthCache cache, ILoggerFactory loggers)
+    private static async Task<Results<Ok<RotateKeyResponse>, ProblemResult>> RotateKeyAsync(
+        string appId, GrainReferences grains, TenantAuthCache cache, ILoggerFactory loggers)
     {
         var key = ApiAuthenticationMiddleware.IsAppIdShaped(appId) ? await grains.GetGrain<ITenantGrain>(appId).RotateKeyAsync() : null;
         cache.Invalidate(appId);
@@ -155,8 +154,8 @@ internal static class AdminEndpoints
         return TypedResults.Ok(new RotateKeyResponse(appId, key));
     }
 
-    private static async Task<Results<Ok<BookingPage>, ProblemHttpResult>> GetBookingsAsync(
-        string? appId, DateTimeOffset? from, DateTimeOffset? to, int? limit, string? cursor, IGrainFactory grains)
+    private static async Task<Results<Ok<BookingPage>, ProblemResult>> GetBookingsAsync(
+        string? appId, DateTimeOffset? from, DateTimeOffset? to, int? limit, string? cursor, GrainReferences grains)
     {
         if (appId is not null && !ApiAuthenticationMiddleware.IsAppIdShaped(appId))
         {
@@ -180,7 +179,7 @@ internal static class AdminEndpoints
         return TypedResults.Ok(new BookingPage(page, next));
     }
 
-    private static async Task<Ok<IReadOnlyList<UsageResponse>>> GetUsageAsync(IGrainFactory grains, UsageMeter usage, CancellationToken cancellationToken)
+    private static async Task<Ok<IReadOnlyList<UsageResponse>>> GetUsageAsync(GrainReferences grains, UsageMeter usage, CancellationToken cancellationToken)
     {
         await usage.FlushAsync(cancellationToken);
         var views = await ListTenantsAsync(grains);
@@ -189,8 +188,8 @@ internal static class AdminEndpoints
             .ToList());
     }
 
-    private static async Task<Results<Created<SeedDataResponse>, ProblemHttpResult>> SeedAsync(
-        SeedDataRequest request, IGrainFactory grains, ILoggerFactory loggers)
+    private static async Task<Results<Created<SeedDataResponse>, ProblemResult>> SeedAsync(
+        SeedDataRequest request, GrainReferences grains, ILoggerFactory loggers)
     {
         if (Check.Id(request.EntityId, "entityId") is { } invalid)
         {
@@ -236,14 +235,14 @@ internal static class AdminEndpoints
             new SeedDataResponse(request.AppId!, request.EntityId!, created.Select(s => new SeededSeat(s.SeatId, s.SeatNumber, s.Price)).ToList()));
     }
 
-    private static async Task<TenantView[]> ListTenantsAsync(IGrainFactory grains)
+    private static async Task<TenantView[]> ListTenantsAsync(GrainReferences grains)
     {
         var ids = await grains.GetGrain<ITenantRegistryGrain>(ITenantRegistryGrain.Key).ListAsync();
         var views = await Task.WhenAll(ids.Select(id => grains.GetGrain<ITenantGrain>(id).GetAsync()));
         return views.OfType<TenantView>().ToArray();
     }
 
-    private static ProblemHttpResult? ParseOrigins(IReadOnlyList<string?>? values, out ImmutableArray<string> origins)
+    private static ProblemResult? ParseOrigins(IReadOnlyList<string?>? values, out ImmutableArray<string> origins)
     {
         origins = [];
         values ??= [];
@@ -273,7 +272,7 @@ internal static class AdminEndpoints
             ? Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.AbsolutePath == "/" && string.IsNullOrEmpty(uri.Query)
             : Uri.CheckHostName(value.Split(':')[0]) != UriHostNameType.Unknown;
 
-    private static ProblemHttpResult AppNotFound() => ApiProblem.NotFound("app_not_found", "No such app.");
+    private static ProblemResult AppNotFound() => ApiProblem.NotFound("app_not_found", "No such app.");
 
     private static string NewAppId()
     {

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Reservations.Api.Contracts;
 using Reservations.Api.Errors;
+using Reservations.Api.Hosting;
 using Reservations.Api.Security;
 using Reservations.Grains;
 using Reservations.Grains.Users;
-using Orleans;
 
 namespace Reservations.Api.Endpoints;
 
@@ -18,8 +18,8 @@ internal static class AuthEndpoints
         return app;
     }
 
-    private static async Task<Results<Created<SignupResponse>, ProblemHttpResult>> SignUpAsync(
-        SignupRequest request, HttpContext http, IGrainFactory grains, TokenService tokens)
+    private static async Task<Results<Created<SignupResponse>, ProblemResult>> SignUpAsync(
+        SignupRequest request, HttpContext http, GrainReferences grains, TokenService tokens)
     {
         if ((Check.Email(request.Email) ?? Check.Text(request.Password, "password", 128, minLength: 8) ?? Check.Text(request.Name, "name", 100)) is { } invalid)
         {
@@ -38,8 +38,8 @@ internal static class AuthEndpoints
         return TypedResults.Created((string?)null, new SignupResponse(user.UserId, token, expiresAt));
     }
 
-    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> LogInAsync(
-        LoginRequest request, HttpContext http, IGrainFactory grains, TokenService tokens)
+    private static async Task<Results<Ok<TokenResponse>, ProblemResult>> LogInAsync(
+        LoginRequest request, HttpContext http, GrainReferences grains, TokenService tokens)
     {
         if ((Check.Text(request.Email, "email", 254) ?? Check.Text(request.Password, "password", 128)) is { } invalid)
         {

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Orleans;
 using Reservations.Api.Contracts;
 using Reservations.Api.Errors;
+using Reservations.Api.Hosting;
 using Reservations.Api.Security;
 using Reservations.Grains;
 using Reservations.Grains.Bookings;
@@ -21,8 +21,8 @@ internal static class BookingEndpoints
         return app;
     }
 
-    private static async Task<Results<Created<Booking>, Ok<Booking>, ProblemHttpResult>> ConfirmAsync(
-        ConfirmBookingRequest request, HttpContext http, IGrainFactory grains)
+    private static async Task<Results<Created<Booking>, Ok<Booking>, ProblemResult>> ConfirmAsync(
+        ConfirmBookingRequest request, HttpContext http, GrainReferences grains)
     {
         if ((Check.Text(request.ReservationToken, "reservationToken", 200) ?? Check.Id(request.PaymentId, "paymentId", 200)) is { } invalid)
         {
@@ -32,7 +32,7 @@ internal static class BookingEndpoints
         // A token that names no seat cannot be alive: it gets the same answer as a dead one.
         if (!SeatEndpoints.TryReadSeatId(ReservationToken.SeatIdOf(request.ReservationToken), out var address))
         {
-            return ApiProblem.ReservationExpired();
+            return ApiProblem.ReservationExpired;
         }
 
         var seat = grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(http.AppId(), address.SeatId));
@@ -41,15 +41,13 @@ internal static class BookingEndpoints
         {
             { Outcome: ConfirmOutcome.Booked, Booking: { } booking } => TypedResults.Created((string?)null, booking),
             { Outcome: ConfirmOutcome.AlreadyBooked, Booking: { } booking } => TypedResults.Ok(booking),
-            { Outcome: ConfirmOutcome.TokenUsed } =>
-                ApiProblem.Of(StatusCodes.Status409Conflict, "token_used", "This reservation was confirmed with another paymentId."),
-            { Outcome: ConfirmOutcome.NotHolder } =>
-                ApiProblem.Of(StatusCodes.Status403Forbidden, "not_holder", "This reservation is someone else's."),
-            _ => ApiProblem.ReservationExpired(),
+            { Outcome: ConfirmOutcome.TokenUsed } => ApiProblem.TokenUsed,
+            { Outcome: ConfirmOutcome.NotHolder } => ApiProblem.NotHolder,
+            _ => ApiProblem.ReservationExpired,
         };
     }
 
-    private static async Task<Ok<IReadOnlyList<Booking>>> GetMineAsync(HttpContext http, IGrainFactory grains)
+    private static async Task<Ok<IReadOnlyList<Booking>>> GetMineAsync(HttpContext http, GrainReferences grains)
     {
         var ledger = grains.GetGrain<IBookingsGrain>(0);
         var bookings = new List<Booking>();

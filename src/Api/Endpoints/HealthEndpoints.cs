@@ -13,7 +13,7 @@ internal static class HealthEndpoints
         return app;
     }
 
-    private static Results<Ok<HealthResponse>, ProblemHttpResult> GetHealth(EngineReadiness readiness) =>
+    private static Results<Ok<HealthResponse>, ProblemResult> GetHealth(EngineReadiness readiness) =>
         readiness.IsReady
             ? TypedResults.Ok(new HealthResponse("ready"))
             : ApiProblem.Of(StatusCodes.Status503ServiceUnavailable, "starting", "The engine is starting.");

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Orleans;
 using Reservations.Api.Contracts;
 using Reservations.Api.Errors;
+using Reservations.Api.Hosting;
 using Reservations.Api.Security;
 using Reservations.Grains;
 using Reservations.Grains.Inventory;
@@ -39,7 +39,7 @@ internal static class SeatEndpoints
     /// the answer starts, so an engine that cannot answer gets a problem, not a cut-off body; the
     /// rest streams page by page, so a million seats never sit in memory at once.
     /// </summary>
-    private static async Task<Results<Ok<SeatsResponse>, ProblemHttpResult>> GetSeatsAsync(string? entityId, HttpContext http, IGrainFactory grains)
+    private static async Task<Results<Ok<SeatsResponse>, ProblemResult>> GetSeatsAsync(string? entityId, HttpContext http, GrainReferences grains)
     {
         if (Check.Id(entityId, "entityId") is { } invalid)
         {
@@ -52,7 +52,7 @@ internal static class SeatEndpoints
     }
 
     private static async IAsyncEnumerable<SeatResponse> ReadPagesAsync(
-        IGrainFactory grains, string appId, string entityId, IReadOnlyList<SeatView> first, [EnumeratorCancellation] CancellationToken cancellationToken)
+        GrainReferences grains, string appId, string entityId, IReadOnlyList<SeatView> first, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var seats = first;
         for (var page = 1; ; page++)
@@ -71,8 +71,8 @@ internal static class SeatEndpoints
         }
     }
 
-    private static async Task<Results<Created<ReservationResponse>, ProblemHttpResult>> ReserveAsync(
-        ReserveSeatRequest request, HttpContext http, IGrainFactory grains)
+    private static async Task<Results<Created<ReservationResponse>, ProblemResult>> ReserveAsync(
+        ReserveSeatRequest request, HttpContext http, GrainReferences grains)
     {
         if (Check.Id(request.SeatId, "seatId") is { } invalid)
         {
@@ -81,7 +81,7 @@ internal static class SeatEndpoints
 
         if (!TryReadSeatId(request.SeatId, out _))
         {
-            return SeatNotFound();
+            return ApiProblem.SeatNotFound;
         }
 
         var seat = grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(http.AppId(), request.SeatId!));
@@ -90,13 +90,13 @@ internal static class SeatEndpoints
         {
             { Outcome: HoldOutcome.Granted, ReservationToken: { } token, ExpiresAt: { } expiresAt } =>
                 TypedResults.Created((string?)null, new ReservationResponse(token, request.SeatId!, expiresAt)),
-            { Outcome: HoldOutcome.NotFound } => SeatNotFound(),
-            _ => ApiProblem.Of(StatusCodes.Status409Conflict, "seat_unavailable", "The seat is held or booked."),
+            { Outcome: HoldOutcome.NotFound } => ApiProblem.SeatNotFound,
+            _ => ApiProblem.SeatUnavailable,
         };
     }
 
-    private static async Task<Results<Ok<ReleaseResponse>, ProblemHttpResult>> ReleaseAsync(
-        ReleaseSeatRequest request, HttpContext http, IGrainFactory grains)
+    private static async Task<Results<Ok<ReleaseResponse>, ProblemResult>> ReleaseAsync(
+        ReleaseSeatRequest request, HttpContext http, GrainReferences grains)
     {
         if (Check.Text(request.ReservationToken, "reservationToken", 200) is { } invalid)
         {
@@ -106,17 +106,15 @@ internal static class SeatEndpoints
         // A token that names no seat cannot be alive: it gets the same answer as a dead one.
         if (!TryReadSeatId(ReservationToken.SeatIdOf(request.ReservationToken), out var address))
         {
-            return ApiProblem.ReservationExpired();
+            return ApiProblem.ReservationExpired;
         }
 
         var outcome = await grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(http.AppId(), address.SeatId)).ReleaseAsync(request.ReservationToken!, http.UserId());
         return outcome switch
         {
             ReleaseOutcome.Released => TypedResults.Ok(new ReleaseResponse(address.SeatId, StatusText(SeatStatus.Available))),
-            ReleaseOutcome.NotHolder => ApiProblem.Of(StatusCodes.Status403Forbidden, "not_holder", "This reservation is someone else's."),
-            _ => ApiProblem.ReservationExpired(),
+            ReleaseOutcome.NotHolder => ApiProblem.NotHolder,
+            _ => ApiProblem.ReservationExpired,
         };
     }
-
-    private static ProblemHttpResult SeatNotFound() => ApiProblem.NotFound("seat_not_found", "No such seat in this app.");
 }

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Reservations.Api.Errors;
 
 /// <summary>The one way the API answers "no": RFC 9457 problem+json with a stable <c>error</c> code.</summary>
@@ -7,25 +5,28 @@ internal static class ApiProblem
 {
     public const string ErrorMember = "error";
 
-    public static ProblemHttpResult Of(int status, string error, string detail) =>
-        TypedResults.Problem(
-            detail: detail,
-            statusCode: status,
-            title: TitleOf(error),
-            extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { [ErrorMember] = error });
+    /// <summary>The seat is held or booked: a hot seat's answer to nearly everyone, so made once.</summary>
+    public static readonly ProblemResult SeatUnavailable = new(StatusCodes.Status409Conflict, "seat_unavailable", "The seat is held or booked.");
 
-    public static ProblemHttpResult Validation(string detail) => Of(StatusCodes.Status400BadRequest, "validation_failed", detail);
+    public static readonly ProblemResult SeatNotFound = new(StatusCodes.Status404NotFound, "seat_not_found", "No such seat in this app.");
 
-    public static ProblemHttpResult NotFound(string error, string detail) => Of(StatusCodes.Status404NotFound, error, detail);
+    public static readonly ProblemResult ReservationExpired =
+        new(StatusCodes.Status410Gone, "reservation_expired", "The reservation expired or was released; hold the seat again.");
 
-    public static ProblemHttpResult InvalidAppCredentials() =>
-        Of(StatusCodes.Status401Unauthorized, "invalid_app_credentials", "x-app-id and x-api-key must name an app and its current key.");
+    public static readonly ProblemResult NotHolder = new(StatusCodes.Status403Forbidden, "not_holder", "This reservation is someone else's.");
 
-    public static ProblemHttpResult InvalidToken() =>
-        Of(StatusCodes.Status401Unauthorized, "invalid_token", "A valid bearer token for this app is required.");
+    public static readonly ProblemResult TokenUsed = new(StatusCodes.Status409Conflict, "token_used", "This reservation was confirmed with another paymentId.");
 
-    public static ProblemHttpResult ReservationExpired() =>
-        Of(StatusCodes.Status410Gone, "reservation_expired", "The reservation expired or was released; hold the seat again.");
+    public static readonly ProblemResult InvalidAppCredentials =
+        new(StatusCodes.Status401Unauthorized, "invalid_app_credentials", "x-app-id and x-api-key must name an app and its current key.");
+
+    public static readonly ProblemResult InvalidToken = new(StatusCodes.Status401Unauthorized, "invalid_token", "A valid bearer token for this app is required.");
+
+    public static ProblemResult Of(int status, string error, string detail) => new(status, error, detail);
+
+    public static ProblemResult Validation(string detail) => Of(StatusCodes.Status400BadRequest, "validation_failed", detail);
+
+    public static ProblemResult NotFound(string error, string detail) => Of(StatusCodes.Status404NotFound, error, detail);
 
     /// <summary>The code a bare status gets when nothing more specific was said (404 of an unknown route, say).</summary>
     public static string DefaultErrorFor(int status) => status switch
@@ -44,7 +45,4 @@ internal static class ApiProblem
         _ when status >= 500 => "internal_error",
         _ => "error",
     };
-
-    private static string TitleOf(string error) =>
-        error.Length == 0 ? "Error" : char.ToUpperInvariant(error[0]) + error[1..].Replace('_', ' ');
 }

@@ -1,11 +1,10 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Reservations.Api.Errors;
 
 /// <summary>Input checks that answer with a validation_failed problem, or null when the value is fine.</summary>
 internal static class Check
 {
-    public static ProblemHttpResult? Text(string? value, string name, int maxLength, int minLength = 1) =>
+    public static ProblemResult? Text(string? value, string name, int maxLength, int minLength = 1) =>
         string.IsNullOrWhiteSpace(value) ? ApiProblem.Validation($"{name} is required.")
         : value.Length < minLength ? ApiProblem.Validation($"{name} must be at least {minLength} characters.")
         : value.Length > maxLength ? ApiProblem.Validation($"{name} must be at most {maxLength} characters.")
@@ -13,10 +12,10 @@ internal static class Check
         : null;
 
     /// <summary>Ids we put into grain keys: letters, digits and - _ . : only.</summary>
-    public static ProblemHttpResult? Id(string? value, string name, int maxLength = 100) =>
+    public static ProblemResult? Id(string? value, string name, int maxLength = 100) =>
         Text(value, name, maxLength) ?? (value!.All(IsIdChar) ? null : ApiProblem.Validation($"{name} may only contain letters, digits, '-', '_', '.' and ':'."));
 
-    public static ProblemHttpResult? Email(string? value) =>
+    public static ProblemResult? Email(string? value) =>
         Text(value, "email", 254) ?? (IsEmailShaped(value!.Trim()) ? null : ApiProblem.Validation("email is not an email address."));
 
     private static bool IsIdChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':';

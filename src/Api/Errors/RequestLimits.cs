@@ -19,9 +19,14 @@ internal static class RequestLimits
             return;
         }
 
-        // Our own counting stream rather than the server's limit: the server's error is an IOException
-        // that body binding swallows into an empty answer, ours reaches the exception handler.
-        context.Request.Body = new LimitedReadStream(context.Request.Body, limit);
+        // A body with a Content-Length within the limit is read exactly that far by the server. A body
+        // without one (chunked) is counted by our own stream rather than the server's limit: the
+        // server's error is an IOException that body binding swallows into an empty answer, ours
+        // reaches the exception handler.
+        if (context.Request.ContentLength is null)
+        {
+            context.Request.Body = new LimitedReadStream(context.Request.Body, limit);
+        }
 
         await next(context);
     });

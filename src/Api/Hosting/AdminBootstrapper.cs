@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Reservations.Grains;
 using Reservations.Grains.Admin;
-using Orleans;
 
 namespace Reservations.Api.Hosting;
 
@@ -11,7 +10,7 @@ namespace Reservations.Api.Hosting;
 /// the first start creates a random password and prints it to the console, that once.
 /// </summary>
 internal sealed class AdminBootstrapper(
-    IGrainFactory grains,
+    GrainReferences grains,
     IOptions<AdminOptions> options,
     EngineReadiness readiness,
     ILogger<AdminBootstrapper> logger) : IHostedService

@@ -27,6 +27,7 @@ public static class ApiConventions
 
         services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TokenService>();
+        services.AddSingleton<GrainReferences>();
         services.AddSingleton<TenantAuthCache>();
         services.AddPasswordHashingLimiter();
         return builder;
@@ -43,11 +44,12 @@ public static class ApiConventions
         app.UseMiddleware<ApiAuthenticationMiddleware>();
         app.UseRateLimiter();
         app.MapOpenApi();
-        app.UseSwaggerUI(options =>
+        // Only requests for the page pass through its middleware.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/docs"), docs => docs.UseSwaggerUI(options =>
         {
             options.RoutePrefix = "docs";
             options.SwaggerEndpoint("/openapi/v1.json", "Reservations API v1");
-        });
+        }));
         return app;
     }
 }

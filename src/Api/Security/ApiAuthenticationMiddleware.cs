@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using Reservations.Api.Errors;
 using Reservations.Grains;
@@ -40,20 +39,20 @@ internal sealed partial class ApiAuthenticationMiddleware(
 
     public static bool IsAppIdShaped(string? appId) => appId is not null && AppIdPattern().IsMatch(appId);
 
-    private async Task<ProblemHttpResult?> AuthenticateTenantAsync(HttpContext context, AuthRequirement requirement)
+    private async Task<ProblemResult?> AuthenticateTenantAsync(HttpContext context, AuthRequirement requirement)
     {
         var headers = context.Request.Headers;
         var appId = headers[AppIdHeader].ToString();
         var key = headers[ApiKeyHeader].ToString();
         if (!IsAppIdShaped(appId) || key.Length is 0 or > 256)
         {
-            return ApiProblem.InvalidAppCredentials();
+            return ApiProblem.InvalidAppCredentials;
         }
 
         var auth = await tenants.GetAsync(appId);
         if (auth is null || !Secrets.Matches(key, auth.KeyHash.AsSpan()))
         {
-            return ApiProblem.InvalidAppCredentials();
+            return ApiProblem.InvalidAppCredentials;
         }
 
         if (!auth.Enabled)
@@ -80,7 +79,7 @@ internal sealed partial class ApiAuthenticationMiddleware(
             var identity = await ReadBearerAsync(context);
             if (identity is not { AppId: { } tokenApp, Role: null } || !string.Equals(tokenApp, appId, StringComparison.Ordinal))
             {
-                return ApiProblem.InvalidToken();
+                return ApiProblem.InvalidToken;
             }
 
             context.Items[UserIdItem] = identity.Subject;
@@ -89,7 +88,7 @@ internal sealed partial class ApiAuthenticationMiddleware(
         return null;
     }
 
-    private async Task<ProblemHttpResult?> AuthenticateAdminAsync(HttpContext context)
+    private async Task<ProblemResult?> AuthenticateAdminAsync(HttpContext context)
     {
         var identity = await ReadBearerAsync(context);
         if (identity is null)
@@ -102,13 +101,13 @@ internal sealed partial class ApiAuthenticationMiddleware(
             : ApiProblem.Of(StatusCodes.Status403Forbidden, "forbidden", "This needs an admin token.");
     }
 
-    private async Task<TokenIdentity?> ReadBearerAsync(HttpContext context)
+    private ValueTask<TokenIdentity?> ReadBearerAsync(HttpContext context)
     {
-        var authorization = context.Request.Headers.Authorization.ToString();
         const string scheme = "Bearer ";
+        var authorization = context.Request.Headers.Authorization.ToString().AsSpan();
         return authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)
-            ? await tokens.ValidateAsync(authorization[scheme.Length..].Trim())
-            : null;
+            ? tokens.ValidateAsync(authorization[scheme.Length..].Trim())
+            : ValueTask.FromResult<TokenIdentity?>(null);
     }
 
     [GeneratedRegex("^APP-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$", RegexOptions.CultureInvariant)]

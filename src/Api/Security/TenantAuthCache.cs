@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using Reservations.Api.Hosting;
 using Reservations.Grains.Tenants;
-using Orleans;
 
 namespace Reservations.Api.Security;
 
@@ -8,7 +8,7 @@ namespace Reservations.Api.Security;
 /// TenantAuth per app for a few seconds, so authenticating a request rarely calls the tenant grain.
 /// Changes made through this process invalidate at once; changes made elsewhere show within the TTL.
 /// </summary>
-internal sealed class TenantAuthCache(IGrainFactory grains)
+internal sealed class TenantAuthCache(GrainReferences grains)
 {
     private static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(5);
     private const int MaxEntries = 10_000;

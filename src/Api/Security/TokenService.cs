@@ -28,12 +28,15 @@ internal sealed class TokenService
 
     // A token string that validated once stays valid until it expires (the key never changes while
     // the process runs), so the signature is checked once per token, not once per request.
-    private readonly ConcurrentDictionary<string, ValidatedToken> _validated = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ValidatedToken> _validated;
+    private readonly ConcurrentDictionary<string, ValidatedToken>.AlternateLookup<ReadOnlySpan<char>> _validatedByCharacters;
 
     public TokenService(IOptions<JwtOptions> jwt, IOptions<StorageOptions> storage, TimeProvider time, ILogger<TokenService> logger)
     {
         _options = jwt.Value;
         _time = time;
+        _validated = new ConcurrentDictionary<string, ValidatedToken>(StringComparer.Ordinal);
+        _validatedByCharacters = _validated.GetAlternateLookup<ReadOnlySpan<char>>();
         var key = new SymmetricSecurityKey(SigningKeyStore.Load(_options, storage.Value, logger));
         _credentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256);
         _validation = new TokenValidationParameters
@@ -55,19 +58,27 @@ internal sealed class TokenService
     public (string Token, DateTimeOffset ExpiresAt) IssueAdmin(string username) =>
         Issue(new Dictionary<string, object>(StringComparer.Ordinal) { [JwtRegisteredClaimNames.Sub] = username, [RoleClaim] = AdminRole });
 
-    /// <summary>The token's identity, or null when it is forged, expired or malformed.</summary>
-    public async Task<TokenIdentity?> ValidateAsync(string token)
+    /// <summary>
+    /// The token's identity, or null when it is forged, expired or malformed. A token seen before is
+    /// found by its characters, without making a string of them.
+    /// </summary>
+    public ValueTask<TokenIdentity?> ValidateAsync(ReadOnlySpan<char> token)
     {
         if (token.Length is 0 or > 4096)
         {
-            return null;
+            return ValueTask.FromResult<TokenIdentity?>(null);
         }
 
-        if (_validated.TryGetValue(token, out var cached))
+        if (_validatedByCharacters.TryGetValue(token, out var cached))
         {
-            return _time.GetUtcNow() < cached.ExpiresAt ? cached.Identity : null;
+            return ValueTask.FromResult(_time.GetUtcNow() < cached.ExpiresAt ? cached.Identity : null);
         }
 
+        return new ValueTask<TokenIdentity?>(ValidateNewAsync(token.ToString()));
+    }
+
+    private async Task<TokenIdentity?> ValidateNewAsync(string token)
+    {
         var result = await _handler.ValidateTokenAsync(token, _validation);
         if (!result.IsValid || !result.Claims.TryGetValue(JwtRegisteredClaimNames.Sub, out var subject) || subject is not string sub)
         {
