@@ -47,6 +47,7 @@ public sealed class GrainsCluster : IAsyncDisposable
         TestStore store, short silos = 1, FakeTimeProvider? clock = null, Action<IServiceCollection>? configure = null)
     {
         clock ??= FakeClock.Create();
+        ReminderReadiness.Listen();
         var builder = new InProcessTestClusterBuilder(silos);
         builder.Options.ConfigureFileLogging = false;
         builder.Options.ServiceId = store.ServiceId;
@@ -61,6 +62,10 @@ public sealed class GrainsCluster : IAsyncDisposable
         try
         {
             await cluster.DeployAsync();
+            foreach (var silo in cluster.Silos)
+            {
+                await ReminderReadiness.WaitForServiceAsync(silo.SiloAddress);
+            }
         }
         catch
         {
@@ -71,7 +76,13 @@ public sealed class GrainsCluster : IAsyncDisposable
         return new GrainsCluster(cluster, store, clock);
     }
 
-    public Task<InProcessSiloHandle> StartSiloAsync() => _cluster.StartAdditionalSiloAsync();
+    /// <summary>Starts one more silo and waits until its reminder service has started.</summary>
+    public async Task<InProcessSiloHandle> StartSiloAsync()
+    {
+        var silo = await _cluster.StartAdditionalSiloAsync();
+        await ReminderReadiness.WaitForServiceAsync(silo.SiloAddress);
+        return silo;
+    }
 
     /// <summary>A graceful stop: activations deactivate and their grains come back elsewhere.</summary>
     public Task StopSiloAsync(InProcessSiloHandle silo) => _cluster.StopSiloAsync(silo);

@@ -36,9 +36,9 @@ internal static class Seeding
         return state.RecordExists ? state.State : null;
     }
 
-    /// <summary>Waits until the seat's page has heard of a hold and scheduled its sweep (the notice is one-way).</summary>
-    public static Task WaitForSweepAsync(GrainsCluster cluster, ISeatGrain seat) => Eventually.ReturnsAsync(
-        () => cluster.Reminders.ReadRow(PageOf(cluster.Grains, seat).GetGrainId(), InventoryPageGrain.SweepReminder),
-        reminder => reminder is not null,
-        "the page to schedule its sweep");
+    /// <summary>
+    /// Waits until the seat's page has heard of a hold (the notice is one-way), scheduled its sweep and
+    /// armed the sweep's tick on the fake clock, so that moving the clock past it fires it.
+    /// </summary>
+    public static Task WaitForSweepAsync(GrainsCluster cluster, ISeatGrain seat) => ReminderReadiness.WaitForTickArmedAsync(PageOf(cluster.Grains, seat).GetGrainId());
 }

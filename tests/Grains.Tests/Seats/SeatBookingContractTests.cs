@@ -85,6 +85,7 @@ public abstract class SeatBookingContractTests<TStore>(TStore fixture) : IClassF
         var grains = replacement.ServiceProvider.GetRequiredService<IGrainFactory>();
         var bookedAgain = grains.GetGrain<ISeatGrain>(seats[0].GetPrimaryKeyString());
         var heldAgain = grains.GetGrain<ISeatGrain>(seats[1].GetPrimaryKeyString());
+        await ReminderReadiness.WaitForTickArmedAsync(Seeding.PageOf(grains, heldAgain).GetGrainId(), replacement.SiloAddress);
 
         Assert.Equal(SeatStatus.Booked, (await bookedAgain.GetAsync())!.Status);
         Assert.Equal(new ConfirmResult(ConfirmOutcome.AlreadyBooked, booking), await bookedAgain.ConfirmAsync(bookedHold.ReservationToken!, "U-1", "PAY-1"));
