@@ -8,12 +8,6 @@ internal static class LedgerSql
 {
     public const string Columns = "booking_id, app_id, seat_id, entity_id, seat_number, price, user_id, payment_id, booked_at";
 
-    public const string Insert = $"""
-        INSERT INTO bookings ({Columns})
-        VALUES (@booking_id, @app_id, @seat_id, @entity_id, @seat_number, @price, @user_id, @payment_id, @booked_at)
-        ON CONFLICT (app_id, seat_id) DO NOTHING
-        """;
-
     public const string SelectBookingId = "SELECT booking_id FROM bookings WHERE app_id = @app_id AND seat_id = @seat_id";
 
     /// <summary>

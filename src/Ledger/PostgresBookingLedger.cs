@@ -5,37 +5,23 @@ using Reservations.Grains.Seats;
 
 namespace Reservations.Ledger;
 
-/// <summary>The ledger in PostgreSQL (table bookings of deploy/postgres/0003_bookings.sql).</summary>
-public sealed class PostgresBookingLedger(NpgsqlDataSource dataSource) : IBookingLedger
+/// <summary>
+/// The ledger in PostgreSQL (table bookings of deploy/postgres/0003_bookings.sql); rows are inserted
+/// in batches (<see cref="PostgresLedgerBatcher"/>).
+/// </summary>
+public sealed class PostgresBookingLedger(NpgsqlDataSource dataSource) : IBookingLedger, IAsyncDisposable
 {
+    private readonly PostgresLedgerBatcher _inserts = new(dataSource);
+
     /// <inheritdoc />
-    public async Task RecordAsync(Booking booking)
+    public Task RecordAsync(Booking booking)
     {
         ArgumentNullException.ThrowIfNull(booking);
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await using var insert = new NpgsqlCommand(LedgerSql.Insert, connection);
-        insert.Parameters.AddWithValue("booking_id", booking.BookingId);
-        insert.Parameters.AddWithValue("app_id", booking.AppId);
-        insert.Parameters.AddWithValue("seat_id", booking.SeatId);
-        insert.Parameters.AddWithValue("entity_id", booking.EntityId);
-        insert.Parameters.AddWithValue("seat_number", booking.SeatNumber);
-        insert.Parameters.AddWithValue("price", booking.Price);
-        insert.Parameters.AddWithValue("user_id", booking.UserId);
-        insert.Parameters.AddWithValue("payment_id", booking.PaymentId);
-        insert.Parameters.AddWithValue("booked_at", booking.BookedAt);
-        if (await insert.ExecuteNonQueryAsync() == 1)
-        {
-            return;
-        }
-
-        await using var existing = new NpgsqlCommand(LedgerSql.SelectBookingId, connection);
-        existing.Parameters.AddWithValue("app_id", booking.AppId);
-        existing.Parameters.AddWithValue("seat_id", booking.SeatId);
-        if ((string?)await existing.ExecuteScalarAsync() != booking.BookingId)
-        {
-            throw new LedgerConflictException(booking.AppId, booking.SeatId);
-        }
+        return _inserts.RecordAsync(booking);
     }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _inserts.DisposeAsync();
 
     /// <inheritdoc />
     public async Task<ImmutableHashSet<string>> FindBookedAsync(string appId, IReadOnlyCollection<string> seatIds)

@@ -36,6 +36,12 @@ public sealed class SqliteBookingLedger(SqliteDatabase database) : IBookingLedge
         """,
     ];
 
+    private const string Insert = $"""
+        INSERT INTO bookings ({LedgerSql.Columns})
+        VALUES (@booking_id, @app_id, @seat_id, @entity_id, @seat_number, @price, @user_id, @payment_id, @booked_at)
+        ON CONFLICT (app_id, seat_id) DO NOTHING
+        """;
+
     /// <inheritdoc />
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(nameof(SqliteBookingLedger), ServiceLifecycleStage.RuntimeStorageServices, _ => database.MigrateAsync("bookings", Schema));
@@ -46,7 +52,7 @@ public sealed class SqliteBookingLedger(SqliteDatabase database) : IBookingLedge
         ArgumentNullException.ThrowIfNull(booking);
         return database.WriteAsync(transaction =>
         {
-            using var insert = transaction.Command(LedgerSql.Insert);
+            using var insert = transaction.Command(Insert);
             insert.Parameters.AddWithValue("@booking_id", booking.BookingId);
             insert.Parameters.AddWithValue("@app_id", booking.AppId);
             insert.Parameters.AddWithValue("@seat_id", booking.SeatId);
