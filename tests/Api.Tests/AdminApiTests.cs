@@ -101,6 +101,26 @@ public abstract class AdminApiTests<TFixture>(TFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task SeedData_100000SeatsInOneCall_ReseedingKnownNumbersKeepsTheirIdsAndAddsOnlyNewOnes()
+    {
+        var admin = Fixture.Admin();
+        var entityId = $"arena-{Guid.NewGuid():N}";
+        var seats = Enumerable.Range(0, 100_000).Select(i => new { seatNumber = $"S{i}", price = 20m }).ToList();
+
+        var first = await (await admin.PostAsJsonAsync("/admin/seed-data", new { appId = Fixture.AppA.AppId, entityId, seats })).ReadJsonAsync(HttpStatusCode.Created);
+        var again = seats[50_000..].Append(new { seatNumber = "S-extra", price = 30m }).ToList();
+        var second = await (await admin.PostAsJsonAsync("/admin/seed-data", new { appId = Fixture.AppA.AppId, entityId, seats = again })).ReadJsonAsync(HttpStatusCode.Created);
+
+        var firstIds = first.GetProperty("seats").EnumerateArray().Select(s => s.GetProperty("seatId").GetString()).ToList();
+        var secondIds = second.GetProperty("seats").EnumerateArray().Select(s => s.GetProperty("seatId").GetString()).ToList();
+        Assert.Equal(100_000, firstIds.Distinct().Count());
+        Assert.Equal(firstIds[50_000..], secondIds[..50_000]);
+        Assert.DoesNotContain(secondIds[^1], firstIds);
+        var listing = await (await Fixture.Tenant(Fixture.AppA).GetAsync($"/seats?entityId={entityId}")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal([.. firstIds, secondIds[^1]], listing.GetProperty("seats").EnumerateArray().Select(s => s.GetProperty("seatId").GetString()));
+    }
+
+    [Fact]
     public async Task Bookings_PagedByCursor_FilteredByAppAndTime()
     {
         var app = await Fixture.CreateAppAsync("Paged", []);

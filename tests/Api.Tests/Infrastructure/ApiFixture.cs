@@ -48,6 +48,14 @@ public abstract class ApiFixture : IAsyncLifetime
 
     public TestUser UserB1 { get; private set; } = null!;
 
+    /// <summary>The ledger type the engine must use when a fixture wraps the storage's own; null to expect the storage's.</summary>
+    protected virtual Type? ExpectedLedgerType => null;
+
+    /// <summary>Test doubles a fixture puts around engine services.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         await _storage.InitializeAsync();
@@ -137,10 +145,10 @@ public abstract class ApiFixture : IAsyncLifetime
             ["Jwt:Lifetime"] = "12:00:00",
             ["Reservations:HoldDuration"] = "00:02:00",
         };
-        Factory = new ApiFactory(settings, Time);
+        Factory = new ApiFactory(settings, Time, ConfigureServices);
         using var health = await Factory.CreateClient().GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-        Assert.IsType(_storage.ExpectedLedgerType, Factory.Services.GetRequiredService<IBookingLedger>());
+        Assert.IsType(ExpectedLedgerType ?? _storage.ExpectedLedgerType, Factory.Services.GetRequiredService<IBookingLedger>());
         Assert.Same(Time, Factory.Services.GetRequiredService<TimeProvider>());
     }
 

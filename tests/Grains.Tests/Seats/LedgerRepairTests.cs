@@ -12,7 +12,7 @@ namespace Reservations.Grains.Tests.Seats;
 /// </summary>
 public abstract class LedgerRepairTests<TStore>(TStore fixture) : IClassFixture<TStore> where TStore : StoreFixture
 {
-    private readonly LedgerFaults _faults = new();
+    private readonly Faults _faults = new();
 
     private Task<GrainsCluster> StartAsync() =>
         GrainsCluster.StartAsync(fixture.Store, configure: services => services.Decorate<IBookingLedger>(ledger => new FaultyLedger(ledger, _faults)));
@@ -24,7 +24,7 @@ public abstract class LedgerRepairTests<TStore>(TStore fixture) : IClassFixture<
         var seat = await Seeding.NewSeatAsync(cluster.Grains);
         var user = "U-" + Guid.NewGuid().ToString("N");
         var hold = await seat.TryHoldAsync(user);
-        _faults.FailNextRecords(1);
+        _faults.FailNext(1);
 
         await Assert.ThrowsAsync<IOException>(() => seat.ConfirmAsync(hold.ReservationToken!, user, "PAY-1"));
 
@@ -46,7 +46,7 @@ public abstract class LedgerRepairTests<TStore>(TStore fixture) : IClassFixture<
         var seats = await Seeding.NewSeatsAsync(cluster.Grains, 2);
         var user = "U-" + Guid.NewGuid().ToString("N");
         var hold = await seats[0].TryHoldAsync(user);
-        _faults.FailNextRecords(1);
+        _faults.FailNext(1);
         await Assert.ThrowsAsync<IOException>(() => seats[0].ConfirmAsync(hold.ReservationToken!, user, "PAY-1"));
         var page = Seeding.PageOf(cluster.Grains, seats[0]);
         await Eventually.ReturnsAsync(() => page.ListAsync(), views => views[0].Status == SeatStatus.Booked, "the page to hear of the booking");

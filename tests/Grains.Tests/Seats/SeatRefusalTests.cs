@@ -1,9 +1,9 @@
-using System.Collections.Immutable;
 using Orleans.Providers;
 using Orleans.Storage;
 using Reservations.Grains.Bookings;
 using Reservations.Grains.Seats;
 using Reservations.Grains.Tests.Infrastructure;
+using Reservations.TestSupport;
 
 namespace Reservations.Grains.Tests.Seats;
 
@@ -44,30 +44,5 @@ public sealed class SeatRefusalTests : IAsyncLifetime
 
         Assert.Equal(storageCalls, _storage.Calls);
         Assert.Equal(ledgerCalls, _ledger.Calls);
-    }
-
-    private sealed class CountingLedger(IBookingLedger inner) : IBookingLedger
-    {
-        private int _calls;
-
-        public int Calls => Volatile.Read(ref _calls);
-
-        public Task RecordAsync(Booking booking)
-        {
-            Interlocked.Increment(ref _calls);
-            return inner.RecordAsync(booking);
-        }
-
-        public Task<ImmutableHashSet<string>> FindBookedAsync(string appId, IReadOnlyCollection<string> seatIds)
-        {
-            Interlocked.Increment(ref _calls);
-            return inner.FindBookedAsync(appId, seatIds);
-        }
-
-        public Task<ImmutableArray<Booking>> QueryAsync(BookingQuery query)
-        {
-            Interlocked.Increment(ref _calls);
-            return inner.QueryAsync(query);
-        }
     }
 }

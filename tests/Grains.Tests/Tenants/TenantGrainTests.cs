@@ -2,6 +2,7 @@ using Orleans.Providers;
 using Orleans.Storage;
 using Reservations.Grains.Tenants;
 using Reservations.Grains.Tests.Infrastructure;
+using Reservations.TestSupport;
 
 namespace Reservations.Grains.Tests.Tenants;
 
@@ -9,13 +10,13 @@ public sealed class TenantGrainTests : IAsyncLifetime
 {
     private static readonly TenantSettings Settings = new("Grand Cinema", TenantDomain.Movie, ["https://cinema.example"]);
 
-    private FailingGrainStorage? _storage;
+    private readonly Faults _tenantWrites = new();
     private GrainsCluster _cluster = null!;
 
     private IGrainFactory Grains => _cluster.Grains;
 
     public async Task InitializeAsync() => _cluster = await GrainsCluster.StartAsync(TestStore.Memory(), configure: services =>
-        services.Decorate<IGrainStorage>(inner => _storage = new FailingGrainStorage(inner, "tenant"), ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME));
+        services.Decorate<IGrainStorage>(inner => new FailingGrainStorage(inner, "tenant", _tenantWrites), ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME));
 
     public async Task DisposeAsync()
     {
@@ -77,7 +78,7 @@ public sealed class TenantGrainTests : IAsyncLifetime
     public async Task Create_WriteFails_NoHalfCreatedAppAndARetryCreatesIt()
     {
         var tenant = Grains.GetGrain<ITenantGrain>(NewAppId());
-        _storage!.FailNextWrites(1);
+        _tenantWrites.FailNext(1);
 
         var outage = await Assert.ThrowsAsync<OrleansException>(() => tenant.CreateAsync(Settings));
         Assert.IsType<IOException>(outage.InnerException);

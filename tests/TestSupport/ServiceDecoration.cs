@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Reservations.Grains.Tests.Infrastructure;
+namespace Reservations.TestSupport;
 
 /// <summary>Wraps a registered service (keyed or not) in a test double that delegates to it.</summary>
-internal static class ServiceDecoration
+public static class ServiceDecoration
 {
     public static IServiceCollection Decorate<TService>(this IServiceCollection services, Func<TService, TService> decorate, object? key = null)
         where TService : class

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Options;
+using Reservations.Api.Tests.Infrastructure;
+using Reservations.TestSupport;
+
+namespace Reservations.Api.Tests;
+
+/// <summary>A bad setting stops the engine at start with the setting's name, before it serves anything.</summary>
+public sealed class StartupSettingsTests
+{
+    [Theory]
+    [InlineData("Storage:Provider", "Oracle", "Storage:Provider")]
+    [InlineData("Storage:Provider", "Postgres", "ConnectionStrings:Postgres is not set")]
+    [InlineData("Storage:Sqlite:Path", " ", "Storage:Sqlite:Path")]
+    [InlineData("Orleans:ClusterId", "two words", "Orleans:ClusterId")]
+    [InlineData("Orleans:ResponseTimeout", "00:00:00.5", "Orleans:ResponseTimeout")]
+    [InlineData("Orleans:CollectionAge", "soon", "Orleans")]
+    public async Task Start_BadSetting_RefusesWithTheSettingsName(string key, string value, string named)
+    {
+        await using var storage = new SqliteEngineStorage();
+        var settings = new Dictionary<string, string?>(storage.Settings) { [key] = value };
+        await using var factory = new ApiFactory(settings, FakeClock.Create());
+
+        var failure = Record.Exception(() => factory.CreateClient());
+
+        var refused = Assert.IsType<OptionsValidationException>(Unwrap(failure));
+        Assert.Contains(named, refused.Message, StringComparison.Ordinal);
+    }
+
+    private static Exception? Unwrap(Exception? failure) => failure is AggregateException { InnerException: { } inner } ? Unwrap(inner) : failure;
+}

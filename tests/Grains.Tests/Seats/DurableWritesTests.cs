@@ -1,0 +1,79 @@
+using Orleans.Providers;
+using Orleans.Storage;
+using Reservations.Grains.Bookings;
+using Reservations.Grains.Seats;
+using Reservations.Grains.Tests.Infrastructure;
+using Reservations.TestSupport;
+
+namespace Reservations.Grains.Tests.Seats;
+
+/// <summary>
+/// The durable writes a hold and a booking cost, on the real SQLite providers (docs/performance.md
+/// quotes these counts): a hold is one seat state write, a booking one seat state write and one
+/// ledger row; the sweep's reminder is written once when a page's first hold comes and removed once
+/// when its last hold is gone, whatever the number of holds in between.
+/// </summary>
+public sealed class DurableWritesTests : IAsyncLifetime
+{
+    private CountingGrainStorage? _storage;
+    private CountingReminderTable? _reminders;
+    private CountingLedger? _ledger;
+    private GrainsCluster _cluster = null!;
+
+    public async Task InitializeAsync() => _cluster = await GrainsCluster.StartAsync(TestStore.Sqlite(), configure: services =>
+    {
+        services.Decorate<IGrainStorage>(inner => _storage = new CountingGrainStorage(inner), ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
+        services.Decorate<IReminderTable>(inner => _reminders = new CountingReminderTable(inner));
+        services.Decorate<IBookingLedger>(inner => _ledger = new CountingLedger(inner));
+    });
+
+    public async Task DisposeAsync()
+    {
+        await _cluster.DisposeAsync();
+        await _cluster.Store.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task HoldsAndBookings_OneStateWriteEachPlusOneLedgerRowPerBooking_OneReminderWritePerPageBusyPeriod()
+    {
+        var seats = await Seeding.NewSeatsAsync(_cluster.Grains, 20);
+        var before = Snapshot();
+
+        var holds = new List<HoldResult>();
+        foreach (var seat in seats)
+        {
+            holds.Add(await seat.TryHoldAsync("U-1"));
+        }
+
+        await Seeding.WaitForSweepAsync(_cluster, seats[0]);
+        var held = Snapshot();
+        Assert.Equal(new Counts(SeatWrites: 20, PageWrites: 0, ReminderWrites: 1, LedgerRecords: 0), held - before);
+
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(ConfirmOutcome.Booked, (await seats[i].ConfirmAsync(holds[i].ReservationToken!, "U-1", $"PAY-{i}")).Outcome);
+        }
+
+        var booked = Snapshot();
+        Assert.Equal(new Counts(SeatWrites: 10, PageWrites: 0, ReminderWrites: 0, LedgerRecords: 10), booked - held);
+
+        // The ten unconfirmed holds end; the sweep frees them, finds no hold left and drops its reminder.
+        _cluster.Clock.Advance(TimeSpan.FromMinutes(3));
+        var swept = new Counts(SeatWrites: 10, PageWrites: 1, ReminderWrites: 1, LedgerRecords: 0);
+        await Eventually.ReturnsAsync(() => Task.FromResult(Snapshot() - booked), counts => counts == swept, "the sweep and the page's checkpoint");
+        var listing = await Seeding.PageOf(_cluster.Grains, seats[0]).ListAsync();
+        Assert.Equal(swept, Snapshot() - booked);
+        Assert.Equal([.. Enumerable.Repeat(SeatStatus.Booked, 10), .. Enumerable.Repeat(SeatStatus.Available, 10)], listing.Select(view => view.Status));
+    }
+
+    private Counts Snapshot() => new(_storage!.Writes("seat"), _storage.Writes("inventory-page"), _reminders!.Writes, _ledger!.Records);
+
+    private sealed record Counts(int SeatWrites, int PageWrites, int ReminderWrites, int LedgerRecords)
+    {
+        public static Counts operator -(Counts after, Counts before) => new(
+            after.SeatWrites - before.SeatWrites,
+            after.PageWrites - before.PageWrites,
+            after.ReminderWrites - before.ReminderWrites,
+            after.LedgerRecords - before.LedgerRecords);
+    }
+}

@@ -1,0 +1,16 @@
+using Orleans.Storage;
+
+namespace Reservations.TestSupport;
+
+/// <summary>Delegates to another grain storage, but fails writes of one state name while <paramref name="faults"/> says so, as an outage would.</summary>
+public sealed class FailingGrainStorage(IGrainStorage inner, string stateName, Faults faults) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
+{
+    public Task ReadStateAsync<T>(string name, GrainId grainId, IGrainState<T> grainState) => inner.ReadStateAsync(name, grainId, grainState);
+
+    public Task WriteStateAsync<T>(string name, GrainId grainId, IGrainState<T> grainState) =>
+        name == stateName && faults.Take() is { } failure ? Task.FromException(failure) : inner.WriteStateAsync(name, grainId, grainState);
+
+    public Task ClearStateAsync<T>(string name, GrainId grainId, IGrainState<T> grainState) => inner.ClearStateAsync(name, grainId, grainState);
+
+    public void Participate(ISiloLifecycle lifecycle) => (inner as ILifecycleParticipant<ISiloLifecycle>)?.Participate(lifecycle);
+}
