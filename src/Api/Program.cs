@@ -7,11 +7,11 @@ builder.AddApiConventions();
 
 var app = builder.Build();
 app.UseApiConventions();
-app.MapHealthEndpoints();
-app.MapAuthEndpoints();
-app.MapSeatEndpoints();
-app.MapBookingEndpoints();
-app.MapAdminEndpoints();
+HealthEndpoints.Map(app);
+AuthEndpoints.Map(app);
+SeatEndpoints.Map(app);
+BookingEndpoints.Map(app);
+AdminEndpoints.Map(app);
 app.Run();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>

@@ -76,6 +76,15 @@ public sealed class ChildEngine : IAsyncDisposable
             start.Environment["ConnectionStrings__Postgres"] = options.Postgres;
         }
 
+        // ENGINE_X=v in the tester's environment becomes X=v in the engine's only (runtime knobs, settings).
+        foreach (System.Collections.DictionaryEntry variable in Environment.GetEnvironmentVariables())
+        {
+            if (variable.Key is string name && name.StartsWith("ENGINE_", StringComparison.Ordinal) && name.Length > "ENGINE_".Length)
+            {
+                start.Environment[name["ENGINE_".Length..]] = variable.Value as string;
+            }
+        }
+
         var log = new EngineLog(Path.Combine(dataDirectory, "engine.log"));
         var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => log.Append(e.Data);

@@ -24,7 +24,7 @@ internal static class AdminEndpoints
     private const int MaxAllowedDomains = 50;
     private const string AppIdAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder Map(IEndpointRouteBuilder app)
     {
         app.MapPost("/admin/login", LogInAsync).WithTags("Admin").RequirePasswordHashingLimit();
 

@@ -10,7 +10,7 @@ namespace Reservations.Api.Endpoints;
 
 internal static class AuthEndpoints
 {
-    public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/auth").WithTags("Users").RequireTenant().RequirePasswordHashingLimit();
         group.MapPost("/signup", SignUpAsync);

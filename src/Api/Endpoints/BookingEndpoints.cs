@@ -9,20 +9,21 @@ using Reservations.Grains.Seats;
 
 namespace Reservations.Api.Endpoints;
 
-internal static class BookingEndpoints
+/// <summary>Bookings: confirming a hold and listing one's own. Instance handlers, as <see cref="SeatEndpoints"/>.</summary>
+internal sealed class BookingEndpoints(GrainReferences grains)
 {
     private const int LedgerPage = 500;
 
-    public static IEndpointRouteBuilder MapBookingEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder Map(IEndpointRouteBuilder app)
     {
+        var endpoints = new BookingEndpoints(app.ServiceProvider.GetRequiredService<GrainReferences>());
         var group = app.MapGroup("").WithTags("Bookings").RequireTenantUser();
-        group.MapPost("/confirm-booking", ConfirmAsync);
-        group.MapGet("/my-bookings", GetMineAsync);
+        group.MapPost("/confirm-booking", endpoints.ConfirmAsync);
+        group.MapGet("/my-bookings", (Delegate)endpoints.GetMineAsync);
         return app;
     }
 
-    private static async Task<Results<Created<Booking>, Ok<Booking>, ProblemResult>> ConfirmAsync(
-        ConfirmBookingRequest request, HttpContext http, GrainReferences grains)
+    private async Task<Results<Created<Booking>, Ok<Booking>, ProblemResult>> ConfirmAsync(ConfirmBookingRequest request, HttpContext http)
     {
         if ((Check.Text(request.ReservationToken, "reservationToken", 200) ?? Check.Id(request.PaymentId, "paymentId", 200)) is { } invalid)
         {
@@ -47,7 +48,7 @@ internal static class BookingEndpoints
         };
     }
 
-    private static async Task<Ok<IReadOnlyList<Booking>>> GetMineAsync(HttpContext http, GrainReferences grains)
+    private async Task<Ok<IReadOnlyList<Booking>>> GetMineAsync(HttpContext http)
     {
         var ledger = grains.GetGrain<IBookingsGrain>(0);
         var bookings = new List<Booking>();

@@ -7,7 +7,7 @@ namespace Reservations.Api.Endpoints;
 
 internal static class HealthEndpoints
 {
-    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/health", GetHealth).WithTags("Health");
         return app;

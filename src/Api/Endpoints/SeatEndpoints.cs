@@ -10,16 +10,21 @@ using Reservations.Grains.Seats;
 
 namespace Reservations.Api.Endpoints;
 
-internal static class SeatEndpoints
+/// <summary>
+/// Seats: listing, holding, releasing. The handlers are instance methods over the singletons they need,
+/// so a request opens no dependency-injection scope (docs/decisions.md).
+/// </summary>
+internal sealed class SeatEndpoints(GrainReferences grains)
 {
-    public static IEndpointRouteBuilder MapSeatEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder Map(IEndpointRouteBuilder app)
     {
+        var endpoints = new SeatEndpoints(app.ServiceProvider.GetRequiredService<GrainReferences>());
         app.MapGroup("").WithTags("Seats").RequireTenant()
-            .MapGet("/seats", GetSeatsAsync);
+            .MapGet("/seats", endpoints.GetSeatsAsync);
 
         var holds = app.MapGroup("").WithTags("Seats").RequireTenantUser();
-        holds.MapPost("/reserve-seat", ReserveAsync);
-        holds.MapPost("/release-seat", ReleaseAsync);
+        holds.MapPost("/reserve-seat", endpoints.ReserveAsync);
+        holds.MapPost("/release-seat", endpoints.ReleaseAsync);
         return app;
     }
 
@@ -39,7 +44,7 @@ internal static class SeatEndpoints
     /// the answer starts, so an engine that cannot answer gets a problem, not a cut-off body; the
     /// rest streams page by page, so a million seats never sit in memory at once.
     /// </summary>
-    private static async Task<Results<Ok<SeatsResponse>, ProblemResult>> GetSeatsAsync(string? entityId, HttpContext http, GrainReferences grains)
+    private async Task<Results<Ok<SeatsResponse>, ProblemResult>> GetSeatsAsync(string? entityId, HttpContext http)
     {
         if (Check.Id(entityId, "entityId") is { } invalid)
         {
@@ -71,8 +76,7 @@ internal static class SeatEndpoints
         }
     }
 
-    private static async Task<Results<Created<ReservationResponse>, ProblemResult>> ReserveAsync(
-        ReserveSeatRequest request, HttpContext http, GrainReferences grains)
+    private async Task<Results<Created<ReservationResponse>, ProblemResult>> ReserveAsync(ReserveSeatRequest request, HttpContext http)
     {
         if (Check.Id(request.SeatId, "seatId") is { } invalid)
         {
@@ -95,8 +99,7 @@ internal static class SeatEndpoints
         };
     }
 
-    private static async Task<Results<Ok<ReleaseResponse>, ProblemResult>> ReleaseAsync(
-        ReleaseSeatRequest request, HttpContext http, GrainReferences grains)
+    private async Task<Results<Ok<ReleaseResponse>, ProblemResult>> ReleaseAsync(ReleaseSeatRequest request, HttpContext http)
     {
         if (Check.Text(request.ReservationToken, "reservationToken", 200) is { } invalid)
         {

@@ -10,13 +10,12 @@ internal static class RequestLimits
         builder.WithMetadata(new BodyLimitMetadata(bytes));
 
     /// <summary>Runs after routing, so an endpoint's own limit applies.</summary>
-    public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         var limit = context.GetEndpoint()?.Metadata.GetMetadata<BodyLimitMetadata>()?.Bytes ?? MaxBodyBytes;
         if (context.Request.ContentLength > limit)
         {
-            await ApiProblem.Of(413, "payload_too_large", $"Request bodies are limited to {limit} bytes.").ExecuteAsync(context);
-            return;
+            return ApiProblem.Of(413, "payload_too_large", $"Request bodies are limited to {limit} bytes.").ExecuteAsync(context);
         }
 
         // A body with a Content-Length within the limit is read exactly that far by the server. A body
@@ -28,7 +27,7 @@ internal static class RequestLimits
             context.Request.Body = new LimitedReadStream(context.Request.Body, limit);
         }
 
-        await next(context);
+        return next(context);
     });
 
     private sealed class LimitedReadStream(Stream inner, long limit) : Stream

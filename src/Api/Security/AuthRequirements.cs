@@ -13,6 +13,9 @@ internal enum AuthRequirement
 
 internal sealed record AuthRequirementMetadata(AuthRequirement Requirement);
 
+/// <summary>Who a tenant request was authenticated as: set by the <see cref="ApiAuthenticationMiddleware"/>.</summary>
+internal sealed record TenantCaller(string AppId, string? UserId);
+
 internal static class AuthRequirementExtensions
 {
     public static TBuilder RequireTenant<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
@@ -26,9 +29,9 @@ internal static class AuthRequirementExtensions
 
     /// <summary>The authenticated app of a tenant request.</summary>
     public static string AppId(this HttpContext context) =>
-        context.Items[ApiAuthenticationMiddleware.AppIdItem] as string ?? throw new InvalidOperationException("Not a tenant endpoint.");
+        context.Features.Get<TenantCaller>()?.AppId ?? throw new InvalidOperationException("Not a tenant endpoint.");
 
     /// <summary>The authenticated user of a tenant user request.</summary>
     public static string UserId(this HttpContext context) =>
-        context.Items[ApiAuthenticationMiddleware.UserIdItem] as string ?? throw new InvalidOperationException("Not a user endpoint.");
+        context.Features.Get<TenantCaller>()?.UserId ?? throw new InvalidOperationException("Not a user endpoint.");
 }

@@ -12,7 +12,7 @@ internal static class TenantCors
 {
     public static readonly FrozenPaths TenantPaths = new(["/auth/signup", "/auth/login", "/seats", "/reserve-seat", "/release-seat", "/confirm-booking", "/my-bookings"]);
 
-    public static IApplicationBuilder UseTenantCorsPreflight(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseTenantCorsPreflight(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         var request = context.Request;
         if (HttpMethods.IsOptions(request.Method) && TenantPaths.Contains(request.Path)
@@ -25,10 +25,10 @@ internal static class TenantCors
             headers.AccessControlMaxAge = "600";
             headers.Append(HeaderNames.Vary, HeaderNames.Origin);
             context.Response.StatusCode = StatusCodes.Status204NoContent;
-            return;
+            return Task.CompletedTask;
         }
 
-        await next(context);
+        return next(context);
     });
 
     /// <summary>Whether the Origin header matches an allowed entry: a full origin ("https://shop.example") or a bare host ("shop.example").</summary>
