@@ -2,7 +2,8 @@
 # The load benchmarks of docs/performance.md: hot-seat and distinct, on SQLite and on a durable
 # PostgreSQL, three runs each. The engine and PostgreSQL run on core 0, the load tester on core 1
 # (shared/BENCHMARKING.md). Usage: bench/run-load.sh [runs] [warmup] [duration]; logs in $OUT;
-# ONLY="distinct-postgres hot-seat-sqlite" runs only those rows.
+# ONLY="distinct-postgres hot-seat-sqlite" runs only those rows. BEFORE=path/to/Reservations.Api.dll
+# runs that engine too, alternating with this one run by run, for a ratio measured in one session.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 runs=${1:-3} warmup=${2:-60s} duration=${3:-30s}
@@ -15,18 +16,26 @@ export PG_THROWAWAY_DURABLE=1
 taskset -p -c 0 $$ >/dev/null   # PostgreSQL inherits core 0 from this shell
 pg_throwaway_start
 taskset -p -c 0,1 $$ >/dev/null
+[[ -n ${BEFORE:-} ]] && "$PG_THROWAWAY_BIN/psql" -q -h 127.0.0.1 -p "$PG_THROWAWAY_PORT" -U postgres -c 'CREATE DATABASE before'
 
 dotnet build -c Release src/Api >/dev/null
 dotnet build -c Release bench/LoadTest >/dev/null
+
+measure() {
+  local log=$1; shift
+  taskset -c 1 dotnet run -c Release --no-build --project bench/LoadTest -- "$@" \
+    --engine child --server-cpus 0 --warmup "$warmup" --duration "$duration" --users "${USERS:-200}" \
+    >"$OUT/$log.log" 2>&1 || echo "run $log failed (see $OUT/$log.log)" >&2
+  grep -E "^│ (HotSeat|Distinct|GET /health) |of GET /health|violat" "$OUT/$log.log" | sed "s/^/$log: /"
+}
 
 run() {
   local name=$1; shift
   [[ -z ${ONLY:-} || " $ONLY " == *" $name "* ]] || return 0
   for i in $(seq 1 "$runs"); do
-    taskset -c 1 dotnet run -c Release --no-build --project bench/LoadTest -- "$@" \
-      --engine child --server-cpus 0 --warmup "$warmup" --duration "$duration" --users 200 \
-      >"$OUT/$name-$i.log" 2>&1 || echo "run $name-$i failed (see $OUT/$name-$i.log)" >&2
-    grep -E "^│ (HotSeat|Distinct|GET /health) |of GET /health|violat" "$OUT/$name-$i.log" | sed "s/^/$name-$i: /"
+    # The engine before keeps its tables in a database of its own.
+    [[ -n ${BEFORE:-} ]] && measure "before-$name-$i" --engine-dll "$BEFORE" "${@//Database=postgres/Database=before}"
+    measure "$name-$i" "$@"
   done
 }
 
