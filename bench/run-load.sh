@@ -26,7 +26,7 @@ measure() {
   taskset -c 1 dotnet run -c Release --no-build --project bench/LoadTest -- "$@" \
     --engine child --server-cpus 0 --warmup "$warmup" --duration "$duration" --users "${USERS:-200}" \
     >"$OUT/$log.log" 2>&1 || echo "run $log failed (see $OUT/$log.log)" >&2
-  grep -E "^│ (HotSeat|Distinct|GET /health) |of GET /health|violat" "$OUT/$log.log" | sed "s/^/$log: /"
+  grep -E "^│ (HotSeat|Distinct|GET /health) |of GET /health|violat" "$OUT/$log.log" | sed "s/^/$log: /" || true
 }
 
 run() {
@@ -34,7 +34,7 @@ run() {
   [[ -z ${ONLY:-} || " $ONLY " == *" $name "* ]] || return 0
   for i in $(seq 1 "$runs"); do
     # The engine before keeps its tables in a database of its own.
-    [[ -n ${BEFORE:-} ]] && measure "before-$name-$i" --engine-dll "$BEFORE" "${@//Database=postgres/Database=before}"
+    [[ -n ${BEFORE:-} ]] && measure "before-$name-$i" "${@//Database=postgres/Database=before}" --engine-dll "$BEFORE"
     measure "$name-$i" "$@"
   done
 }
