@@ -21,7 +21,7 @@ internal static partial class ApiLog
     [LoggerMessage(6, LogLevel.Warning, "Refused admin login for {Username}")]
     public static partial void AdminLoginRefused(ILogger logger, string username);
 
-    [LoggerMessage(7, LogLevel.Information, "Seeded {Count} seats for {AppId}/{EntityId}")]
+    [LoggerMessage(7, LogLevel.Information, "Seeded {AppId}/{EntityId}: {Count} seats requested, new ones added, known ones kept")]
     public static partial void SeatsSeeded(ILogger logger, int count, string appId, string entityId);
 
     [LoggerMessage(8, LogLevel.Warning, "The engine could not answer {Method} {Path} just now (503)")]

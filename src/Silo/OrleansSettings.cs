@@ -30,7 +30,7 @@ public sealed class OrleansSettings
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>An activation idle this long is collected (I8).</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    /// <summary>An activation idle this long is collected (I8); Orleans wants it longer than its one-minute collection period.</summary>
+    [Range(typeof(TimeSpan), "00:02:00", "1.00:00:00")]
     public TimeSpan CollectionAge { get; set; } = TimeSpan.FromMinutes(15);
 }

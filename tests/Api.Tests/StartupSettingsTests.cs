@@ -14,6 +14,8 @@ public sealed class StartupSettingsTests
     [InlineData("Orleans:ClusterId", "two words", "Orleans:ClusterId")]
     [InlineData("Orleans:ResponseTimeout", "00:00:00.5", "Orleans:ResponseTimeout")]
     [InlineData("Orleans:CollectionAge", "soon", "Orleans")]
+    [InlineData("Orleans:CollectionAge", "00:01:00", "Orleans:CollectionAge")]
+    [InlineData("Storage:Postgres:MaxPoolSize", "0", "Storage:Postgres:MaxPoolSize")]
     public async Task Start_BadSetting_RefusesWithTheSettingsName(string key, string value, string named)
     {
         await using var storage = new SqliteEngineStorage();

@@ -32,7 +32,28 @@ public sealed class PostgresSchemaTests
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => PostgresSchema.EnsureCurrentAsync(dataSource));
 
-        Assert.Contains("version 0", error.Message, StringComparison.Ordinal);
+        Assert.Contains("0001, 0002, 0003", error.Message, StringComparison.Ordinal);
         Assert.Contains("Storage:Postgres:ApplySchema", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Apply_AGapLeftByHand_AppliesTheMissingFileOnly()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
+        await PostgresSchema.ApplyAsync(dataSource);
+        await using (var undo = dataSource.CreateCommand("DROP TABLE orleans_reminders; DELETE FROM reservations_schema WHERE version = 2"))
+        {
+            await undo.ExecuteNonQueryAsync();
+        }
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => PostgresSchema.EnsureCurrentAsync(dataSource));
+        Assert.Contains("file(s) 0002 ", error.Message, StringComparison.Ordinal);
+
+        await PostgresSchema.ApplyAsync(dataSource);
+
+        await PostgresSchema.EnsureCurrentAsync(dataSource);
+        await using var reminders = dataSource.CreateCommand("SELECT to_regclass('orleans_reminders') IS NOT NULL");
+        Assert.True((bool)(await reminders.ExecuteScalarAsync())!);
     }
 }

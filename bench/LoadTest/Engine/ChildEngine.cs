@@ -12,13 +12,15 @@ public sealed class ChildEngine : IAsyncDisposable
 
     private readonly Process _process;
     private readonly string _dataDirectory;
+    private readonly bool _ownsDataDirectory;
     private readonly EngineLog _log;
     private bool _started;
 
-    private ChildEngine(Process process, string dataDirectory, EngineLog log, Uri baseAddress, string adminUser, string adminPassword)
+    private ChildEngine(Process process, string dataDirectory, bool ownsDataDirectory, EngineLog log, Uri baseAddress, string adminUser, string adminPassword)
     {
         _process = process;
         _dataDirectory = dataDirectory;
+        _ownsDataDirectory = ownsDataDirectory;
         _log = log;
         BaseAddress = baseAddress;
         AdminUser = adminUser;
@@ -36,7 +38,8 @@ public sealed class ChildEngine : IAsyncDisposable
     public static async Task<ChildEngine> StartAsync(ChildEngineOptions options, CancellationToken cancellationToken)
     {
         var (arguments, workingDirectory) = EngineLocator.Locate(options.DllPath);
-        var dataDirectory = Directory.CreateTempSubdirectory("reservations-loadtest-").FullName;
+        var ownsDataDirectory = options.DataDirectory is null;
+        var dataDirectory = options.DataDirectory ?? Directory.CreateTempSubdirectory("reservations-loadtest-").FullName;
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var adminUser = "loadtest-admin";
         var adminPassword = RandomNumberGenerator.GetHexString(32);
@@ -96,7 +99,7 @@ public sealed class ChildEngine : IAsyncDisposable
 
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var engine = new ChildEngine(process, dataDirectory, log, baseAddress, adminUser, adminPassword);
+        var engine = new ChildEngine(process, dataDirectory, ownsDataDirectory, log, baseAddress, adminUser, adminPassword);
         try
         {
             await engine.WaitUntilHealthyAsync(cancellationToken);
@@ -108,6 +111,13 @@ public sealed class ChildEngine : IAsyncDisposable
             await engine.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>A crash: SIGKILL, no shutdown of any kind. The data directory stays.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -134,6 +144,11 @@ public sealed class ChildEngine : IAsyncDisposable
 
         _process.Dispose();
         _log.Dispose();
+
+        if (!_ownsDataDirectory)
+        {
+            return;
+        }
 
         // Keep the log of a failed start to read; otherwise nothing here is of further use.
         if (_started)

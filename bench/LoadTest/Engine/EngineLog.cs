@@ -1,9 +1,9 @@
 namespace Reservations.LoadTest.Engine;
 
-/// <summary>The child engine's stdout and stderr, kept in a file so they do not tear the live display.</summary>
+/// <summary>The child engine's stdout and stderr, kept in a file so they do not tear the live display; an engine restarted on the same directory appends.</summary>
 internal sealed class EngineLog(string path) : IDisposable
 {
-    private readonly StreamWriter _writer = new(path) { AutoFlush = true };
+    private readonly StreamWriter _writer = new(path, append: true) { AutoFlush = true };
     private readonly Lock _lock = new();
     private bool _closed;
 

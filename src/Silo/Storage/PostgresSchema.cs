@@ -21,7 +21,7 @@ public static class PostgresSchema
     /// <summary>The version this build needs: the number of the last file.</summary>
     public static int CurrentVersion => Files[^1].Version;
 
-    /// <summary>Applies every file newer than the database's version.</summary>
+    /// <summary>Applies every file the database has not recorded (a gap left by hand included).</summary>
     public static async Task ApplyAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
@@ -33,8 +33,8 @@ public static class PostgresSchema
             await lockCommand.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var applied = await ReadVersionAsync(connection, transaction, cancellationToken);
-        foreach (var file in Files.Where(f => f.Version > applied))
+        var applied = await ReadVersionsAsync(connection, transaction, cancellationToken);
+        foreach (var file in Files.Where(f => !applied.Contains(f.Version)))
         {
             await using var apply = new NpgsqlCommand(file.Sql, connection, transaction);
             await apply.ExecuteNonQueryAsync(cancellationToken);
@@ -48,27 +48,35 @@ public static class PostgresSchema
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var version = await ReadVersionAsync(connection, null, cancellationToken);
-        if (version < CurrentVersion)
+        var applied = await ReadVersionsAsync(connection, null, cancellationToken);
+        var missing = Files.Where(f => !applied.Contains(f.Version)).Select(f => f.Version.ToString("D4", CultureInfo.InvariantCulture)).ToList();
+        if (missing.Count > 0)
         {
             throw new InvalidOperationException(
-                $"The PostgreSQL schema is at version {version}; this build needs version {CurrentVersion}. Apply deploy/postgres/*.sql "
+                $"The PostgreSQL schema lacks file(s) {string.Join(", ", missing)} of deploy/postgres/ that this build needs. Apply deploy/postgres/*.sql "
                 + "(for f in deploy/postgres/*.sql; do psql -v ON_ERROR_STOP=1 -1 -f \"$f\"; done), or set Storage:Postgres:ApplySchema=true.");
         }
     }
 
-    private static async Task<int> ReadVersionAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    private static async Task<HashSet<int>> ReadVersionsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
+        var versions = new HashSet<int>();
         await using (var exists = new NpgsqlCommand("SELECT to_regclass('reservations_schema') IS NOT NULL", connection, transaction))
         {
             if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
             {
-                return 0;
+                return versions;
             }
         }
 
-        await using var command = new NpgsqlCommand("SELECT COALESCE(MAX(version), 0) FROM reservations_schema", connection, transaction);
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        await using var command = new NpgsqlCommand("SELECT version FROM reservations_schema", connection, transaction);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            versions.Add(reader.GetInt32(0));
+        }
+
+        return versions;
     }
 
     private static List<(int, string, string)> LoadFiles()

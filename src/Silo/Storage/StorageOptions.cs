@@ -31,6 +31,14 @@ public sealed class StorageOptions : IValidatableObject
         {
             yield return new ValidationResult("Storage:Sqlite:Path must name a file.", ["Sqlite:Path"]);
         }
+
+        // The validator does not descend into nested objects by itself.
+        var postgres = new List<ValidationResult>();
+        Validator.TryValidateObject(Postgres, new ValidationContext(Postgres), postgres, validateAllProperties: true);
+        foreach (var result in postgres)
+        {
+            yield return new ValidationResult(result.ErrorMessage, [.. result.MemberNames.Select(name => $"Postgres:{name}")]);
+        }
     }
 }
 
@@ -55,6 +63,6 @@ public sealed class PostgresStorageOptions
     /// PostgreSQL does the most commits per second with few active connections per core; more only
     /// queue inside the server (docs/performance.md).
     /// </summary>
-    [System.ComponentModel.DataAnnotations.Range(1, 1000)]
+    [Range(1, 1000)]
     public int MaxPoolSize { get; set; } = 8;
 }
