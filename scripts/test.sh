@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # THE test command: ./scripts/test.sh [dotnet test arguments...]
-# Starts a throwaway PostgreSQL server (installing it if needed), runs every test project of
-# Reservations.sln against it, then stops the server and deletes its data, keeping the exit code
-# of dotnet test. Example: ./scripts/test.sh --filter "FullyQualifiedName~Storage"
+# Starts a throwaway PostgreSQL server and a throwaway Redis server (installing them if needed),
+# runs every test project of Reservations.sln against them, then stops them and deletes their
+# data, keeping the exit code of dotnet test. Example: ./scripts/test.sh --filter "FullyQualifiedName~Storage"
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 # shellcheck source=scripts/postgres.sh
 source scripts/postgres.sh
+# shellcheck source=scripts/redis.sh
+source scripts/redis.sh
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "error: dotnet is not installed. Install the .NET SDK 10.0.401 (see global.json) and run ./scripts/test.sh again." >&2
@@ -17,6 +19,7 @@ fi
 cleanup() {
   local status=$?
   pg_throwaway_stop
+  redis_throwaway_stop
   exit "$status"
 }
 trap cleanup EXIT
@@ -25,6 +28,8 @@ trap 'exit 143' TERM
 
 pg_throwaway_start
 export RESERVATIONS_TEST_POSTGRES="$PG_THROWAWAY_URL"
+redis_throwaway_start
+export RESERVATIONS_TEST_REDIS="$REDIS_THROWAWAY_URL"
 
 log=$(mktemp)
 status=0
