@@ -30,6 +30,23 @@ public sealed class OrleansSettings
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How silos find each other: "Localhost" (the default: a cluster of one on 127.0.0.1) or
+    /// "Redis" (membership in Redis at ConnectionStrings:Redis; needs shared storage, PostgreSQL).
+    /// Not named "Clustering": Orleans reads Orleans:Clustering itself as a provider section.
+    /// </summary>
+    [Required]
+    [AllowedValues("Localhost", "Redis")]
+    public string Membership { get; set; } = "Localhost";
+
+    /// <summary>The address other silos and clients reach this silo at (Redis clustering); it listens there too.</summary>
+    [Required]
+    [RegularExpression(@"^[0-9a-fA-F:.]+$")]
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>Whether silos find each other through Redis.</summary>
+    public bool UsesRedis => Membership == "Redis";
+
     /// <summary>An activation idle this long is collected (I8); Orleans wants it longer than its one-minute collection period.</summary>
     [Range(typeof(TimeSpan), "00:02:00", "1.00:00:00")]
     public TimeSpan CollectionAge { get; set; } = TimeSpan.FromMinutes(15);

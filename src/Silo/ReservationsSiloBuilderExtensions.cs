@@ -1,9 +1,11 @@
+using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Reservations.Grains;
 using Reservations.Silo.Storage;
+using StackExchange.Redis;
 
 namespace Reservations.Silo;
 
@@ -12,18 +14,55 @@ public static class ReservationsSiloBuilderExtensions
 {
     /// <summary>
     /// Clustering and ports ("Orleans" section), storage ("Storage"), and the reservation grains
-    /// ("Reservations"). Until cluster membership lands, the silo is a cluster of one on localhost.
+    /// ("Reservations"). Clustering is localhost (a cluster of one) unless Orleans:Membership is Redis.
     /// </summary>
     public static ISiloBuilder AddReservations(this ISiloBuilder silo, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(silo);
         var orleans = Settings.Read<OrleansSettings>(configuration, OrleansSettings.SectionName);
         silo.Services.AddSingleton(Options.Create(orleans));
-        silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
+        if (orleans.UsesRedis)
+        {
+            UseRedisClustering(silo, configuration, orleans);
+        }
+        else
+        {
+            silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
+        }
+
         silo.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = orleans.ResponseTimeout);
         silo.Configure<GrainCollectionOptions>(options => options.CollectionAge = orleans.CollectionAge);
         silo.UseConfiguredStorage(configuration);
         silo.AddReservationGrains();
         return silo;
+    }
+
+    private static void UseRedisClustering(ISiloBuilder silo, IConfiguration configuration, OrleansSettings orleans)
+    {
+        var refused = new List<string>();
+        var redis = configuration.GetConnectionString("Redis");
+        if (string.IsNullOrWhiteSpace(redis))
+        {
+            refused.Add("Orleans:Membership is Redis but ConnectionStrings:Redis is not set.");
+        }
+
+        if (!Settings.Read<StorageOptions>(configuration, StorageOptions.SectionName).UsesPostgres)
+        {
+            refused.Add("Orleans:Membership is Redis, so silos share their storage: set Storage:Provider to Postgres.");
+        }
+
+        if (!IPAddress.TryParse(orleans.AdvertisedAddress, out var address))
+        {
+            refused.Add($"Orleans:AdvertisedAddress {orleans.AdvertisedAddress} is not an IP address.");
+        }
+
+        if (refused.Count > 0)
+        {
+            throw new OptionsValidationException(OrleansSettings.SectionName, typeof(OrleansSettings), refused);
+        }
+
+        silo.UseRedisClustering(options => options.ConfigurationOptions = ConfigurationOptions.Parse(redis!));
+        silo.Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (orleans.ClusterId, orleans.ServiceId));
+        silo.ConfigureEndpoints(address!, orleans.SiloPort, orleans.GatewayPort);
     }
 }

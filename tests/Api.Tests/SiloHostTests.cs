@@ -1,41 +1,71 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Orleans.Runtime;
 using Reservations.Grains.Tenants;
 using Reservations.TestSupport;
+using StackExchange.Redis;
 
 namespace Reservations.Api.Tests;
 
 /// <summary>
-/// src/Silo as a process of its own, configured only by environment variables, reached by an
-/// Orleans client through its gateway: what an API gateway of the cluster will do. A kill -9 and a
-/// restart on the same SQLite file keep what the grains wrote.
+/// src/Silo as processes of their own, configured only by environment variables, reached by an
+/// Orleans client through their gateways, as an API gateway of the cluster will: alone on SQLite
+/// (a kill -9 and a restart keep what the grains wrote), and two of them on Redis membership and
+/// PostgreSQL forming one cluster.
 /// </summary>
 public sealed class SiloHostTests : IDisposable
 {
-    private const string ClusterId = "silo-host-test";
+    private const string ServiceId = "reservations";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("silo-host-");
-    private readonly int _siloPort = FreePorts.Next();
-    private readonly int _gatewayPort = FreePorts.Next();
+    private readonly string _clusterId = $"silo-host-{Guid.NewGuid():N}";
     private readonly List<Process> _silos = [];
 
     [Fact]
-    public async Task SiloProcess_ClientThroughGateway_WritesSurviveKillNine()
+    public async Task OneSiloOnSqlite_ClientThroughGateway_WritesSurviveKillNine()
     {
-        var first = await StartSiloAsync();
-        var key = await CallAsync(tenant => tenant.CreateAsync(new TenantSettings("Through the gateway", TenantDomain.Bus, ImmutableArray<string>.Empty)));
+        var (siloPort, gatewayPort) = (FreePorts.Next(), FreePorts.Next());
+        var sqlite = new Dictionary<string, string> { ["Storage__Sqlite__Path"] = Path.Combine(_data.FullName, "reservations.db") };
+        var first = await StartSiloAsync(siloPort, gatewayPort, sqlite);
+        var key = await CallAsync(Localhost(gatewayPort), tenant => tenant.CreateAsync(new TenantSettings("Through the gateway", TenantDomain.Bus, [])));
         Assert.NotNull(key);
         await KillAsync(first);
 
-        var second = await StartSiloAsync();
-        var view = await CallAsync(tenant => tenant.GetAsync());
+        var second = await StartSiloAsync(siloPort, gatewayPort, sqlite);
+        var view = await CallAsync(Localhost(gatewayPort), tenant => tenant.GetAsync());
         Assert.Equal("Through the gateway", view?.Name);
         await KillAsync(second);
+    }
+
+    [Fact]
+    public async Task TwoSilosOnRedisAndPostgres_FormOneCluster_AndShareGrainState()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        var cluster = new Dictionary<string, string>
+        {
+            ["Orleans__Membership"] = "Redis",
+            ["ConnectionStrings__Redis"] = RedisServer.Configuration,
+            ["Storage__Provider"] = "Postgres",
+            ["ConnectionStrings__Postgres"] = database.ConnectionString,
+            ["Storage__Sqlite__Path"] = Path.Combine(_data.FullName, "reservations.db"),
+        };
+        await StartSiloAsync(FreePorts.Next(), FreePorts.Next(), cluster);
+        await StartSiloAsync(FreePorts.Next(), FreePorts.Next(), cluster);
+
+        void Redis(IClientBuilder client) => client.UseRedisClustering(options => options.ConfigurationOptions = ConfigurationOptions.Parse(RedisServer.Configuration));
+        var hosts = await CallAsync(Redis, async (IManagementGrain management) =>
+            await Eventually.ReturnsAsync(() => management.GetHosts(onlyActive: true), active => active.Count == 2, "both silos active"));
+        Assert.Equal(2, hosts.Count);
+
+        Assert.NotNull(await CallAsync(Redis, (ITenantGrain tenant) => tenant.CreateAsync(new TenantSettings("Clustered", TenantDomain.Movie, []))));
+        var view = await CallAsync(Redis, (ITenantGrain tenant) => tenant.GetAsync());
+        Assert.Equal("Clustered", view?.Name);
     }
 
     public void Dispose()
@@ -44,7 +74,7 @@ public sealed class SiloHostTests : IDisposable
         {
             if (!silo.HasExited)
             {
-                silo.Kill(entireProcessTree: true); // a failed test's silo
+                silo.Kill(entireProcessTree: true);
                 silo.WaitForExit();
             }
 
@@ -54,19 +84,24 @@ public sealed class SiloHostTests : IDisposable
         _data.Delete(recursive: true);
     }
 
-    private async Task<Process> StartSiloAsync()
+    private async Task<Process> StartSiloAsync(int siloPort, int gatewayPort, IReadOnlyDictionary<string, string> settings)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _data.FullName, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(SiloDll());
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["Orleans__ClusterId"] = ClusterId;
-        start.Environment["Orleans__SiloPort"] = _siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["Orleans__GatewayPort"] = _gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["Storage__Sqlite__Path"] = Path.Combine(_data.FullName, "reservations.db");
+        start.Environment["Orleans__ClusterId"] = _clusterId;
+        start.Environment["Orleans__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture);
+        start.Environment["Orleans__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture);
+        foreach (var (name, value) in settings)
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         _silos.Add(process);
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
+        process.ErrorDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -74,11 +109,11 @@ public sealed class SiloHostTests : IDisposable
         var waited = Stopwatch.StartNew();
         while (true)
         {
-            Assert.False(process.HasExited, $"the silo exited with code {(process.HasExited ? process.ExitCode : 0)} while starting");
+            Assert.False(process.HasExited, $"the silo exited while starting:\n{string.Join('\n', output.TakeLast(30))}");
             try
             {
                 using var probe = new TcpClient();
-                await probe.ConnectAsync("127.0.0.1", _gatewayPort);
+                await probe.ConnectAsync("127.0.0.1", gatewayPort);
                 return process;
             }
             catch (SocketException) when (waited.Elapsed < StartTimeout)
@@ -88,16 +123,26 @@ public sealed class SiloHostTests : IDisposable
         }
     }
 
-    /// <summary>Connects an Orleans client to the silo's gateway, calls one tenant grain, and disconnects.</summary>
-    private async Task<T> CallAsync<T>(Func<ITenantGrain, Task<T>> call)
+    private static Action<IClientBuilder> Localhost(int gatewayPort) => client => client.UseLocalhostClustering(gatewayPort);
+
+    private Task<T> CallAsync<T>(Action<IClientBuilder> clustering, Func<ITenantGrain, Task<T>> call) =>
+        CallAsync(clustering, (IClusterClient client) => call(client.GetGrain<ITenantGrain>("APP-SILO-HOST-TEST")));
+
+    private Task<T> CallAsync<T>(Action<IClientBuilder> clustering, Func<IManagementGrain, Task<T>> call) =>
+        CallAsync(clustering, (IClusterClient client) => call(client.GetGrain<IManagementGrain>(0)));
+
+    /// <summary>Connects an Orleans client of this test's cluster, makes one call, and disconnects.</summary>
+    private async Task<T> CallAsync<T>(Action<IClientBuilder> clustering, Func<IClusterClient, Task<T>> call)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.UseOrleansClient(client => client
-            .UseLocalhostClustering(_gatewayPort)
-            .Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (ClusterId, "reservations")));
+        builder.UseOrleansClient(client =>
+        {
+            clustering(client);
+            client.Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (_clusterId, ServiceId));
+        });
         using var host = builder.Build();
         await host.StartAsync();
-        var result = await call(host.Services.GetRequiredService<IClusterClient>().GetGrain<ITenantGrain>("APP-SILO-HOST-TEST"));
+        var result = await call(host.Services.GetRequiredService<IClusterClient>());
         await host.StopAsync();
         return result;
     }

@@ -16,6 +16,9 @@ public sealed class StartupSettingsTests
     [InlineData("Orleans:CollectionAge", "soon", "Orleans")]
     [InlineData("Orleans:CollectionAge", "00:01:00", "Orleans:CollectionAge")]
     [InlineData("Storage:Postgres:MaxPoolSize", "0", "Storage:Postgres:MaxPoolSize")]
+    [InlineData("Orleans:Membership", "Zookeeper", "Orleans:Membership")]
+    [InlineData("Orleans:Membership", "Redis", "ConnectionStrings:Redis is not set")]
+    [InlineData("Orleans:Membership", "Redis", "set Storage:Provider to Postgres")]
     public async Task Start_BadSetting_RefusesWithTheSettingsName(string key, string value, string named)
     {
         await using var storage = new SqliteEngineStorage();

@@ -16,9 +16,6 @@ namespace Reservations.Silo.Tests;
 /// </summary>
 public sealed class RedisClusteringTests
 {
-    /// <summary>The environment variable holding the test Redis server's host:port.</summary>
-    private const string Variable = "RESERVATIONS_TEST_REDIS";
-
     private readonly string _clusterId = $"redis-test-{Guid.NewGuid():N}";
 
     [Fact]
@@ -58,8 +55,5 @@ public sealed class RedisClusteringTests
         return host;
     }
 
-    private static ConfigurationOptions Redis() => ConfigurationOptions.Parse(
-        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException($"{Variable} is not set: run the tests with ./scripts/test.sh, which starts a throwaway redis-server."));
+    private static ConfigurationOptions Redis() => ConfigurationOptions.Parse(RedisServer.Configuration);
 }
