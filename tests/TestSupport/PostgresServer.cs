@@ -12,13 +12,7 @@ public static class PostgresServer
     public const string Variable = "RESERVATIONS_TEST_POSTGRES";
 
     /// <summary>The admin connection string; throws with instructions when the variable is unset.</summary>
-    public static string AdminConnectionString =>
-        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException(
-                $"{Variable} is not set, so there is no PostgreSQL server to test against. Run the tests with "
-                + "./scripts/test.sh from the repository root: it starts a throwaway PostgreSQL server, sets "
-                + $"{Variable} and runs dotnet test (extra arguments pass through, e.g. ./scripts/test.sh --filter Storage).");
+    public static string AdminConnectionString => TestServers.Require(Variable, "PostgreSQL");
 
     /// <summary>Creates an empty database named <c>test_&lt;random&gt;</c>; disposing it drops it.</summary>
     public static async Task<PostgresDatabase> CreateDatabaseAsync(CancellationToken cancellationToken = default)

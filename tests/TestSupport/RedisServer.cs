@@ -10,10 +10,5 @@ public static class RedisServer
     public const string Variable = "RESERVATIONS_TEST_REDIS";
 
     /// <summary>The server's host:port, a StackExchange.Redis configuration string.</summary>
-    public static string Configuration =>
-        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException(
-                $"{Variable} is not set, so there is no Redis server to test against. Run the tests with ./scripts/test.sh "
-                + "from the repository root: it starts a throwaway redis-server and sets it.");
+    public static string Configuration => TestServers.Require(Variable, "Redis");
 }

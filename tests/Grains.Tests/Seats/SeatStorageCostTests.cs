@@ -8,12 +8,12 @@ using Reservations.TestSupport;
 namespace Reservations.Grains.Tests.Seats;
 
 /// <summary>
-/// The durable writes a hold and a booking cost, on the real SQLite providers (docs/performance.md
-/// quotes these counts): a hold is one seat state write, a booking one seat state write and one
-/// ledger row; the sweep's reminder is written once when a page's first hold comes and removed once
-/// when its last hold is gone, whatever the number of holds in between.
+/// What seat operations cost in storage, on the real SQLite providers (docs/performance.md quotes
+/// these counts): a refusal nothing at all; a hold one seat state write; a booking one seat state
+/// write and one ledger row; the sweep's reminder is written once when a page's first hold comes and
+/// removed once when its last hold is gone, whatever the number of holds in between.
 /// </summary>
-public sealed class DurableWritesTests : IAsyncLifetime
+public sealed class SeatStorageCostTests : IAsyncLifetime
 {
     private CountingGrainStorage? _storage;
     private CountingReminderTable? _reminders;
@@ -31,6 +31,26 @@ public sealed class DurableWritesTests : IAsyncLifetime
     {
         await _cluster.DisposeAsync();
         await _cluster.Store.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task TryHold_HeldOrBookedSeat_RefusesWithoutStorageOrLedger()
+    {
+        var seats = await Seeding.NewSeatsAsync(_cluster.Grains, 2);
+        var (held, booked) = (seats[0], seats[1]);
+        await held.TryHoldAsync("U-1");
+        var hold = await booked.TryHoldAsync("U-1");
+        await booked.ConfirmAsync(hold.ReservationToken!, "U-1", "PAY-1");
+        var (storageCalls, ledgerCalls) = (_storage!.Calls, _ledger!.Calls);
+
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.Same(HoldResult.Unavailable, await held.TryHoldAsync($"U-{i + 2}"));
+            Assert.Same(HoldResult.Unavailable, await booked.TryHoldAsync($"U-{i + 2}"));
+        }
+
+        Assert.Equal(storageCalls, _storage.Calls);
+        Assert.Equal(ledgerCalls, _ledger.Calls);
     }
 
     [Fact]
