@@ -9,18 +9,27 @@ public static class ReservationGrainsSiloBuilderExtensions
 {
     /// <summary>
     /// Registers what the grains need besides Orleans and an <see cref="Bookings.IBookingLedger"/>:
-    /// <see cref="ReservationOptions"/> bound from the "Reservations" section and validated at start,
-    /// the clock, and the <see cref="UsageMeter"/> with its periodic flusher (which flushes once more
-    /// on shutdown). Orleans finds the grain classes itself.
+    /// the usage metering of <see cref="AddUsageMetering"/>. Orleans finds the grain classes itself.
     /// </summary>
     public static ISiloBuilder AddReservationGrains(this ISiloBuilder silo)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        var services = silo.Services;
+        silo.Services.AddUsageMetering();
+        return silo;
+    }
+
+    /// <summary>
+    /// <see cref="ReservationOptions"/> bound from the "Reservations" section and validated at start,
+    /// the clock, and the <see cref="UsageMeter"/> with its periodic flusher (which flushes once more
+    /// on shutdown). Silos count holds with it; an API gateway, which hosts no grain, counts requests.
+    /// </summary>
+    public static IServiceCollection AddUsageMetering(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<ReservationOptions>().BindConfiguration(ReservationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<UsageMeter>();
         services.AddHostedService<UsageFlusher>();
-        return silo;
+        return services;
     }
 }

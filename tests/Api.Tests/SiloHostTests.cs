@@ -1,11 +1,8 @@
-using System.Collections.Immutable;
-using System.Diagnostics;
-using System.Globalization;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Runtime;
+using Reservations.Api.Tests.Infrastructure;
 using Reservations.Grains.Tenants;
 using Reservations.TestSupport;
 using StackExchange.Redis;
@@ -13,50 +10,37 @@ using StackExchange.Redis;
 namespace Reservations.Api.Tests;
 
 /// <summary>
-/// src/Silo as processes of their own, configured only by environment variables, reached by an
-/// Orleans client through their gateways, as an API gateway of the cluster will: alone on SQLite
-/// (a kill -9 and a restart keep what the grains wrote), and two of them on Redis membership and
-/// PostgreSQL forming one cluster.
+/// src/Silo as processes of their own, reached by an Orleans client through their gateways, as an
+/// API gateway reaches them: alone on SQLite (a kill -9 and a restart keep what the grains wrote),
+/// and two of them on Redis membership and PostgreSQL forming one cluster.
 /// </summary>
 public sealed class SiloHostTests : IDisposable
 {
-    private const string ServiceId = "reservations";
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-
-    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("silo-host-");
-    private readonly string _clusterId = $"silo-host-{Guid.NewGuid():N}";
-    private readonly List<Process> _silos = [];
+    private readonly SiloProcesses _silos = new();
 
     [Fact]
     public async Task OneSiloOnSqlite_ClientThroughGateway_WritesSurviveKillNine()
     {
-        var (siloPort, gatewayPort) = (FreePorts.Next(), FreePorts.Next());
-        var sqlite = new Dictionary<string, string> { ["Storage__Sqlite__Path"] = Path.Combine(_data.FullName, "reservations.db") };
-        var first = await StartSiloAsync(siloPort, gatewayPort, sqlite);
+        var gatewayPort = FreePorts.Next();
+        var sqlite = new Dictionary<string, string> { ["Storage__Sqlite__Path"] = Path.Combine(_silos.Data.FullName, "reservations.db") };
+        var first = await _silos.StartAsync(sqlite, gatewayPort);
         var key = await CallAsync(Localhost(gatewayPort), tenant => tenant.CreateAsync(new TenantSettings("Through the gateway", TenantDomain.Bus, [])));
         Assert.NotNull(key);
-        await KillAsync(first);
+        await SiloProcesses.KillAsync(first);
 
-        var second = await StartSiloAsync(siloPort, gatewayPort, sqlite);
+        var second = await _silos.StartAsync(sqlite, gatewayPort);
         var view = await CallAsync(Localhost(gatewayPort), tenant => tenant.GetAsync());
         Assert.Equal("Through the gateway", view?.Name);
-        await KillAsync(second);
+        await SiloProcesses.KillAsync(second);
     }
 
     [Fact]
     public async Task TwoSilosOnRedisAndPostgres_FormOneCluster_AndShareGrainState()
     {
         await using var database = await PostgresServer.CreateDatabaseAsync();
-        var cluster = new Dictionary<string, string>
-        {
-            ["Orleans__Membership"] = "Redis",
-            ["ConnectionStrings__Redis"] = RedisServer.Configuration,
-            ["Storage__Provider"] = "Postgres",
-            ["ConnectionStrings__Postgres"] = database.ConnectionString,
-            ["Storage__Sqlite__Path"] = Path.Combine(_data.FullName, "reservations.db"),
-        };
-        await StartSiloAsync(FreePorts.Next(), FreePorts.Next(), cluster);
-        await StartSiloAsync(FreePorts.Next(), FreePorts.Next(), cluster);
+        var cluster = _silos.RedisAndPostgres(database.ConnectionString);
+        await _silos.StartAsync(cluster);
+        await _silos.StartAsync(cluster);
 
         void Redis(IClientBuilder client) => client.UseRedisClustering(options => options.ConfigurationOptions = ConfigurationOptions.Parse(RedisServer.Configuration));
         var hosts = await CallAsync(Redis, async (IManagementGrain management) =>
@@ -68,60 +52,7 @@ public sealed class SiloHostTests : IDisposable
         Assert.Equal("Clustered", view?.Name);
     }
 
-    public void Dispose()
-    {
-        foreach (var silo in _silos)
-        {
-            if (!silo.HasExited)
-            {
-                silo.Kill(entireProcessTree: true);
-                silo.WaitForExit();
-            }
-
-            silo.Dispose();
-        }
-
-        _data.Delete(recursive: true);
-    }
-
-    private async Task<Process> StartSiloAsync(int siloPort, int gatewayPort, IReadOnlyDictionary<string, string> settings)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _data.FullName, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(SiloDll());
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["Orleans__ClusterId"] = _clusterId;
-        start.Environment["Orleans__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture);
-        start.Environment["Orleans__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture);
-        foreach (var (name, value) in settings)
-        {
-            start.Environment[name] = value;
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        _silos.Add(process);
-        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        process.OutputDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
-        process.ErrorDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        // The gateway listens once the silo has started; until then, connecting is refused.
-        var waited = Stopwatch.StartNew();
-        while (true)
-        {
-            Assert.False(process.HasExited, $"the silo exited while starting:\n{string.Join('\n', output.TakeLast(30))}");
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync("127.0.0.1", gatewayPort);
-                return process;
-            }
-            catch (SocketException) when (waited.Elapsed < StartTimeout)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(100));
-            }
-        }
-    }
+    public void Dispose() => _silos.Dispose();
 
     private static Action<IClientBuilder> Localhost(int gatewayPort) => client => client.UseLocalhostClustering(gatewayPort);
 
@@ -138,34 +69,12 @@ public sealed class SiloHostTests : IDisposable
         builder.UseOrleansClient(client =>
         {
             clustering(client);
-            client.Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (_clusterId, ServiceId));
+            client.Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (_silos.ClusterId, SiloProcesses.ServiceId));
         });
         using var host = builder.Build();
         await host.StartAsync();
         var result = await call(host.Services.GetRequiredService<IClusterClient>());
         await host.StopAsync();
         return result;
-    }
-
-    private static async Task KillAsync(Process silo)
-    {
-        silo.Kill(entireProcessTree: true);
-        await silo.WaitForExitAsync();
-    }
-
-    /// <summary>src/Silo's build of the configuration these tests were built in (scripts/test.sh builds Release).</summary>
-    private static string SiloDll()
-    {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var dll = Path.Combine(directory.FullName, "src", "Silo", "bin", configuration, "net10.0", "Reservations.Silo.dll");
-            if (File.Exists(dll))
-            {
-                return dll;
-            }
-        }
-
-        throw new FileNotFoundException($"src/Silo is not built in {configuration} above {AppContext.BaseDirectory}.");
     }
 }

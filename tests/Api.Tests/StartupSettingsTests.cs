@@ -19,10 +19,18 @@ public sealed class StartupSettingsTests
     [InlineData("Orleans:Membership", "Zookeeper", "Orleans:Membership")]
     [InlineData("Orleans:Membership", "Redis", "ConnectionStrings:Redis is not set")]
     [InlineData("Orleans:Membership", "Redis", "set Storage:Provider to Postgres")]
-    public async Task Start_BadSetting_RefusesWithTheSettingsName(string key, string value, string named)
+    [InlineData("Engine:Mode", "Cluster", "Engine:Mode")]
+    [InlineData("Engine:Mode", "Gateway", "set Jwt:SigningKey")]
+    [InlineData("Engine:Mode", "Gateway", "set ConnectionStrings:Redis", "Jwt:SigningKey", "c2lnbmluZy1rZXktb2YtYXQtbGVhc3QtMzItYnl0ZXMtbG9uZw==")]
+    public async Task Start_BadSetting_RefusesWithTheSettingsName(string key, string value, string named, string? otherKey = null, string? otherValue = null)
     {
         await using var storage = new SqliteEngineStorage();
         var settings = new Dictionary<string, string?>(storage.Settings) { [key] = value };
+        if (otherKey is not null)
+        {
+            settings[otherKey] = otherValue;
+        }
+
         await using var factory = new ApiFactory(settings, FakeClock.Create());
 
         var failure = Record.Exception(() => factory.CreateClient());

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Reservations.Api.Contracts;
 using Reservations.Api.Errors;
 using Reservations.Api.Security;
@@ -29,6 +30,7 @@ public static class ApiConventions
         services.AddSingleton<TokenService>();
         services.AddSingleton<GrainReferences>();
         services.AddSingleton<TenantAuthCache>();
+        services.TryAddKeyedSingleton(TenantAuthCache.ClockKey, TimeProvider.System);
         services.AddPasswordHashingLimiter();
         return builder;
     }

@@ -6,11 +6,18 @@ namespace Reservations.Api.Security;
 
 /// <summary>
 /// TenantAuth per app for a few seconds, so authenticating a request rarely calls the tenant grain.
-/// Changes made through this process invalidate at once; changes made elsewhere show within the TTL.
+/// Changes made through this process invalidate at once; changes made through another gateway show
+/// here within <see cref="TimeToLive"/> (docs/operations.md).
 /// </summary>
-internal sealed class TenantAuthCache(GrainReferences grains)
+internal sealed class TenantAuthCache(GrainReferences grains, [FromKeyedServices(TenantAuthCache.ClockKey)] TimeProvider clock)
 {
-    private static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// The cache's own clock, real time by default: infrastructure, not the engine's clock, which
+    /// tests move for holds. Tests of the bound replace it.
+    /// </summary>
+    public const string ClockKey = "tenant-auth-cache";
+
+    public static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(5);
     private const int MaxEntries = 10_000;
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
@@ -18,8 +25,7 @@ internal sealed class TenantAuthCache(GrainReferences grains)
 
     public async ValueTask<TenantAuth?> GetAsync(string appId)
     {
-        // Real time, not the silo's clock: this is infrastructure, and tests move the silo's clock.
-        if (_entries.TryGetValue(appId, out var entry) && TimeProvider.System.GetElapsedTime(entry.FetchedAt) < TimeToLive)
+        if (_entries.TryGetValue(appId, out var entry) && clock.GetElapsedTime(entry.FetchedAt) < TimeToLive)
         {
             return entry.Auth;
         }
@@ -34,7 +40,7 @@ internal sealed class TenantAuthCache(GrainReferences grains)
         // An invalidation while we were asking may mean our answer is already stale: do not keep it.
         if (Interlocked.Read(ref _generation) == generation)
         {
-            _entries[appId] = new Entry(auth, TimeProvider.System.GetTimestamp());
+            _entries[appId] = new Entry(auth, clock.GetTimestamp());
         }
 
         return auth;
