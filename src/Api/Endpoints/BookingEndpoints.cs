@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Orleans.Runtime;
 using Reservations.Api.Contracts;
 using Reservations.Api.Errors;
 using Reservations.Api.Hosting;
@@ -37,7 +38,17 @@ internal sealed class BookingEndpoints(GrainReferences grains)
         }
 
         var seat = grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(http.AppId(), address.SeatId));
-        var result = await seat.ConfirmAsync(request.ReservationToken!, http.UserId(), request.PaymentId!);
+        ConfirmResult result;
+        try
+        {
+            result = await seat.ConfirmAsync(request.ReservationToken!, http.UserId(), request.PaymentId!);
+        }
+        catch (SiloUnavailableException)
+        {
+            // Its silo left mid-call (see SeatEndpoints.ReserveAsync); a confirmation is idempotent by token.
+            result = await seat.ConfirmAsync(request.ReservationToken!, http.UserId(), request.PaymentId!);
+        }
+
         return result switch
         {
             { Outcome: ConfirmOutcome.Booked, Booking: { } booking } => TypedResults.Created((string?)null, booking),

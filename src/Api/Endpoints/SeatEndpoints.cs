@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Orleans.Runtime;
 using Reservations.Api.Contracts;
 using Reservations.Api.Errors;
 using Reservations.Api.Hosting;
@@ -89,7 +90,19 @@ internal sealed class SeatEndpoints(GrainReferences grains)
         }
 
         var seat = grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(http.AppId(), request.SeatId!));
-        var result = await seat.TryHoldAsync(http.UserId());
+        HoldResult result;
+        try
+        {
+            result = await seat.TryHoldAsync(http.UserId());
+        }
+        catch (SiloUnavailableException)
+        {
+            // The seat's silo left (stopped or crashed) with the call in flight, run or not; the seat
+            // comes back on another silo from storage. Asking once more there spares the caller a 503:
+            // at worst the first call did hold the seat and this one is refused (docs/decisions.md).
+            result = await seat.TryHoldAsync(http.UserId());
+        }
+
         return result switch
         {
             { Outcome: HoldOutcome.Granted, ReservationToken: { } token, ExpiresAt: { } expiresAt } =>
@@ -112,7 +125,18 @@ internal sealed class SeatEndpoints(GrainReferences grains)
             return ApiProblem.ReservationExpired;
         }
 
-        var outcome = await grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(http.AppId(), address.SeatId)).ReleaseAsync(request.ReservationToken!, http.UserId());
+        var seat = grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(http.AppId(), address.SeatId));
+        ReleaseOutcome outcome;
+        try
+        {
+            outcome = await seat.ReleaseAsync(request.ReservationToken!, http.UserId());
+        }
+        catch (SiloUnavailableException)
+        {
+            // Its silo left mid-call (see ReserveAsync); a release is by token, so a repeat frees nothing else.
+            outcome = await seat.ReleaseAsync(request.ReservationToken!, http.UserId());
+        }
+
         return outcome switch
         {
             ReleaseOutcome.Released => TypedResults.Ok(new ReleaseResponse(address.SeatId, StatusText(SeatStatus.Available))),

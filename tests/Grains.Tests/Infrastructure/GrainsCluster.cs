@@ -87,6 +87,9 @@ public sealed class GrainsCluster : IAsyncDisposable
     /// <summary>A graceful stop: activations deactivate and their grains come back elsewhere.</summary>
     public Task StopSiloAsync(InProcessSiloHandle silo) => _cluster.StopSiloAsync(silo);
 
+    /// <summary>A crash: the silo stops without telling anyone; the others find out from missed probes.</summary>
+    public Task KillSiloAsync(InProcessSiloHandle silo) => _cluster.KillSiloAsync(silo);
+
     /// <summary>The silo that holds the grain's activation, if it is active.</summary>
     public SiloAddress? SiloOf(GrainId grainId) => _cluster.TryGetGrainContext(grainId, out var context) ? context.Address.SiloAddress : null;
 
