@@ -45,6 +45,16 @@ internal sealed class CliOptions
 
     public Option<double> Zipf { get; } = new("--zipf") { Description = "mixed: Zipf exponent of seat popularity.", DefaultValueFactory = _ => 1.0 };
 
+    public Option<int> ConfirmRetries { get; } = new("--confirm-retries")
+    {
+        Description = "How many times a confirm answered 503 or not at all is sent again, same token and paymentId (0: never).",
+        DefaultValueFactory = _ => 10,
+        CustomParser = r => int.TryParse(r.Tokens.Single().Value, out var n) && n >= 0 ? n : Fail(r, 10, "--confirm-retries must be 0 or more."),
+    };
+
+    public Option<TimeSpan> RetryAfterCap { get; } = Time(
+        "--retry-after-cap", TimeSpan.FromSeconds(5), "Longest pause before a confirm retry: Retry-After is honoured up to this; without one, 100 ms doubling.");
+
     public Option<string?> AdminUser { get; } = new("--admin-user") { Description = "Admin username (or env RESERVATIONS_ADMIN_USER)." };
 
     public Option<string?> AdminPassword { get; } = new("--admin-password") { Description = "Admin password (or env RESERVATIONS_ADMIN_PASSWORD)." };
@@ -65,7 +75,7 @@ internal sealed class CliOptions
 
     public IEnumerable<Option> All =>
     [
-        Urls, Spread, Users, Connections, Duration, Warmup, HoldFor, HoldDuration, Confirm, Seats, Zipf,
+        Urls, Spread, Users, Connections, Duration, Warmup, HoldFor, HoldDuration, Confirm, Seats, Zipf, ConfirmRetries, RetryAfterCap,
         AdminUser, AdminPassword, Engine, EngineDll, Postgres, ServerCpus, Ceiling,
     ];
 

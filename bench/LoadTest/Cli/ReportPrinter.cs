@@ -46,6 +46,11 @@ internal static class ReportPrinter
             PrintGateways(console, report.Measured);
         }
 
+        var measured = report.Measured;
+        console.MarkupLine(
+            $"Failover: {measured.CountOf(503):N0} answered 503, {measured.CountOf(0):N0} transport errors (refused, reset or timed out), "
+            + $"{measured.ConfirmRetries:N0} confirm retries, {measured.ConfirmsGivenUp:N0} confirms given up (outcome unknown).");
+
         foreach (var note in report.Notes)
         {
             console.MarkupLine($"[yellow]{Markup.Escape(note)}[/]");

@@ -57,6 +57,8 @@ internal static class ScenarioCommand
                 Confirm = parse.GetValue(cli.Confirm),
                 Seats = parse.GetValue(cli.Seats),
                 ZipfExponent = parse.GetValue(cli.Zipf),
+                ConfirmRetries = parse.GetValue(cli.ConfirmRetries),
+                RetryAfterCap = parse.GetValue(cli.RetryAfterCap),
                 MeasureCeiling = parse.GetValue(cli.Ceiling) ?? child,
             };
 

@@ -70,14 +70,19 @@ public sealed class TenantClient(Gateways gateways, string appId, string apiKey)
         using var request = NewRequest(HttpMethod.Post, "/confirm-booking", user);
         request.Content = JsonContent.Create(new ConfirmBookingRequest(reservationToken, paymentId), WireJsonContext.Default.ConfirmBookingRequest);
         string? bookingId = null;
+        TimeSpan? retryAfter = null;
         var status = await SendAsync(meter, RequestKind.Confirm, gateways.For(user), request, async (response, ct) =>
         {
             if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created)
             {
                 bookingId = (await response.Content.ReadFromJsonAsync(WireJsonContext.Default.BookingResponse, ct))?.BookingId;
             }
+            else if (response.Headers.RetryAfter is { } after)
+            {
+                retryAfter = after.Delta ?? after.Date - DateTimeOffset.UtcNow;
+            }
         }, cancellationToken);
-        return new ConfirmReply(status, bookingId, DateTimeOffset.UtcNow);
+        return new ConfirmReply(status, bookingId, DateTimeOffset.UtcNow, retryAfter);
     }
 
     /// <summary>Sends, times and counts one request; <paramref name="read"/> reads what it needs of an answer.</summary>

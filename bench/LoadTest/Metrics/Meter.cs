@@ -7,12 +7,20 @@ public sealed class Meter(int gateways = 1)
 {
     private readonly OutcomeCounters[] _byGateway = [.. Enumerable.Range(0, gateways).Select(_ => new OutcomeCounters())];
     private long _startTimestamp = Stopwatch.GetTimestamp();
+    private long _confirmRetries;
+    private long _confirmsGivenUp;
 
     public LatencyHistogram Latency { get; } = new();
 
     public OutcomeCounters Outcomes { get; } = new();
 
     public IReadOnlyList<OutcomeCounters> OutcomesByGateway => _byGateway;
+
+    /// <summary>Confirms sent again, with the same token and paymentId, after a 503 or no answer.</summary>
+    public long ConfirmRetries => Volatile.Read(ref _confirmRetries);
+
+    /// <summary>Confirms whose last retry still got a 503 or no answer: whether they booked is unknown.</summary>
+    public long ConfirmsGivenUp => Volatile.Read(ref _confirmsGivenUp);
 
     public TimeSpan Elapsed => Stopwatch.GetElapsedTime(Volatile.Read(ref _startTimestamp));
 
@@ -23,6 +31,10 @@ public sealed class Meter(int gateways = 1)
         _byGateway[gateway].Increment(kind, status);
     }
 
+    public void RecordConfirmRetry() => Interlocked.Increment(ref _confirmRetries);
+
+    public void RecordConfirmGivenUp() => Interlocked.Increment(ref _confirmsGivenUp);
+
     public void Reset()
     {
         Latency.Reset();
@@ -32,6 +44,8 @@ public sealed class Meter(int gateways = 1)
             counters.Reset();
         }
 
+        Volatile.Write(ref _confirmRetries, 0);
+        Volatile.Write(ref _confirmsGivenUp, 0);
         Volatile.Write(ref _startTimestamp, Stopwatch.GetTimestamp());
     }
 }

@@ -13,7 +13,7 @@ public sealed class HealthScenario(TenantClient client, int users, int gateways)
         {
             while (!stop.IsCancellationRequested)
             {
-                await UserLoops.PauseIfNoAnswerAsync(await client.HealthAsync(meter, user % gateways, abort), abort);
+                await UserLoops.PauseIfNotServedAsync(await client.HealthAsync(meter, user % gateways, abort), abort);
             }
         })));
 }
