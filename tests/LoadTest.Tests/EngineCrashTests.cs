@@ -52,7 +52,7 @@ public sealed class EngineCrashTests : IDisposable
             var seats = await admin.SeedAsync(appId, "crash", Users * SeatsPerUser, ct);
             var tenant = new TenantClient(http, appId, apiKey);
             users = await Task.WhenAll(Enumerable.Range(0, Users).Select(u =>
-                tenant.SignUpAsync($"crash-{u}@example.com", "crash-password-1", $"User {u}", ct)));
+                tenant.SignUpAsync($"crash-{u}@example.com", "crash-password-1", $"User {u}", homeGateway: 0, ct)));
 
             var workers = Task.WhenAll(Enumerable.Range(0, Users).Select(u => Task.Run(() =>
                 BookUntilCutOffAsync(tenant, meter, u, users[u], seats.Where((_, i) => i % Users == u).ToList(), run, ct))));

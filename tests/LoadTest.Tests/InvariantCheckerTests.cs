@@ -13,7 +13,7 @@ public sealed class InvariantCheckerTests
         var holds = new[] { Hold("s1", startMs: 0, endMs: 50), Hold("s1", startMs: 51, endMs: 100), Hold("s2", startMs: 10, endMs: 60) };
         var confirms = new[] { Confirm("s2", endMs: 61, (201, "b1"), (200, "b1")) };
 
-        var report = InvariantChecker.Check(holds, confirms, [new EngineBooking("b1", "s2")], HoldDuration);
+        var report = InvariantChecker.Check(holds, confirms, [new EngineBooking("b1", "s2", "pay-1")], HoldDuration);
 
         Assert.True(report.Passed, string.Join("\n", report.Violations));
     }
@@ -43,7 +43,7 @@ public sealed class InvariantCheckerTests
     [Fact]
     public void Check_TwoEngineBookingsForOneSeat_ReportsI2()
     {
-        var bookings = new[] { new EngineBooking("b1", "s1"), new EngineBooking("b2", "s1") };
+        var bookings = new[] { new EngineBooking("b1", "s1", "pay-1"), new EngineBooking("b2", "s1", "pay-2") };
 
         var report = InvariantChecker.Check([], [], bookings, HoldDuration);
 
@@ -62,13 +62,63 @@ public sealed class InvariantCheckerTests
     public void Check_RepeatedPayAnsweredWithTwoBookings_ReportsI3()
     {
         var confirms = new[] { Confirm("s1", endMs: 10, (201, "b1"), (201, "b2")) };
-        var bookings = new[] { new EngineBooking("b1", "s1"), new EngineBooking("b2", "s1") };
+        var bookings = new[] { new EngineBooking("b1", "s1", "pay-1"), new EngineBooking("b2", "s1", "pay-2") };
 
         var report = InvariantChecker.Check([], confirms, bookings, HoldDuration);
 
         Assert.Contains(report.Violations, v => v.Invariant.StartsWith("I3", StringComparison.Ordinal) && v.Detail.Contains("b1, b2", StringComparison.Ordinal));
         Assert.Contains(report.Violations, v => v.Invariant.StartsWith("I2", StringComparison.Ordinal));
         Assert.False(report.Passed);
+    }
+
+    [Fact]
+    public void Check_ConfirmRetriedAfter503AndNoAnswer_ThatBookedOnce_ReportsNothing()
+    {
+        var confirms = new[] { Confirm("s1", endMs: 10, (503, null), (0, null), (201, "b1"), (200, "b1")) };
+
+        var report = InvariantChecker.Check([], confirms, [new EngineBooking("b1", "s1", "pay-1")], HoldDuration);
+
+        Assert.True(report.Passed, string.Join("\n", report.Violations));
+    }
+
+    [Fact]
+    public void Check_RetriedConfirmBookedTwice_ReportsI3AndI2()
+    {
+        var confirms = new[] { Confirm("s1", endMs: 10, (0, null), (201, "b1"), (201, "b2")) };
+        var bookings = new[] { new EngineBooking("b1", "s1", "pay-1"), new EngineBooking("b2", "s1", "pay-1") };
+
+        var report = InvariantChecker.Check([], confirms, bookings, HoldDuration);
+
+        Assert.Contains(report.Violations, v => v.Invariant.StartsWith("I3", StringComparison.Ordinal) && v.Detail.Contains("2 replies were 201", StringComparison.Ordinal));
+        Assert.Contains(report.Violations, v => v.Invariant.StartsWith("I2", StringComparison.Ordinal) && v.Detail.Contains("b1, b2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Check_RetriedConfirmAnswered201ButMissingFromEngine_ReportsI4()
+    {
+        var report = InvariantChecker.Check([], [Confirm("s1", endMs: 10, (503, null), (201, "b1"))], [], HoldDuration);
+
+        var violation = Assert.Single(report.Violations);
+        Assert.StartsWith("I4", violation.Invariant, StringComparison.Ordinal);
+        Assert.Contains("b1", violation.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_RetryRefusedAlthoughTheCutOffConfirmBooked_ReportsI3()
+    {
+        var report = InvariantChecker.Check([], [Confirm("s1", endMs: 10, (0, null), (410, null))], [new EngineBooking("b1", "s1", "pay-1")], HoldDuration);
+
+        var violation = Assert.Single(report.Violations);
+        Assert.StartsWith("I3", violation.Invariant, StringComparison.Ordinal);
+        Assert.Contains("lists booking b1 but the confirm was answered 410", violation.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_RetriesGivenUp_WhileTheEngineBookedOnce_ReportsNothing()
+    {
+        var report = InvariantChecker.Check([], [Confirm("s1", endMs: 10, (503, null), (0, null))], [new EngineBooking("b1", "s1", "pay-1")], HoldDuration);
+
+        Assert.True(report.Passed, string.Join("\n", report.Violations));
     }
 
     [Fact]
@@ -86,6 +136,6 @@ public sealed class InvariantCheckerTests
         T0.AddMilliseconds(startMs + 1),
         endMs is { } end ? T0.AddMilliseconds(end) : null);
 
-    private static ConfirmAttempt Confirm(string seatId, int endMs, params (int Status, string BookingId)[] replies) =>
+    private static ConfirmAttempt Confirm(string seatId, int endMs, params (int Status, string? BookingId)[] replies) =>
         new(seatId, "pay-1", replies.Select(r => new ConfirmReply(r.Status, r.BookingId, T0.AddMilliseconds(endMs))).ToList());
 }

@@ -13,7 +13,7 @@ public sealed class ScenarioRunTests(InProcessEngine engine) : IClassFixture<InP
     [InlineData(ScenarioKind.Mixed, false)]
     public async Task Scenario_AgainstInProcessEngine_CompletesWithHoldsAndNoViolation(ScenarioKind scenario, bool confirm)
     {
-        using var http = engine.CreateClient();
+        using var gateways = new Gateways(engine.CreateClient());
         var options = new LoadTestOptions
         {
             Scenario = scenario,
@@ -27,7 +27,7 @@ public sealed class ScenarioRunTests(InProcessEngine engine) : IClassFixture<InP
             Seats = 50,
         };
 
-        var report = await new LoadTestRunner(http, options, SilentObserver.Instance).RunAsync(CancellationToken.None);
+        var report = await new LoadTestRunner(gateways, options, SilentObserver.Instance).RunAsync(CancellationToken.None);
 
         Assert.True(report.Invariants.Passed, string.Join("\n", report.Invariants.Violations.Select(v => $"{v.Invariant}: {v.Detail}")));
         Assert.True(report.Measured.CountOf(RequestKind.Reserve, 201) > 0, "no hold was granted");
@@ -37,5 +37,29 @@ public sealed class ScenarioRunTests(InProcessEngine engine) : IClassFixture<InP
         {
             Assert.True(report.Invariants.EngineBookings > 0, "no booking reached the engine");
         }
+    }
+
+    // Two clients of one in-process engine stand for two gateways of one cluster.
+    [Fact]
+    public async Task Distinct_SpreadPerRequestOverTwoGateways_ConfirmsThroughBothWithoutViolation()
+    {
+        using var gateways = new Gateways([engine.CreateClient(new Uri("http://gateway-a/")), engine.CreateClient(new Uri("http://gateway-b/"))], GatewaySpread.PerRequest);
+        var options = new LoadTestOptions
+        {
+            Scenario = ScenarioKind.Distinct,
+            AdminUser = InProcessEngine.AdminUser,
+            AdminPassword = InProcessEngine.AdminPassword,
+            Users = 8,
+            Connections = 8,
+            Duration = TimeSpan.FromSeconds(2),
+            HoldFor = TimeSpan.Zero,
+        };
+
+        var report = await new LoadTestRunner(gateways, options, SilentObserver.Instance).RunAsync(CancellationToken.None);
+
+        Assert.True(report.Invariants.Passed, string.Join("\n", report.Invariants.Violations.Select(v => $"{v.Invariant}: {v.Detail}")));
+        Assert.Equal(["http://gateway-a/", "http://gateway-b/"], report.Measured.Gateways.Select(g => g.Url));
+        Assert.All(report.Measured.Gateways, g => Assert.Contains(g.Outcomes, o => o.Kind == RequestKind.Confirm && o.Status == 201));
+        Assert.True(report.Invariants.EngineBookings > 0, "no booking reached the engine");
     }
 }

@@ -6,18 +6,26 @@ namespace Reservations.LoadTest.Cli;
 /// <summary>The options every scenario command takes (one set per command).</summary>
 internal sealed class CliOptions
 {
-    public Option<Uri> Url { get; } = new("--url")
+    public Option<Uri[]> Urls { get; } = new("--url")
     {
-        Description = "The engine to load (ignored with --engine child).",
-        DefaultValueFactory = _ => new Uri("http://127.0.0.1:5080"),
-        CustomParser = r => Uri.TryCreate(r.Tokens.Single().Value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-            ? uri
-            : Fail(r, new Uri("http://127.0.0.1:5080"), $"--url '{r.Tokens.Single().Value}' is not an http(s) address."),
+        Description = "The engine's API (ignored with --engine child). Repeat it or separate by commas to spread the users over several "
+            + "gateways of one cluster; setup and the final invariant check go through the first.",
+        Arity = ArgumentArity.OneOrMore,
+        DefaultValueFactory = _ => [DefaultUrl],
+        CustomParser = ParseUrls,
     };
+
+    public Option<string> Spread { get; } = new Option<string>("--spread")
+    {
+        Description = "per-user: each user is pinned to one --url, round-robin; per-request: a user's consecutive requests rotate over "
+            + "the URLs, so a hold made through one gateway is confirmed through another.",
+        DefaultValueFactory = _ => "per-user",
+    }.AcceptOnlyFromAmong("per-user", "per-request");
 
     public Option<int> Users { get; } = Positive("--users", 200, "Simulated users, each signed up through /auth/signup.");
 
-    public Option<int> Connections { get; } = Positive("--connections", 64, "HTTP connections shared by all users.");
+    public Option<int> Connections { get; } = Positive(
+        "--connections", 64, "HTTP connections per --url (each gateway has a pool of its own), shared by the users sent there.");
 
     public Option<TimeSpan> Duration { get; } = Time("--duration", TimeSpan.FromSeconds(30), "How long to measure (30s, 2m, ...).");
 
@@ -36,6 +44,16 @@ internal sealed class CliOptions
     public Option<int> Seats { get; } = Positive("--seats", 10_000, "mixed: seats sharing the skewed popularity.");
 
     public Option<double> Zipf { get; } = new("--zipf") { Description = "mixed: Zipf exponent of seat popularity.", DefaultValueFactory = _ => 1.0 };
+
+    public Option<int> ConfirmRetries { get; } = new("--confirm-retries")
+    {
+        Description = "How many times a confirm answered 503 or not at all is sent again, same token and paymentId (0: never).",
+        DefaultValueFactory = _ => 10,
+        CustomParser = r => int.TryParse(r.Tokens.Single().Value, out var n) && n >= 0 ? n : Fail(r, 10, "--confirm-retries must be 0 or more."),
+    };
+
+    public Option<TimeSpan> RetryAfterCap { get; } = Time(
+        "--retry-after-cap", TimeSpan.FromSeconds(5), "Longest pause before a confirm retry: Retry-After is honoured up to this; without one, 100 ms doubling.");
 
     public Option<string?> AdminUser { get; } = new("--admin-user") { Description = "Admin username (or env RESERVATIONS_ADMIN_USER)." };
 
@@ -57,9 +75,27 @@ internal sealed class CliOptions
 
     public IEnumerable<Option> All =>
     [
-        Url, Users, Connections, Duration, Warmup, HoldFor, HoldDuration, Confirm, Seats, Zipf,
+        Urls, Spread, Users, Connections, Duration, Warmup, HoldFor, HoldDuration, Confirm, Seats, Zipf, ConfirmRetries, RetryAfterCap,
         AdminUser, AdminPassword, Engine, EngineDll, Postgres, ServerCpus, Ceiling,
     ];
+
+    private static readonly Uri DefaultUrl = new("http://127.0.0.1:5080");
+
+    private static Uri[] ParseUrls(ArgumentResult result)
+    {
+        var urls = new List<Uri>();
+        foreach (var text in result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                return Fail(result, Array.Empty<Uri>(), $"--url '{text}' is not an http(s) address.");
+            }
+
+            urls.Add(uri);
+        }
+
+        return urls.Count > 0 ? [.. urls] : Fail(result, Array.Empty<Uri>(), "--url needs at least one address.");
+    }
 
     private static Option<int> Positive(string name, int defaultValue, string description) => new(name)
     {

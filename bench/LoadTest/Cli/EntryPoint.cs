@@ -7,7 +7,8 @@ internal static class EntryPoint
 {
     public static Task<int> Main(string[] args)
     {
-        var root = new RootCommand("Load tester for the Reservations engine: sets up its own app, seats and users, measures, then checks I1–I4.")
+        var root = new RootCommand("Load tester for the Reservations engine: sets up its own app, seats and users, measures, then checks I1–I4. "
+            + "Exit code 0: no invariant violated; 1: an invariant violated; 2: the run could not be set up or finished.")
         {
             ScenarioCommand.Create("hot-seat", ScenarioKind.HotSeat, "Every user fights for one seat; the winner holds it, then releases (or --confirm) it."),
             ScenarioCommand.Create("distinct", ScenarioKind.Distinct, "Every user holds and confirms fresh seats of its own, over and over."),

@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace Reservations.LoadTest.Cli;
 
-/// <summary>The end-of-run tables: figures per phase, counts per outcome, and the invariant verdict.</summary>
+/// <summary>The end-of-run tables: figures per phase, counts per outcome (and per gateway), and the invariant verdict.</summary>
 internal static class ReportPrinter
 {
     public static string Ms(TimeSpan value) => $"{value.TotalMilliseconds.ToString("F2", CultureInfo.InvariantCulture)} ms";
@@ -12,9 +12,11 @@ internal static class ReportPrinter
     public static void Print(IAnsiConsole console, LoadTestReport report)
     {
         var options = report.Options;
+        var gateways = report.Measured.Gateways.Count;
+        var connections = gateways == 1 ? $"{options.Connections} connections" : $"{gateways} gateways × {options.Connections} connections ({report.Spread})";
         console.WriteLine();
         console.MarkupLine(
-            $"[bold]{report.Scenario}[/]: {options.Users} users, {options.Connections} connections, {options.Duration.TotalSeconds:F0} s measured"
+            $"[bold]{report.Scenario}[/]: {options.Users} users, {connections}, {options.Duration.TotalSeconds:F0} s measured"
             + $" after {options.Warmup.TotalSeconds:F0} s warm-up, hold-for {options.HoldFor.TotalMilliseconds:F0} ms");
 
         var figures = new Table().Border(TableBorder.Rounded)
@@ -39,6 +41,16 @@ internal static class ReportPrinter
         }
 
         console.Write(outcomes);
+        if (gateways > 1)
+        {
+            PrintGateways(console, report.Measured);
+        }
+
+        var measured = report.Measured;
+        console.MarkupLine(
+            $"Failover: {measured.CountOf(503):N0} answered 503, {measured.CountOf(0):N0} transport errors (refused, reset or timed out), "
+            + $"{measured.ConfirmRetries:N0} confirm retries, {measured.ConfirmsGivenUp:N0} confirms given up (outcome unknown).");
+
         foreach (var note in report.Notes)
         {
             console.MarkupLine($"[yellow]{Markup.Escape(note)}[/]");
@@ -61,5 +73,18 @@ internal static class ReportPrinter
         }
 
         console.Write(violations);
+    }
+
+    private static void PrintGateways(IAnsiConsole console, PhaseResult phase)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("gateway").AddColumn(new TableColumn("requests").RightAligned()).AddColumn("outcomes");
+        foreach (var gateway in phase.Gateways)
+        {
+            table.AddRow(
+                Markup.Escape(gateway.Url), gateway.Requests.ToString("N0", CultureInfo.InvariantCulture),
+                Markup.Escape(string.Join("  ", gateway.Outcomes.Select(o => $"{o.Label}: {o.Count.ToString("N0", CultureInfo.InvariantCulture)}"))));
+        }
+
+        console.Write(table);
     }
 }

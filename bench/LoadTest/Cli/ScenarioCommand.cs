@@ -57,11 +57,15 @@ internal static class ScenarioCommand
                 Confirm = parse.GetValue(cli.Confirm),
                 Seats = parse.GetValue(cli.Seats),
                 ZipfExponent = parse.GetValue(cli.Zipf),
+                ConfirmRetries = parse.GetValue(cli.ConfirmRetries),
+                RetryAfterCap = parse.GetValue(cli.RetryAfterCap),
                 MeasureCeiling = parse.GetValue(cli.Ceiling) ?? child,
             };
 
-            using var http = LoadTestHttp.Create(engine?.BaseAddress ?? parse.GetValue(cli.Url)!, options.Connections);
-            var report = await new LoadTestRunner(http, options, new SpectreObserver(console)).RunAsync(cancellationToken);
+            var urls = engine is null ? parse.GetValue(cli.Urls)! : [engine.BaseAddress];
+            var spread = parse.GetValue(cli.Spread) == "per-request" ? GatewaySpread.PerRequest : GatewaySpread.PerUser;
+            using var gateways = Gateways.Create(urls, options.Connections, spread);
+            var report = await new LoadTestRunner(gateways, options, new SpectreObserver(console)).RunAsync(cancellationToken);
             ReportPrinter.Print(console, report);
             return report.Invariants.Passed ? ExitCodes.Passed : ExitCodes.InvariantViolated;
         }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -7,12 +8,18 @@ using Reservations.LoadTest.Wire;
 
 namespace Reservations.LoadTest.Core;
 
-/// <summary>The admin API calls the tool makes outside the measured traffic: log in, create the app, seed, read bookings.</summary>
+/// <summary>
+/// The admin API calls the tool makes outside the measured traffic: log in, create the app, seed, read bookings. Logging in
+/// and reading bookings are repeated while the engine answers 503 or not at all, so that a run whose cluster is failing
+/// over still ends with its invariant check.
+/// </summary>
 public sealed class AdminClient(HttpClient http)
 {
     private const int MaxSeatsPerSeed = 5_000;
     private const int BookingPageSize = 500;
     private const int MaxBookingPages = 10_000;
+    private const int MaxRetriesWhileBusy = 10;
+    private static readonly TimeSpan RetryPauseCap = TimeSpan.FromSeconds(5);
 
     private AuthenticationHeaderValue? _authorization;
 
@@ -20,14 +27,14 @@ public sealed class AdminClient(HttpClient http)
     {
         var token = await SendAsync(
             HttpMethod.Post, "/admin/login", new AdminLoginRequest(username, password), WireJsonContext.Default.AdminLoginRequest,
-            WireJsonContext.Default.TokenResponse, cancellationToken);
+            WireJsonContext.Default.TokenResponse, MaxRetriesWhileBusy, cancellationToken);
         _authorization = new AuthenticationHeaderValue("Bearer", token.Token);
     }
 
     public Task<CreatedAppResponse> CreateAppAsync(string name, CancellationToken cancellationToken) =>
         SendAsync(
             HttpMethod.Post, "/admin/apps", new CreateAppRequest(name, "EVENT", []), WireJsonContext.Default.CreateAppRequest,
-            WireJsonContext.Default.CreatedAppResponse, cancellationToken);
+            WireJsonContext.Default.CreatedAppResponse, retriesWhileBusy: 0, cancellationToken);
 
     /// <summary>Seeds <paramref name="count"/> seats under entities named <paramref name="entityPrefix"/>-0, -1, ...</summary>
     public async Task<IReadOnlyList<SeatRef>> SeedAsync(string appId, string entityPrefix, int count, CancellationToken cancellationToken)
@@ -39,7 +46,8 @@ public sealed class AdminClient(HttpClient http)
             var request = new SeedDataRequest(
                 appId, $"{entityPrefix}-{batch}", Enumerable.Range(0, size).Select(i => new SeedSeatRequest($"S{i + 1}", 10m)).ToList());
             var seeded = await SendAsync(
-                HttpMethod.Post, "/admin/seed-data", request, WireJsonContext.Default.SeedDataRequest, WireJsonContext.Default.SeedDataResponse, cancellationToken);
+                HttpMethod.Post, "/admin/seed-data", request, WireJsonContext.Default.SeedDataRequest, WireJsonContext.Default.SeedDataResponse,
+                retriesWhileBusy: 0, cancellationToken);
             seats.AddRange(seeded.Seats.Select(s => new SeatRef(
                 s.SeatId, JsonSerializer.SerializeToUtf8Bytes(new ReserveSeatRequest(s.SeatId), WireJsonContext.Default.ReserveSeatRequest))));
         }
@@ -55,8 +63,9 @@ public sealed class AdminClient(HttpClient http)
         {
             var uri = $"/admin/bookings?appId={Uri.EscapeDataString(appId)}&limit={BookingPageSize}"
                 + (cursor is null ? string.Empty : $"&cursor={Uri.EscapeDataString(cursor)}");
-            var result = await SendAsync<object, BookingPage>(HttpMethod.Get, uri, null, null, WireJsonContext.Default.BookingPage, cancellationToken);
-            bookings.AddRange(result.Items.Select(b => new EngineBooking(b.BookingId, b.SeatId)));
+            var result = await SendAsync<object, BookingPage>(
+                HttpMethod.Get, uri, null, null, WireJsonContext.Default.BookingPage, MaxRetriesWhileBusy, cancellationToken);
+            bookings.AddRange(result.Items.Select(b => new EngineBooking(b.BookingId, b.SeatId, b.PaymentId)));
             if (result.NextCursor is null)
             {
                 return bookings;
@@ -68,37 +77,59 @@ public sealed class AdminClient(HttpClient http)
         throw new LoadTestException($"GET /admin/bookings gave more than {MaxBookingPages} pages.");
     }
 
+    // Seeding and app creation are not repeated: a lost answer may hide a write that did happen.
     private async Task<TResponse> SendAsync<TRequest, TResponse>(
         HttpMethod method, string uri, TRequest? body, JsonTypeInfo<TRequest>? requestType, JsonTypeInfo<TResponse> responseType,
-        CancellationToken cancellationToken)
+        int retriesWhileBusy, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, uri);
-        request.Headers.Authorization = _authorization;
-        if (body is not null && requestType is not null)
+        for (var retry = 0; ; retry++)
         {
-            request.Content = JsonContent.Create(body, requestType);
-        }
-
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, cancellationToken);
-        }
-        catch (HttpRequestException exception)
-        {
-            throw new LoadTestException($"{method} {uri}: no answer from the engine ({exception.Message}).", exception);
-        }
-
-        using (response)
-        {
-            if (!response.IsSuccessStatusCode)
+            using var request = new HttpRequestMessage(method, uri);
+            request.Headers.Authorization = _authorization;
+            if (body is not null && requestType is not null)
             {
-                var problem = await response.Content.ReadAsStringAsync(cancellationToken);
-                throw new LoadTestException($"{method} {uri} answered {(int)response.StatusCode}: {problem}");
+                request.Content = JsonContent.Create(body, requestType);
             }
 
-            return await response.Content.ReadFromJsonAsync(responseType, cancellationToken)
-                ?? throw new LoadTestException($"{method} {uri} answered an empty body.");
+            HttpResponseMessage response;
+            try
+            {
+                response = await http.SendAsync(request, cancellationToken);
+            }
+            catch (Exception exception) when (exception is HttpRequestException || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                if (retry < retriesWhileBusy)
+                {
+                    await Task.Delay(BusyRetryPause.Before(retry, null, RetryPauseCap), cancellationToken);
+                    continue;
+                }
+
+                throw new LoadTestException($"{method} {uri}: no answer from the engine ({exception.Message}).", exception);
+            }
+
+            using (response)
+            {
+                if (response.StatusCode == HttpStatusCode.ServiceUnavailable && retry < retriesWhileBusy)
+                {
+                    await Task.Delay(BusyRetryPause.Before(retry, response.Headers.RetryAfter?.Delta, RetryPauseCap), cancellationToken);
+                    continue;
+                }
+
+                return await ReadAsync(method, uri, response, responseType, cancellationToken);
+            }
         }
+    }
+
+    private static async Task<TResponse> ReadAsync<TResponse>(
+        HttpMethod method, string uri, HttpResponseMessage response, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            var problem = await response.Content.ReadAsStringAsync(cancellationToken);
+            throw new LoadTestException($"{method} {uri} answered {(int)response.StatusCode}: {problem}");
+        }
+
+        return await response.Content.ReadFromJsonAsync(responseType, cancellationToken)
+            ?? throw new LoadTestException($"{method} {uri} answered an empty body.");
     }
 }

@@ -32,6 +32,12 @@ public sealed record LoadTestOptions
     /// <summary>mixed: the Zipf exponent of seat popularity.</summary>
     public double ZipfExponent { get; init; } = 1.0;
 
+    /// <summary>How many times a confirm answered 503 or not at all is sent again (same token and paymentId).</summary>
+    public int ConfirmRetries { get; init; } = 10;
+
+    /// <summary>The longest pause before a retry, whatever Retry-After asks.</summary>
+    public TimeSpan RetryAfterCap { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Also measure GET /health with the same users and duration, as this machine's HTTP ceiling.</summary>
     public bool MeasureCeiling { get; init; }
 

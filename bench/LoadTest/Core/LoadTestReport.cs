@@ -4,7 +4,8 @@ namespace Reservations.LoadTest.Core;
 
 /// <summary>The outcome of a run: the scenario's figures, the ceiling's if measured, and the invariant checks.</summary>
 public sealed record LoadTestReport(
-    ScenarioKind Scenario, LoadTestOptions Options, PhaseResult Measured, PhaseResult? Ceiling, InvariantReport Invariants, IReadOnlyList<string> Notes)
+    ScenarioKind Scenario, LoadTestOptions Options, GatewaySpread Spread, PhaseResult Measured, PhaseResult? Ceiling, InvariantReport Invariants,
+    IReadOnlyList<string> Notes)
 {
     public double? CeilingRatio => Ceiling is { RequestsPerSecond: > 0 } ceiling ? Measured.RequestsPerSecond / ceiling.RequestsPerSecond : null;
 }

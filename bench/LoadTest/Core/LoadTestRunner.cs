@@ -5,15 +5,15 @@ using Reservations.LoadTest.Scenarios;
 namespace Reservations.LoadTest.Core;
 
 /// <summary>
-/// One run against one engine: set up an app, seats and users; warm up (unmeasured); measure the scenario; measure
+/// One run against one engine, through one or more of its gateways: set up an app, seats and users; warm up (unmeasured); measure the scenario; measure
 /// GET /health as the ceiling if asked; then check the invariants against the engine's bookings.
 /// </summary>
-public sealed class LoadTestRunner(HttpClient http, LoadTestOptions options, IRunObserver observer)
+public sealed class LoadTestRunner(Gateways gateways, LoadTestOptions options, IRunObserver observer)
 {
     public async Task<LoadTestReport> RunAsync(CancellationToken abort)
     {
         var log = new ObservationLog();
-        var context = await TenantSetup.CreateAsync(http, options, observer, log, abort);
+        var context = await TenantSetup.CreateAsync(gateways, options, observer, log, abort);
         observer.Stage($"Seeding seats for {options.Scenario}");
         var scenario = await ScenarioFactory.CreateAsync(context, abort);
 
@@ -24,21 +24,21 @@ public sealed class LoadTestRunner(HttpClient http, LoadTestOptions options, IRu
 
         var measured = await RunPhaseAsync(options.Scenario.ToString(), scenario, options.Duration, abort);
         var ceiling = options.MeasureCeiling
-            ? await RunPhaseAsync("GET /health (ceiling)", new HealthScenario(context.Client, options.Users), options.Duration, abort)
+            ? await RunPhaseAsync("GET /health (ceiling)", new HealthScenario(context.Client, options.Users, gateways.Count), options.Duration, abort)
             : null;
 
         observer.Stage("Reading the engine's bookings");
         var bookings = await context.Admin.ListBookingsAsync(context.AppId, abort);
         var invariants = InvariantChecker.Check(log.Holds, log.Confirms, bookings, options.HoldDuration);
-        return new LoadTestReport(options.Scenario, options, measured, ceiling, invariants, scenario.Notes);
+        return new LoadTestReport(options.Scenario, options, gateways.Spread, measured, ceiling, invariants, scenario.Notes);
     }
 
     private async Task<PhaseResult> RunPhaseAsync(string name, IScenario scenario, TimeSpan duration, CancellationToken abort)
     {
-        var meter = new Meter();
+        var meter = new Meter(gateways.Count);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(abort);
         stop.CancelAfter(duration);
         await observer.RunPhaseAsync(name, duration, meter, () => scenario.RunAsync(meter, stop.Token, abort));
-        return PhaseResult.From(name, meter, meter.Elapsed);
+        return PhaseResult.From(name, meter, meter.Elapsed, gateways);
     }
 }

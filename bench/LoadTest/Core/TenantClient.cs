@@ -9,16 +9,24 @@ using Reservations.LoadTest.Wire;
 
 namespace Reservations.LoadTest.Core;
 
-/// <summary>The tenant API as the scenarios call it: every call is timed into the phase's meter; no answer is status 0.</summary>
-public sealed class TenantClient(HttpClient http, string appId, string apiKey)
+/// <summary>
+/// The tenant API as the scenarios call it: every call goes to the user's gateway of the moment and is timed into the
+/// phase's meter; no answer is status 0. Signups go to the first gateway.
+/// </summary>
+public sealed class TenantClient(Gateways gateways, string appId, string apiKey)
 {
     private static readonly MediaTypeHeaderValue JsonType = new("application/json");
 
-    public async Task<UserSession> SignUpAsync(string email, string password, string name, CancellationToken cancellationToken)
+    public TenantClient(HttpClient http, string appId, string apiKey)
+        : this(new Gateways(http), appId, apiKey)
+    {
+    }
+
+    public async Task<UserSession> SignUpAsync(string email, string password, string name, int homeGateway, CancellationToken cancellationToken)
     {
         using var request = NewRequest(HttpMethod.Post, "/auth/signup", null);
         request.Content = JsonContent.Create(new SignupRequest(email, password, name), WireJsonContext.Default.SignupRequest);
-        using var response = await http.SendAsync(request, cancellationToken);
+        using var response = await gateways.First.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw new LoadTestException($"POST /auth/signup answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
@@ -26,13 +34,13 @@ public sealed class TenantClient(HttpClient http, string appId, string apiKey)
 
         var body = await response.Content.ReadFromJsonAsync(WireJsonContext.Default.SignupResponse, cancellationToken)
             ?? throw new LoadTestException("POST /auth/signup answered an empty body.");
-        return new UserSession(body.UserId, new AuthenticationHeaderValue("Bearer", body.Token));
+        return new UserSession(body.UserId, new AuthenticationHeaderValue("Bearer", body.Token), homeGateway);
     }
 
-    public async Task<int> HealthAsync(Meter meter, CancellationToken cancellationToken)
+    public async Task<int> HealthAsync(Meter meter, int gateway, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/health");
-        return await SendAsync(meter, RequestKind.Health, request, null, cancellationToken);
+        return await SendAsync(meter, RequestKind.Health, gateway, request, null, cancellationToken);
     }
 
     public async Task<ReserveResult> ReserveAsync(Meter meter, UserSession user, SeatRef seat, CancellationToken cancellationToken)
@@ -40,7 +48,7 @@ public sealed class TenantClient(HttpClient http, string appId, string apiKey)
         using var request = NewRequest(HttpMethod.Post, "/reserve-seat", user);
         request.Content = new ReadOnlyMemoryContent(seat.ReserveBody) { Headers = { ContentType = JsonType } };
         ReservationResponse? granted = null;
-        var status = await SendAsync(meter, RequestKind.Reserve, request, async (response, ct) =>
+        var status = await SendAsync(meter, RequestKind.Reserve, gateways.For(user), request, async (response, ct) =>
         {
             if (response.StatusCode == HttpStatusCode.Created)
             {
@@ -54,7 +62,7 @@ public sealed class TenantClient(HttpClient http, string appId, string apiKey)
     {
         using var request = NewRequest(HttpMethod.Post, "/release-seat", user);
         request.Content = JsonContent.Create(new ReleaseSeatRequest(reservationToken), WireJsonContext.Default.ReleaseSeatRequest);
-        return await SendAsync(meter, RequestKind.Release, request, null, cancellationToken);
+        return await SendAsync(meter, RequestKind.Release, gateways.For(user), request, null, cancellationToken);
     }
 
     public async Task<ConfirmReply> ConfirmAsync(Meter meter, UserSession user, string reservationToken, string paymentId, CancellationToken cancellationToken)
@@ -62,25 +70,30 @@ public sealed class TenantClient(HttpClient http, string appId, string apiKey)
         using var request = NewRequest(HttpMethod.Post, "/confirm-booking", user);
         request.Content = JsonContent.Create(new ConfirmBookingRequest(reservationToken, paymentId), WireJsonContext.Default.ConfirmBookingRequest);
         string? bookingId = null;
-        var status = await SendAsync(meter, RequestKind.Confirm, request, async (response, ct) =>
+        TimeSpan? retryAfter = null;
+        var status = await SendAsync(meter, RequestKind.Confirm, gateways.For(user), request, async (response, ct) =>
         {
             if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created)
             {
                 bookingId = (await response.Content.ReadFromJsonAsync(WireJsonContext.Default.BookingResponse, ct))?.BookingId;
             }
+            else if (response.Headers.RetryAfter is { } after)
+            {
+                retryAfter = after.Delta ?? after.Date - DateTimeOffset.UtcNow;
+            }
         }, cancellationToken);
-        return new ConfirmReply(status, bookingId, DateTimeOffset.UtcNow);
+        return new ConfirmReply(status, bookingId, DateTimeOffset.UtcNow, retryAfter);
     }
 
     /// <summary>Sends, times and counts one request; <paramref name="read"/> reads what it needs of an answer.</summary>
     private async Task<int> SendAsync(
-        Meter meter, RequestKind kind, HttpRequestMessage request, Func<HttpResponseMessage, CancellationToken, Task>? read, CancellationToken cancellationToken)
+        Meter meter, RequestKind kind, int gateway, HttpRequestMessage request, Func<HttpResponseMessage, CancellationToken, Task>? read, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var status = 0;
         try
         {
-            using var response = await http.SendAsync(request, cancellationToken);
+            using var response = await gateways[gateway].SendAsync(request, cancellationToken);
             status = (int)response.StatusCode;
             if (read is not null)
             {
@@ -91,7 +104,7 @@ public sealed class TenantClient(HttpClient http, string appId, string apiKey)
         {
         }
 
-        meter.Record(kind, status, started);
+        meter.Record(kind, status, gateway, started);
         return status;
     }
 

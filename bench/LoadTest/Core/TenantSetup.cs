@@ -4,20 +4,20 @@ using Reservations.LoadTest.Scenarios;
 
 namespace Reservations.LoadTest.Core;
 
-/// <summary>Makes the run's own app and users through the admin and auth APIs.</summary>
+/// <summary>Makes the run's own app and users through the admin and auth APIs of the first gateway; users are pinned round-robin.</summary>
 internal static class TenantSetup
 {
     public static async Task<ScenarioContext> CreateAsync(
-        HttpClient http, LoadTestOptions options, IRunObserver observer, ObservationLog log, CancellationToken cancellationToken)
+        Gateways gateways, LoadTestOptions options, IRunObserver observer, ObservationLog log, CancellationToken cancellationToken)
     {
-        var admin = new AdminClient(http);
+        var admin = new AdminClient(gateways.First);
         observer.Stage("Logging in as admin");
         await admin.LogInAsync(options.AdminUser, options.AdminPassword, cancellationToken);
 
         var runId = $"{DateTimeOffset.UtcNow:yyyyMMddHHmmss}-{RandomNumberGenerator.GetHexString(6, lowercase: true)}";
         observer.Stage($"Creating app loadtest-{runId}");
         var app = await admin.CreateAppAsync($"loadtest-{runId}", cancellationToken);
-        var client = new TenantClient(http, app.AppId, app.ApiKey);
+        var client = new TenantClient(gateways, app.AppId, app.ApiKey);
 
         var password = RandomNumberGenerator.GetHexString(24);
         var users = await observer.SignUpAsync(options.Users, async progress =>
@@ -29,7 +29,7 @@ internal static class TenantSetup
                 new ParallelOptions { MaxDegreeOfParallelism = options.SignupConcurrency, CancellationToken = cancellationToken },
                 async (i, token) =>
                 {
-                    sessions[i] = await client.SignUpAsync($"user{i}-{runId}@loadtest.example", password, $"Load user {i}", token);
+                    sessions[i] = await client.SignUpAsync($"user{i}-{runId}@loadtest.example", password, $"Load user {i}", i % gateways.Count, token);
                     progress.Report(Interlocked.Increment(ref done));
                 });
             return sessions;

@@ -19,6 +19,7 @@ public static class InvariantChecker
         violations.AddRange(Cap(DoubleBookings(confirms, engineBookings)));
         violations.AddRange(Cap(MissingBookings(confirms, engineBookings)));
         violations.AddRange(Cap(InconsistentRepeats(confirms)));
+        violations.AddRange(Cap(RefusedThoughBooked(confirms, engineBookings)));
         return new InvariantReport(holds.Count, confirms.Count, engineBookings.Count, duration, violations);
     }
 
@@ -126,6 +127,22 @@ public static class InvariantChecker
             {
                 yield return new Violation(
                     "I3 a token confirms once", $"seat {confirm.SeatId}, payment {confirm.PaymentId}: {created} replies were 201 Created, at most one may be");
+            }
+        }
+    }
+
+    // A confirm cut off by a failover may have booked unseen; its retry must then get that booking, not a refusal.
+    private static IEnumerable<Violation> RefusedThoughBooked(IEnumerable<ConfirmAttempt> confirms, IEnumerable<EngineBooking> engineBookings)
+    {
+        var bookedPayments = engineBookings.DistinctBy(b => (b.SeatId, b.PaymentId)).ToDictionary(b => (b.SeatId, b.PaymentId), b => b.BookingId);
+        foreach (var confirm in confirms.Where(c => !c.Replies.Any(r => r.Status is 200 or 201)))
+        {
+            var refused = confirm.Replies.Where(r => r.Status is 403 or 409 or 410).Select(r => r.Status).ToList();
+            if (refused.Count > 0 && bookedPayments.TryGetValue((confirm.SeatId, confirm.PaymentId), out var bookingId))
+            {
+                yield return new Violation(
+                    "I3 a token confirms once",
+                    $"seat {confirm.SeatId}, payment {confirm.PaymentId}: the engine lists booking {bookingId} but the confirm was answered {string.Join(", ", refused)}");
             }
         }
     }

@@ -15,6 +15,7 @@ public sealed class DistinctScenario(ScenarioContext context, SeatSupply supply)
     [
         $"distinct seeded {supply.Seeded} seats in batches during the run (admin traffic, not measured).",
         .. Interlocked.Read(ref _refused) > 0 ? [$"distinct: {_refused} holds on fresh seats were refused."] : Array.Empty<string>(),
+        .. supply.FailedTopUps > 0 ? [$"distinct: {supply.FailedTopUps} seat top-ups failed (engine busy or unreachable) and were tried again."] : Array.Empty<string>(),
         .. supply.Exhausted ? [$"distinct ran out of seats ({MaxSeats})."] : Array.Empty<string>(),
     ];
 
@@ -43,7 +44,7 @@ public sealed class DistinctScenario(ScenarioContext context, SeatSupply supply)
                 if (!hold.Granted)
                 {
                     Interlocked.Increment(ref _refused);
-                    await UserLoops.PauseIfNoAnswerAsync(hold.Status, abort);
+                    await UserLoops.PauseIfNotServedAsync(hold.Status, abort);
                     continue;
                 }
 
@@ -54,9 +55,9 @@ public sealed class DistinctScenario(ScenarioContext context, SeatSupply supply)
 
                 var paymentId = UserLoops.NewPaymentId();
                 var endSentAt = DateTimeOffset.UtcNow;
-                var reply = await context.Client.ConfirmAsync(meter, user, hold.ReservationToken!, paymentId, abort);
+                var replies = await context.Confirms.ConfirmAsync(meter, user, hold.ReservationToken!, paymentId, abort);
                 context.Log.Add(new GrantedHold(seat!.SeatId, hold.ExpiresAt, hold.ReceivedAt, endSentAt));
-                context.Log.Add(new ConfirmAttempt(seat.SeatId, paymentId, [reply]));
+                context.Log.Add(new ConfirmAttempt(seat.SeatId, paymentId, replies));
             }
         });
         await feeder;

@@ -43,7 +43,7 @@ public sealed class HotSeatScenario(ScenarioContext context, IReadOnlyList<SeatR
                 var hold = await context.Client.ReserveAsync(meter, user, seat, abort);
                 if (!hold.Granted)
                 {
-                    await UserLoops.PauseIfNoAnswerAsync(hold.Status, abort);
+                    await UserLoops.PauseIfNotServedAsync(hold.Status, abort);
                     continue;
                 }
 
@@ -65,8 +65,8 @@ public sealed class HotSeatScenario(ScenarioContext context, IReadOnlyList<SeatR
     private async Task<bool> ConfirmAsync(Meter meter, UserSession user, SeatRef seat, string token, CancellationToken abort)
     {
         var paymentId = UserLoops.NewPaymentId();
-        var reply = await context.Client.ConfirmAsync(meter, user, token, paymentId, abort);
-        context.Log.Add(new ConfirmAttempt(seat.SeatId, paymentId, [reply]));
-        return reply.Status is 200 or 201;
+        var replies = await context.Confirms.ConfirmAsync(meter, user, token, paymentId, abort);
+        context.Log.Add(new ConfirmAttempt(seat.SeatId, paymentId, replies));
+        return replies[^1].Status is 200 or 201;
     }
 }

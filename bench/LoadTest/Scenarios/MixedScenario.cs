@@ -42,7 +42,7 @@ public sealed class MixedScenario(ScenarioContext context, IReadOnlyList<SeatRef
                         break;
                     }
 
-                    await Task.Delay(hold.Status == 0 ? TimeSpan.FromMilliseconds(10) : RetryPause, abort);
+                    await Task.Delay(hold.Status is 0 or 503 ? TimeSpan.FromMilliseconds(10) : RetryPause, abort);
                 }
             }
         });
@@ -79,8 +79,9 @@ public sealed class MixedScenario(ScenarioContext context, IReadOnlyList<SeatRef
         {
             var paymentId = UserLoops.NewPaymentId();
             var clicks = Random.Shared.Next(2, 4);
-            var replies = await Task.WhenAll(Enumerable.Range(0, clicks)
-                .Select(_ => context.Client.ConfirmAsync(meter, user, hold.ReservationToken!, paymentId, abort)));
+            var perClick = await Task.WhenAll(Enumerable.Range(0, clicks)
+                .Select(_ => context.Confirms.ConfirmAsync(meter, user, hold.ReservationToken!, paymentId, abort)));
+            var replies = perClick.SelectMany(r => r).ToList();
             context.Log.Add(new ConfirmAttempt(seat.SeatId, paymentId, replies));
             if (replies.Any(r => r.Status is 200 or 201) && Interlocked.Exchange(ref _booked[index], 1) == 0)
             {

@@ -9,10 +9,14 @@ public sealed class SeatSupply(AdminClient admin, string appId, int lowWater, in
     private readonly Channel<SeatRef> _seats = Channel.CreateUnbounded<SeatRef>();
     private int _seeded;
     private int _batches;
+    private int _failedTopUps;
 
     public int Seeded => Volatile.Read(ref _seeded);
 
     public bool Exhausted => Seeded >= maxSeats && _seats.Reader.Count == 0;
+
+    /// <summary>Top-ups during the run that the engine refused or did not answer (a failover); the next one is tried shortly.</summary>
+    public int FailedTopUps => Volatile.Read(ref _failedTopUps);
 
     public bool TryTake(out SeatRef seat) => _seats.Reader.TryRead(out seat!);
 
@@ -38,9 +42,8 @@ public sealed class SeatSupply(AdminClient admin, string appId, int lowWater, in
     {
         while (!stop.IsCancellationRequested && Seeded < maxSeats)
         {
-            if (_seats.Reader.Count < lowWater)
+            if (_seats.Reader.Count < lowWater && await TryTopUpAsync(abort))
             {
-                await TopUpAsync(abort);
                 continue;
             }
 
@@ -52,6 +55,20 @@ public sealed class SeatSupply(AdminClient admin, string appId, int lowWater, in
             {
                 return;
             }
+        }
+    }
+
+    private async Task<bool> TryTopUpAsync(CancellationToken abort)
+    {
+        try
+        {
+            await TopUpAsync(abort);
+            return true;
+        }
+        catch (LoadTestException)
+        {
+            Interlocked.Increment(ref _failedTopUps);
+            return false;
         }
     }
 

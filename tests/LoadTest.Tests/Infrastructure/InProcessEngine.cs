@@ -14,11 +14,11 @@ public sealed class InProcessEngine : IAsyncLifetime
     private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("loadtest-tests-");
     private Factory? _factory;
 
-    /// <summary>A client routed to the in-process server, as the tool's one HttpClient.</summary>
-    public HttpClient CreateClient()
+    /// <summary>A client routed to the in-process server, as one gateway's HttpClient; <paramref name="address"/> names it.</summary>
+    public HttpClient CreateClient(Uri? address = null)
     {
         var factory = _factory ?? throw new InvalidOperationException("The engine is not started.");
-        return new HttpClient(factory.Server.CreateHandler()) { BaseAddress = factory.Server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        return new HttpClient(factory.Server.CreateHandler()) { BaseAddress = address ?? factory.Server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public Task InitializeAsync()

@@ -1,0 +1,49 @@
+namespace Reservations.LoadTest.Core;
+
+/// <summary>
+/// The API processes (gateways of one cluster) a run spreads its users over, each with a connection pool of its own.
+/// The first one also carries the setup and the final read of the engine's bookings.
+/// </summary>
+public sealed class Gateways : IDisposable
+{
+    private readonly IReadOnlyList<HttpClient> _clients;
+
+    public Gateways(IReadOnlyList<HttpClient> clients, GatewaySpread spread)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(clients.Count);
+        _clients = clients;
+        Spread = spread;
+    }
+
+    public Gateways(HttpClient single)
+        : this([single], GatewaySpread.PerUser)
+    {
+    }
+
+    public GatewaySpread Spread { get; }
+
+    public int Count => _clients.Count;
+
+    public HttpClient First => _clients[0];
+
+    public HttpClient this[int gateway] => _clients[gateway];
+
+    /// <summary>One pool of <paramref name="connectionsPerUrl"/> connections per URL.</summary>
+    public static Gateways Create(IReadOnlyList<Uri> urls, int connectionsPerUrl, GatewaySpread spread) =>
+        new([.. urls.Select(url => LoadTestHttp.Create(url, connectionsPerUrl))], spread);
+
+    public string NameOf(int gateway) => _clients[gateway].BaseAddress?.ToString() ?? $"gateway {gateway}";
+
+    /// <summary>The gateway that carries this user's next request.</summary>
+    public int For(UserSession user) => Spread == GatewaySpread.PerUser
+        ? user.HomeGateway
+        : (int)(((uint)user.HomeGateway + user.NextRequestNumber()) % (uint)_clients.Count);
+
+    public void Dispose()
+    {
+        foreach (var client in _clients)
+        {
+            client.Dispose();
+        }
+    }
+}
