@@ -49,14 +49,13 @@ internal sealed class KubernetesManifests
             var value = Yaml.Text(variable, "value") is { } text ? new SettingValue(SettingSource.Literal, text)
                 : Yaml.At(variable, "valueFrom", "secretKeyRef") is not null ? new SettingValue(SettingSource.Secret, Yaml.Text(variable, "valueFrom", "secretKeyRef", "key")!)
                 : Yaml.At(variable, "valueFrom", "fieldRef") is not null ? new SettingValue(SettingSource.Field, Yaml.Text(variable, "valueFrom", "fieldRef", "fieldPath")!)
-                : Yaml.Text(variable, "valueFrom", "configMapKeyRef", "name") is { } map ? new SettingValue(SettingSource.Literal, (string)ConfigMap(map)[Yaml.Text(variable, "valueFrom", "configMapKeyRef", "key")!]!)
                 : throw new InvalidOperationException($"{name}: a value source these tests do not know.");
             yield return KeyValuePair.Create(name, value);
         }
     }
 
     private IDictionary<object, object?> ConfigMap(string? name) =>
-        Yaml.Map(Yaml.At(OfKind("ConfigMap").SingleOrDefault(o => Yaml.Text(o.Document, "metadata", "name") == name).Document, "data"));
+        Yaml.Map(Yaml.At(OfKind("ConfigMap").Single(o => Yaml.Text(o.Document, "metadata", "name") == name).Document, "data"));
 
     private static IEnumerable<Probe> Probes(object? container)
     {

@@ -7,8 +7,8 @@ internal static class RepositoryFiles
 
     public static string PathOf(string relative) => Path.Combine(Root, relative);
 
-    public static IEnumerable<string> YamlIn(string relativeDirectory, SearchOption option = SearchOption.TopDirectoryOnly) =>
-        Directory.EnumerateFiles(PathOf(relativeDirectory), "*.yaml", option).Order(StringComparer.Ordinal);
+    public static IEnumerable<string> YamlIn(string relativeDirectory) =>
+        Directory.EnumerateFiles(PathOf(relativeDirectory), "*.yaml").Order(StringComparer.Ordinal);
 
     private static string FindRoot()
     {
