@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,7 +17,7 @@ namespace Reservations.Api.Tests;
 /// src/Silo as processes of their own, configured only by environment variables, reached by an
 /// Orleans client through their gateways, as an API gateway of the cluster will: alone on SQLite
 /// (a kill -9 and a restart keep what the grains wrote), and two of them on Redis membership and
-/// PostgreSQL forming one cluster.
+/// PostgreSQL forming one cluster. Each serves /health/live, /health/ready and /metrics on its own HTTP port.
 /// </summary>
 public sealed class SiloHostTests : IDisposable
 {
@@ -68,6 +69,46 @@ public sealed class SiloHostTests : IDisposable
         Assert.Equal("Clustered", view?.Name);
     }
 
+    [Fact]
+    public async Task OneSilo_HttpListener_ServesLiveReadyAndMetrics()
+    {
+        var httpPort = FreePorts.Next();
+        var sqlite = new Dictionary<string, string> { ["Storage__Sqlite__Path"] = Path.Combine(_data.FullName, "reservations.db") };
+        await StartSiloAsync(FreePorts.Next(), FreePorts.Next(), sqlite, httpPort);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
+
+        await Eventually.ReturnsAsync(() => StatusAsync(http, "/health/ready"), status => status == HttpStatusCode.OK, "the silo ready");
+
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(http, "/health/live"));
+        var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        Assert.Contains("\norleans_catalog_activations{", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OneSiloOnPostgres_DatabaseDropped_Ready503NotReady()
+    {
+        var database = await PostgresServer.CreateDatabaseAsync();
+        var httpPort = FreePorts.Next();
+        var postgres = new Dictionary<string, string>
+        {
+            ["Storage__Provider"] = "Postgres",
+            ["ConnectionStrings__Postgres"] = database.ConnectionString,
+            ["Storage__Sqlite__Path"] = Path.Combine(_data.FullName, "unused.db"),
+            ["Health__StorageCheckInterval"] = "00:00:00",
+        };
+        await StartSiloAsync(FreePorts.Next(), FreePorts.Next(), postgres, httpPort);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
+        await Eventually.ReturnsAsync(() => StatusAsync(http, "/health/ready"), status => status == HttpStatusCode.OK, "the silo ready");
+
+        await database.DisposeAsync();
+
+        using var ready = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal("application/problem+json", ready.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"error\":\"not_ready\"", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(http, "/health/live"));
+    }
+
     public void Dispose()
     {
         foreach (var silo in _silos)
@@ -84,7 +125,7 @@ public sealed class SiloHostTests : IDisposable
         _data.Delete(recursive: true);
     }
 
-    private async Task<Process> StartSiloAsync(int siloPort, int gatewayPort, IReadOnlyDictionary<string, string> settings)
+    private async Task<Process> StartSiloAsync(int siloPort, int gatewayPort, IReadOnlyDictionary<string, string> settings, int? httpPort = null)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _data.FullName, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(SiloDll());
@@ -92,6 +133,7 @@ public sealed class SiloHostTests : IDisposable
         start.Environment["Orleans__ClusterId"] = _clusterId;
         start.Environment["Orleans__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture);
         start.Environment["Orleans__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture);
+        start.Environment["Urls"] = $"http://127.0.0.1:{httpPort ?? FreePorts.Next()}";
         foreach (var (name, value) in settings)
         {
             start.Environment[name] = value;
@@ -120,6 +162,20 @@ public sealed class SiloHostTests : IDisposable
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(100));
             }
+        }
+    }
+
+    /// <summary>The status of a GET, or null while nothing listens yet (HTTP starts after the silo).</summary>
+    private static async Task<HttpStatusCode?> StatusAsync(HttpClient http, string path)
+    {
+        try
+        {
+            using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
+            return response.StatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return null;
         }
     }
 
