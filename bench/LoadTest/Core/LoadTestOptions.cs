@@ -32,7 +32,7 @@ public sealed record LoadTestOptions
     /// <summary>mixed: the Zipf exponent of seat popularity.</summary>
     public double ZipfExponent { get; init; } = 1.0;
 
-    /// <summary>Also measure GET /health with the same users and duration, as this machine's HTTP ceiling.</summary>
+    /// <summary>Also measure GET /health/live with the same users and duration, as this machine's HTTP ceiling.</summary>
     public bool MeasureCeiling { get; init; }
 
     /// <summary>How many signups run at once (each costs the engine ~0.3 s of PBKDF2).</summary>

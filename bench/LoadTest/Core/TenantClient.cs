@@ -31,7 +31,7 @@ public sealed class TenantClient(HttpClient http, string appId, string apiKey)
 
     public async Task<int> HealthAsync(Meter meter, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/health");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
         return await SendAsync(meter, RequestKind.Health, request, null, cancellationToken);
     }
 
