@@ -23,7 +23,7 @@ internal static class Program
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.UseOrleans(silo => silo.AddReservations(builder.Configuration));
         builder.Services.AddHealthChecks().AddSiloReadiness();
-        builder.AddReservationsMetrics(enabledByDefault: true);
+        builder.AddReservationsMetrics("reservations-silo", enabledByDefault: true);
 
         var app = builder.Build();
         app.MapHealthEndpoints();

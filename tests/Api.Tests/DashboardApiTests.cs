@@ -59,6 +59,17 @@ public sealed class DashboardApiTests(SqliteApiFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task LoginPage_IsAFormThatCannotBeFramed()
+    {
+        using var page = await fixture.Anonymous().GetAsync("/admin/login");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("fetch('/admin/login'", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("frame-ancestors 'none'", Assert.Single(page.Headers.GetValues("Content-Security-Policy")));
+    }
+
+    [Fact]
     public async Task Dashboard_GrainState_403EvenForAdmins()
     {
         await (await fixture.Admin().GetAsync(Page + "GrainState?grainId=x&grainType=y")).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");

@@ -5,7 +5,10 @@ using Reservations.Silo.Observability;
 
 namespace Reservations.Api.Endpoints;
 
-/// <summary>The Orleans Dashboard at /admin/orleans, for admins only: it has no authentication of its own.</summary>
+/// <summary>
+/// The Orleans Dashboard at /admin/orleans, for admins only (it has no authentication of its own),
+/// and the login page a browser opens it from.
+/// </summary>
 internal static class DashboardEndpoints
 {
     // Grain state holds the hashes of keys, passwords and hold tokens, which the admin API never shows.
@@ -19,6 +22,7 @@ internal static class DashboardEndpoints
             return app;
         }
 
+        AdminLoginPage.Map(app);
         IEndpointConventionBuilder dashboard = app.MapOrleansDashboard(AdminPageCookie.Path).RequireAdminPage().ExcludeFromDescription();
         dashboard.Add(endpoint =>
         {

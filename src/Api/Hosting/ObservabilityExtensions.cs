@@ -12,7 +12,7 @@ public static class ObservabilityExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddHealthChecks().AddReadinessCheck<EngineReadinessCheck>("engine");
-        builder.AddReservationsMetrics(enabledByDefault: false);
+        builder.AddReservationsMetrics("reservations-api", enabledByDefault: false);
         return builder;
     }
 

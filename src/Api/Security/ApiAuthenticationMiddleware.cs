@@ -18,7 +18,7 @@ internal sealed partial class ApiAuthenticationMiddleware(
 
     private static readonly ProblemResult AdminTokenRequired = ApiProblem.Of(StatusCodes.Status401Unauthorized, "invalid_token", "An admin bearer token is required.");
     private static readonly ProblemResult AdminPageRequired = ApiProblem.Of(
-        StatusCodes.Status401Unauthorized, "invalid_token", "An admin bearer token, or the admin cookie POST /admin/login sets, is required.");
+        StatusCodes.Status401Unauthorized, "invalid_token", "An admin bearer token, or the admin cookie that logging in at /admin/login sets, is required.");
 
     /// <summary>Without awaiting when the caches answer, so a request costs this middleware no allocation.</summary>
     public Task InvokeAsync(HttpContext context)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using Reservations.Grains.Usage;
 
 namespace Reservations.Silo.Observability;
@@ -13,8 +14,11 @@ public static class MetricsExtensions
 {
     private const string Path = "/metrics";
 
-    /// <summary>Collects the metrics when Metrics:Enabled (or, unset, <paramref name="enabledByDefault"/>) says so.</summary>
-    public static WebApplicationBuilder AddReservationsMetrics(this WebApplicationBuilder builder, bool enabledByDefault)
+    /// <summary>
+    /// Collects the metrics when Metrics:Enabled (or, unset, <paramref name="enabledByDefault"/>) says so,
+    /// as the service <paramref name="serviceName"/> (the scrape's target_info).
+    /// </summary>
+    public static WebApplicationBuilder AddReservationsMetrics(this WebApplicationBuilder builder, string serviceName, bool enabledByDefault)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var settings = Settings.Read<MetricsSettings>(builder.Configuration, MetricsSettings.SectionName);
@@ -22,9 +26,11 @@ public static class MetricsExtensions
         builder.Services.AddSingleton(settings);
         if (settings.Enabled == true)
         {
-            builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-                .AddMeter(ReservationsMetrics.MeterName, "Microsoft.Orleans", "Microsoft.AspNetCore.Hosting")
-                .AddPrometheusExporter());
+            builder.Services.AddOpenTelemetry()
+                .ConfigureResource(resource => resource.AddService(serviceName))
+                .WithMetrics(metrics => metrics
+                    .AddMeter(ReservationsMetrics.MeterName, "Microsoft.Orleans", "Microsoft.AspNetCore.Hosting")
+                    .AddPrometheusExporter());
         }
 
         return builder;
