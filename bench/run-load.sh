@@ -26,7 +26,7 @@ measure() {
   taskset -c 1 dotnet run -c Release --no-build --project bench/LoadTest -- "$@" \
     --engine child --server-cpus 0 --warmup "$warmup" --duration "$duration" --users "${USERS:-200}" \
     >"$OUT/$log.log" 2>&1 || echo "run $log failed (see $OUT/$log.log)" >&2
-  grep -E "^│ (HotSeat|Distinct|GET /health) |of GET /health|violat" "$OUT/$log.log" | sed "s/^/$log: /" || true
+  grep -E "^│ (HotSeat|Distinct|GET /health/live) |of GET /health/live|violat" "$OUT/$log.log" | sed "s/^/$log: /" || true
 }
 
 run() {

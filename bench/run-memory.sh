@@ -18,7 +18,7 @@ Admin__Username=admin Admin__Password=memory-bench-1 Storage__Sqlite__Path="$wor
   taskset -c 0 dotnet "$dll" --urls "$url" >"$work/engine.log" 2>&1 &
 engine=$!
 trap 'kill $engine 2>/dev/null; wait $engine 2>/dev/null; rm -rf "$work"' EXIT
-until curl -sf "$url/health" >/dev/null; do sleep 0.5; done
+until curl -sf "$url/health/ready" >/dev/null; do sleep 0.5; done
 
 peak() { awk '/VmHWM|VmRSS/ { printf "%s %.0f MiB  ", $1, $2 / 1024 }' "/proc/$engine/status"; echo; }
 json() { curl -sf "$url$1" -H 'content-type: application/json' "${@:2}"; }

@@ -13,8 +13,9 @@
 #
 # Ports: silo N listens on 11110+N (silo), 30000+N (Orleans gateway), 5190+N (health, metrics);
 # gateway M on http://127.0.0.1:(5080+M). The admin password and JWT key are generated at `up`
-# and kept in $CLUSTER_DIR/secrets.env (mode 0600). Local use only: the servers trust every
-# local connection.
+# and kept in $CLUSTER_DIR/secrets.env (mode 0600). CLUSTER_SETTINGS="Key__Name=value ..." at
+# `up` adds settings for every process (e.g. Reservations__HoldDuration=00:00:20). Local use
+# only: the servers trust every local connection.
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 dir=${CLUSTER_DIR:-$repo/.cluster}
@@ -38,7 +39,7 @@ wait_for() { # description seconds command...
   die "$what did not come up within ${seconds}s (logs in $dir/logs)"
 }
 
-ready() { curl -fsS -o /dev/null "$1/health" 2>/dev/null; }
+ready() { curl -fsS -o /dev/null "$1/health/ready" 2>/dev/null; }
 
 # Settings every silo and gateway shares; the secrets come from secrets.env.
 cluster_env() {
@@ -50,6 +51,8 @@ cluster_env() {
   echo "Admin__Password=$ADMIN_PASSWORD"
   echo "Logging__LogLevel__Orleans=Warning"
   echo "Logging__LogLevel__Microsoft.AspNetCore=Warning"
+  local setting
+  for setting in ${CLUSTER_SETTINGS:-}; do echo "$setting"; done
 }
 
 start_silo() {
@@ -109,6 +112,7 @@ PG_THROWAWAY_URL="$PG_THROWAWAY_URL"
 REDIS_THROWAWAY_DIR=$REDIS_THROWAWAY_DIR
 REDIS_THROWAWAY_PORT=$REDIS_THROWAWAY_PORT
 REDIS_THROWAWAY_URL=$REDIS_THROWAWAY_URL
+CLUSTER_SETTINGS="${CLUSTER_SETTINGS:-}"
 EOF
   (umask 077; cat >"$dir/secrets.env" <<EOF
 JWT_KEY=$(head -c 48 /dev/urandom | base64 -w0)

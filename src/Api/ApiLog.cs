@@ -26,4 +26,7 @@ internal static partial class ApiLog
 
     [LoggerMessage(8, LogLevel.Warning, "The engine could not answer {Method} {Path} just now (503)")]
     public static partial void EngineBusy(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(9, LogLevel.Warning, "Readiness: no silo answered the probe grain")]
+    public static partial void ReadinessProbeFailed(ILogger logger, Exception exception);
 }

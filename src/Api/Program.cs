@@ -4,10 +4,11 @@ using Reservations.Api.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddEngine();
 builder.AddApiConventions();
+builder.AddObservability();
 
 var app = builder.Build();
 app.UseApiConventions();
-HealthEndpoints.Map(app);
+app.MapObservability();
 AuthEndpoints.Map(app);
 SeatEndpoints.Map(app);
 BookingEndpoints.Map(app);

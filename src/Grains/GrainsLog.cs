@@ -16,4 +16,7 @@ internal static partial class GrainsLog
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Critical, Message = "The ledger holds another booking for seat {SeatId} of app {AppId} than the seat's own ({BookingId}): investigate")]
     public static partial void LedgerConflict(ILogger logger, string appId, string seatId, string bookingId);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Readiness: grain storage did not answer the probe's read")]
+    public static partial void StorageProbeFailed(ILogger logger, Exception exception);
 }

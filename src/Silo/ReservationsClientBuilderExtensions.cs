@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Reservations.Silo.Observability;
 using StackExchange.Redis;
 
 namespace Reservations.Silo;
@@ -12,7 +13,8 @@ public static class ReservationsClientBuilderExtensions
     /// <summary>
     /// Finds the cluster's gateways through Redis at ConnectionStrings:Redis, in the cluster and
     /// service of the "Orleans" section, with its response timeout; keeps trying to connect until
-    /// a silo answers or the host stops.
+    /// a silo answers or the host stops. The dashboard's client side comes with it, as its silo side
+    /// comes with <see cref="ReservationsSiloBuilderExtensions.AddReservations"/>.
     /// </summary>
     public static IClientBuilder AddReservationsCluster(this IClientBuilder client, IConfiguration configuration)
     {
@@ -29,6 +31,7 @@ public static class ReservationsClientBuilderExtensions
         client.Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (orleans.ClusterId, orleans.ServiceId));
         client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = orleans.ResponseTimeout);
         client.Services.AddSingleton<IClientConnectionRetryFilter, RetryClusterConnection>();
+        client.AddReservationsDashboard(configuration);
         return client;
     }
 }

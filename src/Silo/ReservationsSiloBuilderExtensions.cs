@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Reservations.Grains;
+using Reservations.Grains.Health;
+using Reservations.Silo.Observability;
 using Reservations.Silo.Storage;
 using StackExchange.Redis;
 
@@ -13,8 +15,9 @@ namespace Reservations.Silo;
 public static class ReservationsSiloBuilderExtensions
 {
     /// <summary>
-    /// Clustering and ports ("Orleans" section), storage ("Storage"), and the reservation grains
-    /// ("Reservations"). Clustering is localhost (a cluster of one) unless Orleans:Membership is Redis.
+    /// Clustering and ports ("Orleans" section), storage ("Storage"), the reservation grains
+    /// ("Reservations"), readiness ("Health") and the dashboard's silo side ("Dashboard").
+    /// Clustering is localhost (a cluster of one) unless Orleans:Membership is Redis.
     /// </summary>
     public static ISiloBuilder AddReservations(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -34,6 +37,8 @@ public static class ReservationsSiloBuilderExtensions
         silo.Configure<GrainCollectionOptions>(options => options.CollectionAge = orleans.CollectionAge);
         silo.UseConfiguredStorage(configuration);
         silo.AddReservationGrains();
+        silo.AddEngineHealth();
+        silo.AddReservationsDashboard(configuration);
         return silo;
     }
 

@@ -34,7 +34,7 @@ public sealed class GatewayTests : IAsyncLifetime
         (_a, _b) = (new GatewayFactory(cluster), new GatewayFactory(cluster));
         foreach (var gateway in new[] { _a, _b })
         {
-            using var health = await gateway.CreateClient().GetAsync("/health");
+            using var health = await gateway.CreateClient().GetAsync("/health/ready");
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         }
 

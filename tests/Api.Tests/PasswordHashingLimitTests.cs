@@ -22,7 +22,7 @@ public sealed class PasswordHashingLimitTests : IAsyncLifetime
             ["PasswordHashing:QueueLimit"] = "0",
         };
         _factory = new ApiFactory(settings, FakeClock.Create());
-        using var health = await _factory.CreateClient().GetAsync("/health");
+        using var health = await _factory.CreateClient().GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
 

@@ -13,10 +13,12 @@ public abstract class TenantApiTests<TFixture>(TFixture fixture) : IClassFixture
     protected TFixture Fixture { get; } = fixture;
 
     [Fact]
-    public async Task Health_Ready_Returns200()
+    public async Task Health_LiveAndReady_Return200()
     {
-        var body = await (await Fixture.Anonymous().GetAsync("/health")).ReadJsonAsync(HttpStatusCode.OK);
-        Assert.Equal("ready", body.GetProperty("status").GetString());
+        var live = await (await Fixture.Anonymous().GetAsync("/health/live")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("live", live.GetProperty("status").GetString());
+        var ready = await (await Fixture.Anonymous().GetAsync("/health/ready")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("ready", ready.GetProperty("status").GetString());
     }
 
     [Fact]

@@ -71,7 +71,7 @@ internal sealed class CliOptions
 
     public Option<string?> ServerCpus { get; } = new("--server-cpus") { Description = "child: pin the engine with taskset -c <cpus> (e.g. 0)." };
 
-    public Option<bool?> Ceiling { get; } = new("--ceiling") { Description = "Also measure GET /health as the HTTP ceiling (default: on with --engine child)." };
+    public Option<bool?> Ceiling { get; } = new("--ceiling") { Description = "Also measure GET /health/live as the HTTP ceiling (default: on with --engine child)." };
 
     public IEnumerable<Option> All =>
     [

@@ -31,7 +31,7 @@ internal static class ReportPrinter
         console.Write(figures);
         if (report.CeilingRatio is { } ratio)
         {
-            console.MarkupLine($"Scenario throughput is [bold]{ratio.ToString("P1", CultureInfo.InvariantCulture)}[/] of GET /health on the same engine.");
+            console.MarkupLine($"Scenario throughput is [bold]{ratio.ToString("P1", CultureInfo.InvariantCulture)}[/] of GET /health/live on the same engine.");
         }
 
         var outcomes = new Table().Border(TableBorder.Rounded).AddColumn("outcome").AddColumn(new TableColumn("count").RightAligned());

@@ -38,7 +38,7 @@ public sealed record LoadTestOptions
     /// <summary>The longest pause before a retry, whatever Retry-After asks.</summary>
     public TimeSpan RetryAfterCap { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Also measure GET /health with the same users and duration, as this machine's HTTP ceiling.</summary>
+    /// <summary>Also measure GET /health/live with the same users and duration, as this machine's HTTP ceiling.</summary>
     public bool MeasureCeiling { get; init; }
 
     /// <summary>How many signups run at once (each costs the engine ~0.3 s of PBKDF2).</summary>

@@ -6,7 +6,7 @@ namespace Reservations.LoadTest.Core;
 
 /// <summary>
 /// One run against one engine, through one or more of its gateways: set up an app, seats and users; warm up (unmeasured); measure the scenario; measure
-/// GET /health as the ceiling if asked; then check the invariants against the engine's bookings.
+/// GET /health/live as the ceiling if asked; then check the invariants against the engine's bookings.
 /// </summary>
 public sealed class LoadTestRunner(Gateways gateways, LoadTestOptions options, IRunObserver observer)
 {
@@ -24,7 +24,7 @@ public sealed class LoadTestRunner(Gateways gateways, LoadTestOptions options, I
 
         var measured = await RunPhaseAsync(options.Scenario.ToString(), scenario, options.Duration, abort);
         var ceiling = options.MeasureCeiling
-            ? await RunPhaseAsync("GET /health (ceiling)", new HealthScenario(context.Client, options.Users, gateways.Count), options.Duration, abort)
+            ? await RunPhaseAsync("GET /health/live (ceiling)", new HealthScenario(context.Client, options.Users, gateways.Count), options.Duration, abort)
             : null;
 
         observer.Stage("Reading the engine's bookings");

@@ -39,7 +39,7 @@ public sealed class TenantClient(Gateways gateways, string appId, string apiKey)
 
     public async Task<int> HealthAsync(Meter meter, int gateway, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/health");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
         return await SendAsync(meter, RequestKind.Health, gateway, request, null, cancellationToken);
     }
 

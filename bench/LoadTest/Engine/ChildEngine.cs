@@ -176,7 +176,7 @@ public sealed class ChildEngine : IAsyncDisposable
 
             try
             {
-                using var response = await http.GetAsync(new Uri("/health", UriKind.Relative), cancellationToken);
+                using var response = await http.GetAsync(new Uri("/health/ready", UriKind.Relative), cancellationToken);
                 if ((int)response.StatusCode == 200)
                 {
                     return;
@@ -194,7 +194,7 @@ public sealed class ChildEngine : IAsyncDisposable
             await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
         }
 
-        throw new LoadTestException($"GET /health did not answer 200 within {StartTimeout.TotalSeconds} s. The engine's output:\n{Tail()}");
+        throw new LoadTestException($"GET /health/ready did not answer 200 within {StartTimeout.TotalSeconds} s. The engine's output:\n{Tail()}");
     }
 
     private string Tail() => _log.Tail(30);

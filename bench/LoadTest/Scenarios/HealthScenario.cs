@@ -3,7 +3,7 @@ using Reservations.LoadTest.Metrics;
 
 namespace Reservations.LoadTest.Scenarios;
 
-/// <summary>Every user calls GET /health in a loop, users spread round-robin over the gateways: the HTTP ceiling of this engine on this machine.</summary>
+/// <summary>Every user calls GET /health/live in a loop, users spread round-robin over the gateways: the HTTP ceiling of this engine on this machine.</summary>
 public sealed class HealthScenario(TenantClient client, int users, int gateways) : IScenario
 {
     public IReadOnlyList<string> Notes => [];

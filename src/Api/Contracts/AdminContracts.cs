@@ -29,5 +29,3 @@ public sealed record SeedDataRequest(string? AppId, string? EntityId, IReadOnlyL
 public sealed record SeededSeat(string SeatId, string SeatNumber, decimal Price);
 
 public sealed record SeedDataResponse(string AppId, string EntityId, IReadOnlyList<SeededSeat> Seats);
-
-public sealed record HealthResponse(string Status);

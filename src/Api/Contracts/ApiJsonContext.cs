@@ -30,6 +30,5 @@ namespace Reservations.Api.Contracts;
 [JsonSerializable(typeof(IReadOnlyList<UsageResponse>))]
 [JsonSerializable(typeof(SeedDataRequest))]
 [JsonSerializable(typeof(SeedDataResponse))]
-[JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(BookingCursor))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

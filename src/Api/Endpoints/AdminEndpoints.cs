@@ -41,7 +41,7 @@ internal static class AdminEndpoints
     }
 
     private static async Task<Results<Ok<TokenResponse>, ProblemResult>> LogInAsync(
-        AdminLoginRequest request, GrainReferences grains, TokenService tokens, IOptions<AdminOptions> options, ILoggerFactory loggers)
+        AdminLoginRequest request, HttpContext context, GrainReferences grains, TokenService tokens, IOptions<AdminOptions> options, ILoggerFactory loggers)
     {
         if ((Check.Text(request.Username, "username", 64) ?? Check.Text(request.Password, "password", 256)) is { } invalid)
         {
@@ -59,6 +59,7 @@ internal static class AdminEndpoints
         }
 
         var (token, expiresAt) = tokens.IssueAdmin(username);
+        AdminPageCookie.Append(context, token, expiresAt);
         return TypedResults.Ok(new TokenResponse(token, expiresAt));
     }
 

@@ -15,13 +15,19 @@ internal sealed partial class ApiAuthenticationMiddleware(
 {
     public const string AppIdHeader = "x-app-id";
     public const string ApiKeyHeader = "x-api-key";
+
+    private static readonly ProblemResult AdminTokenRequired = ApiProblem.Of(StatusCodes.Status401Unauthorized, "invalid_token", "An admin bearer token is required.");
+    private static readonly ProblemResult AdminPageRequired = ApiProblem.Of(
+        StatusCodes.Status401Unauthorized, "invalid_token", "An admin bearer token, or the admin cookie that logging in at /admin/login sets, is required.");
+
     /// <summary>Without awaiting when the caches answer, so a request costs this middleware no allocation.</summary>
     public Task InvokeAsync(HttpContext context)
     {
         var requirement = context.GetEndpoint()?.Metadata.GetMetadata<AuthRequirementMetadata>()?.Requirement;
         var check = requirement switch
         {
-            AuthRequirement.Admin => AuthenticateAdminAsync(context),
+            AuthRequirement.Admin => AuthenticateAdminAsync(context, acceptCookie: false),
+            AuthRequirement.AdminPage => AuthenticateAdminAsync(context, acceptCookie: true),
             AuthRequirement.Tenant or AuthRequirement.TenantUser => AuthenticateTenantAsync(context, requirement.Value),
             _ => ValueTask.FromResult<ProblemResult?>(null),
         };
@@ -85,12 +91,14 @@ internal sealed partial class ApiAuthenticationMiddleware(
         return null;
     }
 
-    private async ValueTask<ProblemResult?> AuthenticateAdminAsync(HttpContext context)
+    private async ValueTask<ProblemResult?> AuthenticateAdminAsync(HttpContext context, bool acceptCookie)
     {
-        var identity = await ReadBearerAsync(context);
+        var identity = acceptCookie && context.Request.Headers.Authorization.Count == 0 && AdminPageCookie.Read(context) is { Length: > 0 } cookie
+            ? await tokens.ValidateAsync(cookie)
+            : await ReadBearerAsync(context);
         if (identity is null)
         {
-            return ApiProblem.Of(StatusCodes.Status401Unauthorized, "invalid_token", "An admin bearer token is required.");
+            return acceptCookie ? AdminPageRequired : AdminTokenRequired;
         }
 
         return identity.Role == TokenService.AdminRole

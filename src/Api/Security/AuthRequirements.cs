@@ -9,6 +9,8 @@ internal enum AuthRequirement
     TenantUser,
     /// <summary>An admin bearer token.</summary>
     Admin,
+    /// <summary>An admin bearer token, or the admin cookie a browser got from POST /admin/login (<see cref="AdminPageCookie"/>).</summary>
+    AdminPage,
 }
 
 internal sealed record AuthRequirementMetadata(AuthRequirement Requirement);
@@ -26,6 +28,9 @@ internal static class AuthRequirementExtensions
 
     public static TBuilder RequireAdmin<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new AuthRequirementMetadata(AuthRequirement.Admin));
+
+    public static TBuilder RequireAdminPage<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new AuthRequirementMetadata(AuthRequirement.AdminPage));
 
     /// <summary>The authenticated app of a tenant request.</summary>
     public static string AppId(this HttpContext context) =>

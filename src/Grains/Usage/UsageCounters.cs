@@ -2,9 +2,14 @@ using Reservations.Grains.Tenants;
 
 namespace Reservations.Grains.Usage;
 
-/// <summary>One app's usage on this silo since its last flush. Lock-free: every counter is an Interlocked long.</summary>
-internal sealed class UsageCounters
+/// <summary>
+/// One app's usage on this silo since its last flush, and the same events on the app's metrics.
+/// Lock-free: every counter is an Interlocked long.
+/// </summary>
+internal sealed class UsageCounters(string appId, ReservationsMetrics metrics)
 {
+    // Made once per app: Add(long, KeyValuePair) with a string value neither boxes nor allocates an array.
+    private readonly KeyValuePair<string, object?> _app = new(ReservationsMetrics.AppTag, appId);
     private long _requests;
     private long _holdsGranted;
     private long _holdsRefused;
@@ -14,15 +19,35 @@ internal sealed class UsageCounters
 
     public void CountRequest() => Interlocked.Increment(ref _requests);
 
-    public void CountHoldGranted() => Interlocked.Increment(ref _holdsGranted);
+    public void CountHoldGranted()
+    {
+        Interlocked.Increment(ref _holdsGranted);
+        metrics.HoldsGranted.Add(1, _app);
+    }
 
-    public void CountHoldRefused() => Interlocked.Increment(ref _holdsRefused);
+    public void CountHoldRefused()
+    {
+        Interlocked.Increment(ref _holdsRefused);
+        metrics.HoldsRefused.Add(1, _app);
+    }
 
-    public void CountRelease() => Interlocked.Increment(ref _releases);
+    public void CountRelease()
+    {
+        Interlocked.Increment(ref _releases);
+        metrics.Releases.Add(1, _app);
+    }
 
-    public void CountExpiry() => Interlocked.Increment(ref _expiries);
+    public void CountExpiry()
+    {
+        Interlocked.Increment(ref _expiries);
+        metrics.Expiries.Add(1, _app);
+    }
 
-    public void CountConfirmation() => Interlocked.Increment(ref _confirmations);
+    public void CountConfirmation()
+    {
+        Interlocked.Increment(ref _confirmations);
+        metrics.Confirmations.Add(1, _app);
+    }
 
     public TenantUsage Read() => new(
         Interlocked.Read(ref _requests),

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using Reservations.Grains.Tenants;
 
 namespace Reservations.Grains.Usage;
@@ -9,8 +10,9 @@ namespace Reservations.Grains.Usage;
 /// the deltas to each <see cref="ITenantGrain"/>. Counts not yet flushed are lost if the process
 /// crashes: usage is approximate by design, bookings are exact (they are records, not counters).
 /// </summary>
-public sealed class UsageMeter(IGrainFactory grainFactory)
+public sealed class UsageMeter(IGrainFactory grainFactory, IMeterFactory meterFactory)
 {
+    private readonly ReservationsMetrics _metrics = new(meterFactory);
     private readonly ConcurrentDictionary<string, UsageCounters> _apps = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _flushing = new(1, 1);
 
@@ -61,5 +63,5 @@ public sealed class UsageMeter(IGrainFactory grainFactory)
         }
     }
 
-    internal UsageCounters For(string appId) => _apps.GetOrAdd(appId, static _ => new UsageCounters());
+    internal UsageCounters For(string appId) => _apps.GetOrAdd(appId, static (id, metrics) => new UsageCounters(id, metrics), _metrics);
 }

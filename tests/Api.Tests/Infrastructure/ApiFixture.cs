@@ -51,6 +51,9 @@ public abstract class ApiFixture : IAsyncLifetime
     /// <summary>The ledger type the engine must use when a fixture wraps the storage's own; null to expect the storage's.</summary>
     protected virtual Type? ExpectedLedgerType => null;
 
+    /// <summary>Settings a fixture adds to the engine's.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings { get; } = new Dictionary<string, string?>();
+
     /// <summary>Test doubles a fixture puts around engine services.</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
     {
@@ -145,8 +148,13 @@ public abstract class ApiFixture : IAsyncLifetime
             ["Jwt:Lifetime"] = "12:00:00",
             ["Reservations:HoldDuration"] = "00:02:00",
         };
+        foreach (var (key, value) in ExtraSettings)
+        {
+            settings[key] = value;
+        }
+
         Factory = new ApiFactory(settings, Time, ConfigureServices);
-        using var health = await Factory.CreateClient().GetAsync("/health");
+        using var health = await Factory.CreateClient().GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.IsType(ExpectedLedgerType ?? _storage.ExpectedLedgerType, Factory.Services.GetRequiredService<IBookingLedger>());
         Assert.Same(Time, Factory.Services.GetRequiredService<TimeProvider>());

@@ -31,7 +31,7 @@ public sealed class SiloProcesses : IDisposable
         ["Storage__Sqlite__Path"] = Path.Combine(Data.FullName, "reservations.db"),
     };
 
-    public async Task<Process> StartAsync(IReadOnlyDictionary<string, string> settings, int? gatewayPort = null)
+    public async Task<Process> StartAsync(IReadOnlyDictionary<string, string> settings, int? gatewayPort = null, int? httpPort = null)
     {
         var gateway = gatewayPort ?? FreePorts.Next();
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Data.FullName, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -40,6 +40,7 @@ public sealed class SiloProcesses : IDisposable
         start.Environment["Orleans__ClusterId"] = ClusterId;
         start.Environment["Orleans__SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
         start.Environment["Orleans__GatewayPort"] = gateway.ToString(CultureInfo.InvariantCulture);
+        start.Environment["Urls"] = $"http://127.0.0.1:{httpPort ?? FreePorts.Next()}";
         foreach (var (name, value) in settings)
         {
             start.Environment[name] = value;

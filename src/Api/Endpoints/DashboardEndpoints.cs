@@ -1,0 +1,36 @@
+using Orleans.Dashboard;
+using Reservations.Api.Errors;
+using Reservations.Api.Security;
+using Reservations.Silo.Observability;
+
+namespace Reservations.Api.Endpoints;
+
+/// <summary>
+/// The Orleans Dashboard at /admin/orleans, for admins only (it has no authentication of its own),
+/// and the login page a browser opens it from.
+/// </summary>
+internal static class DashboardEndpoints
+{
+    // Grain state holds the hashes of keys, passwords and hold tokens, which the admin API never shows.
+    private static readonly ProblemResult GrainStateRefused =
+        ApiProblem.Of(StatusCodes.Status403Forbidden, "forbidden", "The dashboard does not show grain state: it holds secrets' hashes.");
+
+    public static IEndpointRouteBuilder Map(IEndpointRouteBuilder app, IConfiguration configuration)
+    {
+        if (!DashboardExtensions.IsEnabled(configuration))
+        {
+            return app;
+        }
+
+        AdminLoginPage.Map(app);
+        IEndpointConventionBuilder dashboard = app.MapOrleansDashboard(AdminPageCookie.Path).RequireAdminPage().ExcludeFromDescription();
+        dashboard.Add(endpoint =>
+        {
+            if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: { } route } && route.EndsWith("/GrainState", StringComparison.OrdinalIgnoreCase))
+            {
+                endpoint.RequestDelegate = GrainStateRefused.ExecuteAsync;
+            }
+        });
+        return app;
+    }
+}

@@ -1,0 +1,84 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Reservations.Api.Tests.Infrastructure;
+
+namespace Reservations.Api.Tests;
+
+/// <summary>
+/// The Orleans Dashboard at /admin/orleans answers admins only: a bearer admin token, or the cookie
+/// POST /admin/login sets for a browser (scoped to the dashboard, HttpOnly, SameSite=Strict).
+/// </summary>
+public sealed class DashboardApiTests(SqliteApiFixture fixture) : IClassFixture<SqliteApiFixture>
+{
+    private const string Page = "/admin/orleans/";
+
+    [Fact]
+    public async Task Dashboard_WithoutAdmin_401()
+    {
+        await (await fixture.Anonymous().GetAsync(Page)).AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_token");
+        await (await fixture.Anonymous().GetAsync(Page + "ClusterStats")).AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_token");
+    }
+
+    [Fact]
+    public async Task Dashboard_TenantUserToken_403AsBearerAndAsCookie()
+    {
+        await (await fixture.As(fixture.UserA1).GetAsync(Page)).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await WithCookie(fixture.UserA1.Token).GetAsync(Page)).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    [Fact]
+    public async Task Dashboard_AdminBearer_200()
+    {
+        using var page = await fixture.Admin().GetAsync(Page);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        await (await fixture.Admin().GetAsync(Page + "ClusterStats")).ReadJsonAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Login_SetsAScopedHttpOnlyStrictCookie_ThatOpensTheDashboardOnly()
+    {
+        // As a browser: the client keeps the cookie it is given and sends it where its path allows.
+        var browser = fixture.Factory.CreateClient();
+        using var login = await browser.PostJsonAsync("/admin/login", new { username = ApiFixture.AdminUsername, password = ApiFixture.AdminPassword });
+        await login.ReadJsonAsync(HttpStatusCode.OK);
+
+        var cookie = Assert.Single(login.Headers.GetValues("Set-Cookie"));
+        Assert.StartsWith("reservations_admin=", cookie, StringComparison.Ordinal);
+        Assert.Contains("path=/admin/orleans", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(Page)).StatusCode);
+        await (await browser.GetAsync(Page + "ClusterStats")).ReadJsonAsync(HttpStatusCode.OK);
+        await (await browser.GetAsync("/admin/apps")).AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_token");
+
+        // Sent where the browser would not send it, the cookie still opens nothing but the dashboard.
+        var token = cookie["reservations_admin=".Length..cookie.IndexOf(';', StringComparison.Ordinal)];
+        await (await WithCookie(token).GetAsync("/admin/apps")).AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_token");
+    }
+
+    [Fact]
+    public async Task LoginPage_IsAFormThatCannotBeFramed()
+    {
+        using var page = await fixture.Anonymous().GetAsync("/admin/login");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("fetch('/admin/login'", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("frame-ancestors 'none'", Assert.Single(page.Headers.GetValues("Content-Security-Policy")));
+    }
+
+    [Fact]
+    public async Task Dashboard_GrainState_403EvenForAdmins()
+    {
+        await (await fixture.Admin().GetAsync(Page + "GrainState?grainId=x&grainType=y")).AssertProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    private HttpClient WithCookie(string token)
+    {
+        var client = fixture.Factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        client.DefaultRequestHeaders.Add("Cookie", $"reservations_admin={token}");
+        return client;
+    }
+}
