@@ -39,14 +39,17 @@ internal sealed class BookingEndpoints(GrainReferences grains)
 
         var seat = grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(http.AppId(), address.SeatId));
         ConfirmResult result;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            result = await seat.ConfirmAsync(request.ReservationToken!, http.UserId(), request.PaymentId!);
-        }
-        catch (SiloUnavailableException)
-        {
-            // Its silo left mid-call (see SeatEndpoints.ReserveAsync); a confirmation is idempotent by token.
-            result = await seat.ConfirmAsync(request.ReservationToken!, http.UserId(), request.PaymentId!);
+            try
+            {
+                result = await seat.ConfirmAsync(request.ReservationToken!, http.UserId(), request.PaymentId!);
+                break;
+            }
+            catch (OrleansMessageRejectionException) when (attempt < SiloLeaving.Attempts)
+            {
+                // See SeatEndpoints.ReserveAsync; a confirmation is idempotent by token.
+            }
         }
 
         return result switch

@@ -91,16 +91,20 @@ internal sealed class SeatEndpoints(GrainReferences grains)
 
         var seat = grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(http.AppId(), request.SeatId!));
         HoldResult result;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            result = await seat.TryHoldAsync(http.UserId());
-        }
-        catch (SiloUnavailableException)
-        {
-            // The seat's silo left (stopped or crashed) with the call in flight, run or not; the seat
-            // comes back on another silo from storage. Asking once more there spares the caller a 503:
-            // at worst the first call did hold the seat and this one is refused (docs/decisions.md).
-            result = await seat.TryHoldAsync(http.UserId());
+            try
+            {
+                result = await seat.TryHoldAsync(http.UserId());
+                break;
+            }
+            catch (OrleansMessageRejectionException) when (attempt < SiloLeaving.Attempts)
+            {
+                // The seat's silo (or its page's) is stopping or left with the call in flight, run or
+                // not; the grain comes back on another silo from storage. Asking again there spares
+                // the caller a 503: at worst the first call did hold the seat and this one is refused
+                // (docs/decisions.md).
+            }
         }
 
         return result switch
@@ -127,14 +131,17 @@ internal sealed class SeatEndpoints(GrainReferences grains)
 
         var seat = grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(http.AppId(), address.SeatId));
         ReleaseOutcome outcome;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            outcome = await seat.ReleaseAsync(request.ReservationToken!, http.UserId());
-        }
-        catch (SiloUnavailableException)
-        {
-            // Its silo left mid-call (see ReserveAsync); a release is by token, so a repeat frees nothing else.
-            outcome = await seat.ReleaseAsync(request.ReservationToken!, http.UserId());
+            try
+            {
+                outcome = await seat.ReleaseAsync(request.ReservationToken!, http.UserId());
+                break;
+            }
+            catch (OrleansMessageRejectionException) when (attempt < SiloLeaving.Attempts)
+            {
+                // See ReserveAsync; a release is by token, so a repeat frees nothing else.
+            }
         }
 
         return outcome switch

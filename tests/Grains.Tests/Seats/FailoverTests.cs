@@ -13,8 +13,8 @@ namespace Reservations.Grains.Tests.Seats;
 /// <summary>
 /// A cluster on PostgreSQL, the cluster's store, losing a silo to a crash (no goodbye: the others
 /// learn it from missed probes) or to a graceful stop, and gaining one, while callers keep calling.
-/// A call caught by a leaving silo fails with SiloUnavailableException; the API repeats such a call
-/// once (src/Api/Endpoints/SeatEndpoints.cs), and so do these callers.
+/// A call caught by a leaving silo is rejected (OrleansMessageRejectionException); the API sends
+/// such a call again, up to three times in all (src/Api/Endpoints/SiloLeaving.cs), and so do these callers.
 /// The process-level version of these runs, with kill -9 under HTTP load, is deploy/local/failover.sh.
 /// </summary>
 public sealed class FailoverTests(PostgresStoreFixture fixture) : IClassFixture<PostgresStoreFixture>
@@ -162,13 +162,12 @@ public sealed class FailoverTests(PostgresStoreFixture fixture) : IClassFixture<
             {
                 try
                 {
-                    // As the API calls a seat: once more when its silo left mid-call.
-                    var seat = seats[i % seats.Length];
+                                        var seat = seats[i % seats.Length];
                     var user = $"U-{worker}";
-                    var hold = await OnceMoreIfItsSiloLeftAsync(() => seat.TryHoldAsync(user));
+                    var hold = await AsTheApiCallsAsync(() => seat.TryHoldAsync(user));
                     if (hold.Outcome == HoldOutcome.Granted)
                     {
-                        await OnceMoreIfItsSiloLeftAsync(() => seat.ReleaseAsync(hold.ReservationToken!, user));
+                        await AsTheApiCallsAsync(() => seat.ReleaseAsync(hold.ReservationToken!, user));
                     }
                 }
                 catch (Exception exception)
@@ -208,15 +207,18 @@ public sealed class FailoverTests(PostgresStoreFixture fixture) : IClassFixture<
         return on;
     }
 
-    private static async Task<T> OnceMoreIfItsSiloLeftAsync<T>(Func<Task<T>> call)
+    /// <summary>As the API's endpoints call a seat: up to three times while a silo is stopping or gone.</summary>
+    private static async Task<T> AsTheApiCallsAsync<T>(Func<Task<T>> call)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            return await call();
-        }
-        catch (SiloUnavailableException)
-        {
-            return await call();
+            try
+            {
+                return await call();
+            }
+            catch (OrleansMessageRejectionException) when (attempt < 3)
+            {
+            }
         }
     }
 
