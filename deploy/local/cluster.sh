@@ -49,6 +49,8 @@ cluster_env() {
   echo "ConnectionStrings__Redis=$REDIS_THROWAWAY_URL"
   echo "Jwt__SigningKey=$JWT_KEY"
   echo "Admin__Password=$ADMIN_PASSWORD"
+  # A call in flight through a silo that dies waits this long before its 503 (docs/scaling.md).
+  echo "Orleans__ResponseTimeout=00:00:10"
   echo "Logging__LogLevel__Orleans=Warning"
   echo "Logging__LogLevel__Microsoft.AspNetCore=Warning"
   local setting

@@ -12,7 +12,8 @@
 # 2. scale: the same load; a silo is added, takes activations, then silo 2 gets SIGTERM. Expected:
 #    0 failed requests (no 5xx, no transport error) and no invariant violated.
 # 3. expiry: holds made before silo 3 is killed still block other users, and when they end the
-#    seats are free again (holds last 30 s here: Reservations__HoldDuration).
+#    seats are free again (holds last 30 s here: Reservations__HoldDuration). A 503 (a seat of
+#    the dead silo, asked before the cluster declared it dead) is asked again after Retry-After.
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 seconds=${1:-40}
@@ -21,7 +22,7 @@ export CLUSTER_DIR=${CLUSTER_DIR:-$repo/.cluster}
 out=$(mktemp -d /tmp/reservations-failover.XXXXXX)
 
 say() { echo "[$(date -u +%H:%M:%S)] $*"; }
-trap '"$cluster" down >/dev/null 2>&1 || true' EXIT
+trap 'cp -r "$CLUSTER_DIR/logs" "$out/cluster-logs" 2>/dev/null; "$cluster" down >/dev/null 2>&1 || true' EXIT
 
 CLUSTER_SETTINGS="Reservations__HoldDuration=00:00:30" "$cluster" up --silos 3 --apis 2
 source "$CLUSTER_DIR/secrets.env"
@@ -30,16 +31,16 @@ gateway=${urls%%,*}
 export RESERVATIONS_ADMIN_USER=admin RESERVATIONS_ADMIN_PASSWORD=$ADMIN_PASSWORD
 dotnet build -c Release "$repo/bench/LoadTest" >"$out/build.log" 2>&1
 
-load() { # part-name, then load tester arguments
+load() { # part-name, then load tester arguments; starts it in the background as $load_pid
   local name=$1; shift
   dotnet run -c Release --no-build --project "$repo/bench/LoadTest" -- hot-seat --confirm --url "$urls" \
     --spread per-request --users 100 --warmup 5s --duration "${seconds}s" "$@" >"$out/$name.log" 2>&1 &
-  echo $!
+  load_pid=$!
 }
 
-report() { # part-name, its load tester's pid
+report() { # part-name: waits for its load tester and prints its report
   local status=0
-  wait "$2" || status=$?
+  wait "$load_pid" || status=$?
   # The report: the tables and the invariant verdict, without the progress lines.
   sed -n '/^.*HotSeat.*users/,$p' "$out/$1.log" | sed 's/\x1b\[[0-9;]*m//g'
   say "load tester exit code $status"
@@ -51,21 +52,21 @@ activations() { # silo number: grain activations it holds, from its metrics
 }
 
 say "part 1, crash: hot-seat with confirmations over $urls; kill -9 silo 1 after 15 s"
-pid=$(load crash)
+load crash
 sleep 20   # 5 s warm-up, then 15 s of measured load
 say "silo activations before the kill: 1=$(activations 1) 2=$(activations 2) 3=$(activations 3)"
 "$cluster" kill-silo 1
-report crash "$pid"
+report crash
 "$cluster" status
 
 say "part 2, scale: the same load; add a silo after 10 s, SIGTERM silo 2 after 25 s"
-pid=$(load scale)
+load scale
 sleep 15
 "$cluster" add-silo
 sleep 10
 say "silo activations: 2=$(activations 2) 3=$(activations 3) 4=$(activations 4) (4 is the new one)"
 "$cluster" stop-silo 2
-report scale "$pid"
+report scale
 "$cluster" status
 
 say "part 3, expiry: 60 held seats, then kill -9 silo 3"
@@ -82,10 +83,16 @@ user_token() {
   curl -fsS -X POST "$gateway/auth/signup" "${tenant[@]}" -d "{\"email\":\"$1@example.com\",\"password\":\"password-$1\",\"name\":\"$1\"}" | jq -r .token
 }
 holder=$(user_token holder) other=$(user_token other)
-hold_all() { # token, url: counts of each status code
-  local seat
+hold_all() { # token, url: how each seat answered; a 503 is asked again after Retry-After, as a client would
+  local seat code tries
   while read -r seat; do
-    curl -s -o /dev/null -w '%{http_code}\n' -X POST "$2/reserve-seat" "${tenant[@]}" -H "authorization: Bearer $1" -d "{\"seatId\":\"$seat\"}"
+    for tries in 1 2 3 4 5 6 7 8 9 10; do
+      code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$2/reserve-seat" "${tenant[@]}" -H "authorization: Bearer $1" -d "{\"seatId\":\"$seat\"}")
+      [[ $code == 503 ]] || break
+      echo "503-then-retried"
+      sleep 1
+    done
+    echo "$code"
   done <"$out/seats" | sort | uniq -c | tr '\n' ' '
 }
 say "holder: $(hold_all "$holder" "$gateway")"
