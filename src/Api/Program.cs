@@ -13,6 +13,8 @@ AuthEndpoints.Map(app);
 SeatEndpoints.Map(app);
 BookingEndpoints.Map(app);
 AdminEndpoints.Map(app);
+EntityEndpoints.Map(app);
+UsageHistoryEndpoints.Map(app);
 app.Run();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>

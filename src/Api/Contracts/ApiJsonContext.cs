@@ -31,4 +31,6 @@ namespace Reservations.Api.Contracts;
 [JsonSerializable(typeof(SeedDataRequest))]
 [JsonSerializable(typeof(SeedDataResponse))]
 [JsonSerializable(typeof(BookingCursor))]
+[JsonSerializable(typeof(EntitiesResponse))]
+[JsonSerializable(typeof(UsageHistoryResponse))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

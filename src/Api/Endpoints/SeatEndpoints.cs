@@ -41,21 +41,25 @@ internal sealed class SeatEndpoints(GrainReferences grains)
     };
 
     /// <summary>
+    /// The seats of an app's entity, for the tenant's <c>GET /seats</c> and the admin's view of an app.
     /// Answered by the entity's catalog pages, never by the seats (I8). The first page is read before
     /// the answer starts, so an engine that cannot answer gets a problem, not a cut-off body; the
     /// rest streams page by page, so a million seats never sit in memory at once.
     /// </summary>
-    private async Task<Results<Ok<SeatsResponse>, ProblemResult>> GetSeatsAsync(string? entityId, HttpContext http)
+    internal static async Task<Results<Ok<SeatsResponse>, ProblemResult>> ListSeatsAsync(
+        GrainReferences grains, string appId, string? entityId, CancellationToken cancellationToken)
     {
         if (Check.Id(entityId, "entityId") is { } invalid)
         {
             return invalid;
         }
 
-        var appId = http.AppId();
         var first = await grains.GetGrain<IInventoryPageGrain>(InventoryPages.Key(appId, entityId!, 0)).ListAsync();
-        return TypedResults.Ok(new SeatsResponse(entityId!, ReadPagesAsync(grains, appId, entityId!, first, http.RequestAborted)));
+        return TypedResults.Ok(new SeatsResponse(entityId!, ReadPagesAsync(grains, appId, entityId!, first, cancellationToken)));
     }
+
+    private Task<Results<Ok<SeatsResponse>, ProblemResult>> GetSeatsAsync(string? entityId, HttpContext http) =>
+        ListSeatsAsync(grains, http.AppId(), entityId, http.RequestAborted);
 
     private static async IAsyncEnumerable<SeatResponse> ReadPagesAsync(
         GrainReferences grains, string appId, string entityId, IReadOnlyList<SeatView> first, [EnumeratorCancellation] CancellationToken cancellationToken)
