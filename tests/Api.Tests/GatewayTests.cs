@@ -72,7 +72,7 @@ public sealed class GatewayTests : IAsyncLifetime
     {
         var app = await CreateAppAsync(_a, []);
         var seat = await SeedSeatAsync(_a, app);
-        await using var map = await SeatMapClient.ConnectAsync(Tenant(_b, app), "gw-event");
+        await using var map = await LiveSeatMap.ConnectAsync(Tenant(_b, app), "gw-event");
         Assert.Equal("available", map.Seats[seat].Status);
         using var signup = await Tenant(_a, app).PostAsJsonAsync("/auth/signup", new { email = "live@example.com", password = ApiFixture.UserPassword, name = "Live User" });
         var token = (await signup.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("token").GetString()!;
@@ -81,7 +81,7 @@ public sealed class GatewayTests : IAsyncLifetime
         var expiresAt = (await hold.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("expiresAt").GetDateTimeOffset();
 
         var held = await map.UntilAsync(seat, "held");
-        Assert.Equal(expiresAt, SeatMapClient.HeldUntil(held));
+        Assert.Equal(expiresAt, LiveSeatMap.HeldUntil(held));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public abstract class SeatMapApiTests<TFixture>(TFixture fixture) : IClassFixtur
     public async Task SeatsLive_SnapshotThenHoldConfirmRelease_EachArrivesWithHeldUntilAndServerTime()
     {
         var (entityId, seats) = await Fixture.SeedAsync(Fixture.AppA, 3);
-        await using var map = await SeatMapClient.ConnectAsync(Fixture.Tenant(Fixture.AppA), entityId);
+        await using var map = await LiveSeatMap.ConnectAsync(Fixture.Tenant(Fixture.AppA), entityId);
         var now = Fixture.Time.GetUtcNow();
 
         Assert.Equal(entityId, map.Snapshot.GetProperty("entityId").GetString());
@@ -29,18 +29,18 @@ public abstract class SeatMapApiTests<TFixture>(TFixture fixture) : IClassFixtur
         Assert.Equal(seats, listed.Select(s => s.GetProperty("seatId").GetString()));
         Assert.Equal(["R1", "R2", "R3"], listed.Select(s => s.GetProperty("seatNumber").GetString()));
         Assert.Equal([11m, 12m, 13m], listed.Select(s => s.GetProperty("price").GetDecimal()));
-        Assert.All(listed, s => Assert.Equal(("available", (DateTimeOffset?)null), (s.GetProperty("status").GetString(), SeatMapClient.HeldUntil(s))));
+        Assert.All(listed, s => Assert.Equal(("available", (DateTimeOffset?)null), (s.GetProperty("status").GetString(), LiveSeatMap.HeldUntil(s))));
 
         var token = await HoldAsync(Fixture.UserA2, seats[0]);
         var held = await map.NextSeatAsync();
         Assert.Equal(seats[0], held.GetProperty("seatId").GetString());
         Assert.Equal("held", held.GetProperty("status").GetString());
-        Assert.Equal(now.AddMinutes(2), SeatMapClient.HeldUntil(held));
+        Assert.Equal(now.AddMinutes(2), LiveSeatMap.HeldUntil(held));
         Assert.Equal(now, held.GetProperty("serverTime").GetDateTimeOffset());
 
         await (await Fixture.As(Fixture.UserA2).PostAsJsonAsync("/confirm-booking", new { reservationToken = token, paymentId = "pay-live" })).ReadJsonAsync(HttpStatusCode.Created);
         var booked = await map.NextSeatAsync();
-        Assert.Equal((seats[0], "booked", (DateTimeOffset?)null), (booked.GetProperty("seatId").GetString(), booked.GetProperty("status").GetString(), SeatMapClient.HeldUntil(booked)));
+        Assert.Equal((seats[0], "booked", (DateTimeOffset?)null), (booked.GetProperty("seatId").GetString(), booked.GetProperty("status").GetString(), LiveSeatMap.HeldUntil(booked)));
 
         var other = await HoldAsync(Fixture.UserA1, seats[1]);
         Assert.Equal((seats[1], "held"), Seat(await map.NextSeatAsync()));
@@ -56,7 +56,7 @@ public abstract class SeatMapApiTests<TFixture>(TFixture fixture) : IClassFixtur
     [Fact]
     public async Task SeatsLive_UnknownEntityBadIdOrNoCredentials_AnsweredAsSeatsIs()
     {
-        await using (var empty = await SeatMapClient.ConnectAsync(Fixture.Tenant(Fixture.AppA), "no-such-entity"))
+        await using (var empty = await LiveSeatMap.ConnectAsync(Fixture.Tenant(Fixture.AppA), "no-such-entity"))
         {
             Assert.Equal("no-such-entity", empty.Snapshot.GetProperty("entityId").GetString());
             Assert.Empty(empty.Snapshot.GetProperty("seats").EnumerateArray());
@@ -76,8 +76,8 @@ public abstract class SeatMapApiTests<TFixture>(TFixture fixture) : IClassFixtur
         var seatsA = await SeedEntityAsync(Fixture.AppA, entityId, 2);
         var seatsB = await SeedEntityAsync(Fixture.AppB, entityId, 2);
         Assert.Equal(seatsA, seatsB); // the same ids, app-scoped (I6)
-        await using var mapA = await SeatMapClient.ConnectAsync(Fixture.Tenant(Fixture.AppA), entityId);
-        await using var mapB = await SeatMapClient.ConnectAsync(Fixture.Tenant(Fixture.AppB), entityId);
+        await using var mapA = await LiveSeatMap.ConnectAsync(Fixture.Tenant(Fixture.AppA), entityId);
+        await using var mapB = await LiveSeatMap.ConnectAsync(Fixture.Tenant(Fixture.AppB), entityId);
 
         await HoldAsync(Fixture.UserB1, seatsB[0]);
         Assert.Equal((seatsB[0], "held"), Seat(await mapB.NextSeatAsync()));
@@ -86,9 +86,9 @@ public abstract class SeatMapApiTests<TFixture>(TFixture fixture) : IClassFixtur
         // A's first event is A's own change: B's hold of the same seat id never reached it.
         Assert.Equal((seatsA[1], "held"), Seat(await mapA.NextSeatAsync()));
         Assert.Equal("available", mapA.Seats[seatsA[0]].Status);
-        await using var againA = await SeatMapClient.ConnectAsync(Fixture.Tenant(Fixture.AppA), entityId);
+        await using var againA = await LiveSeatMap.ConnectAsync(Fixture.Tenant(Fixture.AppA), entityId);
         Assert.Equal(["available", "held"], againA.Snapshot.GetProperty("seats").EnumerateArray().Select(s => s.GetProperty("status").GetString()));
-        await using var againB = await SeatMapClient.ConnectAsync(Fixture.Tenant(Fixture.AppB), entityId);
+        await using var againB = await LiveSeatMap.ConnectAsync(Fixture.Tenant(Fixture.AppB), entityId);
         Assert.Equal(["held", "available"], againB.Snapshot.GetProperty("seats").EnumerateArray().Select(s => s.GetProperty("status").GetString()));
     }
 
@@ -96,7 +96,7 @@ public abstract class SeatMapApiTests<TFixture>(TFixture fixture) : IClassFixtur
     public async Task SeatsLive_Reconnect_FreshSnapshotWithWhatChangedMeanwhile_ThenChanges()
     {
         var (entityId, seats) = await Fixture.SeedAsync(Fixture.AppA, 2);
-        var first = await SeatMapClient.ConnectAsync(Fixture.Tenant(Fixture.AppA), entityId);
+        var first = await LiveSeatMap.ConnectAsync(Fixture.Tenant(Fixture.AppA), entityId);
         var token = await HoldAsync(Fixture.UserA1, seats[0]);
         Assert.Equal((seats[0], "held"), Seat(await first.NextSeatAsync()));
         await first.DisposeAsync();
@@ -105,15 +105,15 @@ public abstract class SeatMapApiTests<TFixture>(TFixture fixture) : IClassFixtur
         await HoldAsync(Fixture.UserA2, seats[1]);
         await Eventually.ReturnsAsync(async () =>
         {
-            await using var probe = await SeatMapClient.ConnectAsync(Fixture.Tenant(Fixture.AppA), entityId);
+            await using var probe = await LiveSeatMap.ConnectAsync(Fixture.Tenant(Fixture.AppA), entityId);
             return probe.Seats[seats[1]].Status;
         }, status => status == "held", "the pages to hear of both changes");
 
-        await using var again = await SeatMapClient.ConnectAsync(Fixture.Tenant(Fixture.AppA), entityId);
+        await using var again = await LiveSeatMap.ConnectAsync(Fixture.Tenant(Fixture.AppA), entityId);
         Assert.Equal(("booked", (DateTimeOffset?)null), again.Seats[seats[0]]);
         Assert.Equal(("held", Fixture.Time.GetUtcNow().AddMinutes(2)), again.Seats[seats[1]]);
         Fixture.Time.Advance(TimeSpan.FromMinutes(2));
-        await using var afterExpiry = await SeatMapClient.ConnectAsync(Fixture.Tenant(Fixture.AppA), entityId);
+        await using var afterExpiry = await LiveSeatMap.ConnectAsync(Fixture.Tenant(Fixture.AppA), entityId);
         Assert.Equal(("available", (DateTimeOffset?)null), afterExpiry.Seats[seats[1]]); // dead at heldUntil (I5)
 
         await HoldAsync(Fixture.UserA1, seats[1]);
@@ -131,7 +131,7 @@ public abstract class SeatMapApiTests<TFixture>(TFixture fixture) : IClassFixtur
         {
             var seat = seats[round];
             // A client connects while the seat is held and released: it must end on "available".
-            var connecting = SeatMapClient.ConnectAsync(Fixture.Tenant(Fixture.AppA), entityId);
+            var connecting = LiveSeatMap.ConnectAsync(Fixture.Tenant(Fixture.AppA), entityId);
             var token = await HoldAsync(Fixture.UserA1, seat);
             await (await user.PostAsJsonAsync("/release-seat", new { reservationToken = token })).ReadJsonAsync(HttpStatusCode.OK);
             await using var map = await connecting;
@@ -153,8 +153,8 @@ public abstract class SeatMapApiTests<TFixture>(TFixture fixture) : IClassFixtur
     {
         // A snapshot of 1,000 seats outgrows what the connection buffers, so the stalled client's stream blocks.
         var (entityId, seats) = await Fixture.SeedAsync(Fixture.AppA, 1000);
-        await using var stalled = await SeatMapClient.ConnectAsync(Fixture.Tenant(Fixture.AppA), entityId, readSnapshot: false);
-        await using var live = await SeatMapClient.ConnectAsync(Fixture.Tenant(Fixture.AppA), entityId);
+        await using var stalled = await LiveSeatMap.ConnectAsync(Fixture.Tenant(Fixture.AppA), entityId, readSnapshot: false);
+        await using var live = await LiveSeatMap.ConnectAsync(Fixture.Tenant(Fixture.AppA), entityId);
 
         var changed = seats.Take(SeatMapSettings.ClientBuffer * 3).ToList();
         foreach (var (seat, i) in changed.Select((seat, i) => (seat, i)))
@@ -176,7 +176,7 @@ public abstract class SeatMapApiTests<TFixture>(TFixture fixture) : IClassFixtur
             Assert.Equal(":", next.Name);
         }
 
-        await using var reconnected = await SeatMapClient.ConnectAsync(Fixture.Tenant(Fixture.AppA), entityId);
+        await using var reconnected = await LiveSeatMap.ConnectAsync(Fixture.Tenant(Fixture.AppA), entityId);
         Assert.All(changed, seat => Assert.Equal("held", reconnected.Seats[seat].Status));
     }
 
@@ -184,7 +184,7 @@ public abstract class SeatMapApiTests<TFixture>(TFixture fixture) : IClassFixtur
     public async Task SeatsLive_FifteenSecondsOfSilenceOnTheClock_KeepAliveComment()
     {
         var (entityId, seats) = await Fixture.SeedAsync(Fixture.AppA);
-        await using var map = await SeatMapClient.ConnectAsync(Fixture.Tenant(Fixture.AppA), entityId);
+        await using var map = await LiveSeatMap.ConnectAsync(Fixture.Tenant(Fixture.AppA), entityId);
 
         Fixture.Time.Advance(SeatMapStream.KeepAlive);
 
@@ -197,7 +197,7 @@ public abstract class SeatMapApiTests<TFixture>(TFixture fixture) : IClassFixtur
     public async Task SeatsLive_PageReactivatedWithoutItsWatchers_RenewalRepairsTheFeed()
     {
         var (entityId, seats) = await Fixture.SeedAsync(Fixture.AppA, 2);
-        await using var map = await SeatMapClient.ConnectAsync(Fixture.Tenant(Fixture.AppA), entityId);
+        await using var map = await LiveSeatMap.ConnectAsync(Fixture.Tenant(Fixture.AppA), entityId);
 
         // Every idle activation goes, the catalog page and its watchers among them; the hold reactivates it.
         await Fixture.Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
@@ -213,7 +213,7 @@ public abstract class SeatMapApiTests<TFixture>(TFixture fixture) : IClassFixtur
         var feeds = Fixture.Factory.Services.GetRequiredService<SeatMapFeeds>();
         await Eventually.ReturnsAsync(() => Task.FromResult(feeds.Count), count => count == 0, "earlier tests' feeds to go");
 
-        var maps = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => SeatMapClient.ConnectAsync(Fixture.Tenant(Fixture.AppA), entityId)));
+        var maps = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => LiveSeatMap.ConnectAsync(Fixture.Tenant(Fixture.AppA), entityId)));
         Assert.Equal(1, feeds.Count); // one observer for the process, however many clients
         foreach (var map in maps)
         {

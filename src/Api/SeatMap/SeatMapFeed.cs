@@ -28,7 +28,10 @@ internal sealed class SeatMapFeed(string appId, string entityId, GrainReferences
     public int References { get; set; }
 
     /// <summary>The grain observer the pages call; Orleans holds this object weakly, the feeds strongly.</summary>
-    public ISeatMapObserver Self => _self ??= factory.CreateObjectReference<ISeatMapObserver>(this);
+    public ISeatMapObserver Self => _self ?? throw new InvalidOperationException("The feed has not started.");
+
+    /// <summary>Makes the feed's one observer reference; called once, before anyone watches through it.</summary>
+    public void Start() => _self = factory.CreateObjectReference<ISeatMapObserver>(this);
 
     /// <summary>
     /// Registers with every page of the entity (again) and merges what they know: after this, every change

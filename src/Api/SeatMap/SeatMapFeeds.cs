@@ -36,6 +36,7 @@ internal sealed class SeatMapFeeds(GrainReferences grains, IGrainFactory factory
             if (!_feeds.TryGetValue(key, out feed))
             {
                 feed = new SeatMapFeed(appId, entityId, grains, factory);
+                feed.Start();
                 _feeds.Add(key, feed);
             }
 

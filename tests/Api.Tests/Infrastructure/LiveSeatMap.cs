@@ -14,14 +14,14 @@ public sealed record ServerSentEvent(string Name, string Data)
 /// A seat-map client over plain HTTP, as the frontend reads GET /seats/live with fetch: it reads events
 /// as they come and keeps the map they describe (the snapshot, then each seat event).
 /// </summary>
-public sealed class SeatMapClient : IAsyncDisposable
+public sealed class LiveSeatMap : IAsyncDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private readonly HttpResponseMessage _response;
     private readonly StreamReader _reader;
 
-    private SeatMapClient(HttpResponseMessage response, Stream body)
+    private LiveSeatMap(HttpResponseMessage response, Stream body)
     {
         _response = response;
         _reader = new StreamReader(body, Encoding.UTF8);
@@ -33,12 +33,12 @@ public sealed class SeatMapClient : IAsyncDisposable
     public JsonElement Snapshot { get; private set; }
 
     /// <summary>Connects and reads the snapshot.</summary>
-    public static async Task<SeatMapClient> ConnectAsync(HttpClient http, string entityId, bool readSnapshot = true)
+    public static async Task<LiveSeatMap> ConnectAsync(HttpClient http, string entityId, bool readSnapshot = true)
     {
         var response = await http.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/seats/live?entityId={entityId}"), HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-        var client = new SeatMapClient(response, await response.Content.ReadAsStreamAsync());
+        var client = new LiveSeatMap(response, await response.Content.ReadAsStreamAsync());
         if (readSnapshot)
         {
             var first = await client.NextAsync();
