@@ -19,6 +19,7 @@ internal sealed class SeatMapFeed(string appId, string entityId, GrainReferences
     private readonly List<ImmutableArray<SeatMapEntry>> _pages = [];
     private ImmutableArray<SeatMapClient> _clients = [];
     private ISeatMapObserver? _self;
+    private volatile bool _stopped;
 
     public string AppId => appId;
 
@@ -39,7 +40,7 @@ internal sealed class SeatMapFeed(string appId, string entityId, GrainReferences
     /// </summary>
     public async Task WatchPagesAsync()
     {
-        for (var page = 0; ; page++)
+        for (var page = 0; !_stopped; page++)
         {
             var entries = await Page(page).WatchAsync(Self);
             Merge(page, entries);
@@ -53,6 +54,7 @@ internal sealed class SeatMapFeed(string appId, string entityId, GrainReferences
     /// <summary>Tells the pages to stop sending (one way) and drops the observer.</summary>
     public void Unwatch()
     {
+        _stopped = true; // a renewal already under way registers no more pages
         int pages;
         lock (_gate)
         {

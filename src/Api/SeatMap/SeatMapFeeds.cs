@@ -8,7 +8,7 @@ namespace Reservations.Api.SeatMap;
 /// This process's seat-map feeds, one per watched app and entity (keys are app-scoped, I6), kept while at
 /// least one client watches: however many browsers watch an entity, its pages know one observer per process.
 /// </summary>
-internal sealed class SeatMapFeeds(GrainReferences grains, IGrainFactory factory, IOptions<SeatMapOptions> options)
+internal sealed class SeatMapFeeds(GrainReferences grains, IGrainFactory factory, IOptions<SeatMapOptions> options, ILogger<SeatMapFeeds> logger)
 {
     private readonly Dictionary<string, SeatMapFeed> _feeds = [];
 
@@ -82,6 +82,14 @@ internal sealed class SeatMapFeeds(GrainReferences grains, IGrainFactory factory
             _feeds.Remove(GrainKeys.Scoped(feed.AppId, feed.EntityId));
         }
 
-        feed.Unwatch();
+        try
+        {
+            feed.Unwatch();
+        }
+        catch (Exception exception)
+        {
+            // The engine is going away (the host stops): the pages drop this watcher at their expiry.
+            ApiLog.SeatMapUnwatchFailed(logger, exception, feed.AppId, feed.EntityId);
+        }
     }
 }
