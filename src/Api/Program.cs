@@ -1,10 +1,12 @@
 using Reservations.Api.Endpoints;
 using Reservations.Api.Hosting;
+using Reservations.Api.SeatMap;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddEngine();
 builder.AddApiConventions();
 builder.AddObservability();
+builder.AddSeatMap();
 
 var app = builder.Build();
 app.UseApiConventions();

@@ -12,6 +12,8 @@ namespace Reservations.Api.Contracts;
 [JsonSerializable(typeof(SignupResponse))]
 [JsonSerializable(typeof(TokenResponse))]
 [JsonSerializable(typeof(SeatsResponse))]
+[JsonSerializable(typeof(SeatMapSnapshot))]
+[JsonSerializable(typeof(SeatMapChange))]
 [JsonSerializable(typeof(ReserveSeatRequest))]
 [JsonSerializable(typeof(ReservationResponse))]
 [JsonSerializable(typeof(ReleaseSeatRequest))]
