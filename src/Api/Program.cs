@@ -1,13 +1,17 @@
 using Reservations.Api.Endpoints;
 using Reservations.Api.Hosting;
+using Reservations.Api.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddEngine();
 builder.AddApiConventions();
 builder.AddObservability();
+builder.AddWebPages();
 
 var app = builder.Build();
+app.UseWebPages();
 app.UseApiConventions();
+app.MapWebPages();
 app.MapObservability();
 AuthEndpoints.Map(app);
 SeatEndpoints.Map(app);
