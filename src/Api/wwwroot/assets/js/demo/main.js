@@ -24,6 +24,8 @@ checkout = initCheckout({
   onBooked: () => showMyBookings().catch((error) => tell(error.message)),
 });
 
+initAccount({ notice, onChange: () => render() });
+
 function render() {
   const app = settings.app;
   const user = app && settings.user;
