@@ -9,8 +9,7 @@ namespace Reservations.Web.Tests;
 /// customer books on /demo; the operator finds the booking and the usage it caused.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public abstract class JourneyTests<TEngine>(Chromium chromium, TEngine engine) : IClassFixture<TEngine>
-    where TEngine : WebEngine
+public abstract class JourneyTests(Chromium chromium, WebEngine engine)
 {
     protected abstract string Storage { get; }
 
@@ -69,12 +68,12 @@ public abstract class JourneyTests<TEngine>(Chromium chromium, TEngine engine) :
     }
 }
 
-public sealed class SqliteJourneyTests(Chromium chromium, SqliteWebEngine engine) : JourneyTests<SqliteWebEngine>(chromium, engine)
+public sealed class SqliteJourneyTests(Chromium chromium, SqliteWebEngine engine) : JourneyTests(chromium, engine)
 {
     protected override string Storage => "sqlite";
 }
 
-public sealed class PostgresJourneyTests(Chromium chromium, PostgresWebEngine engine) : JourneyTests<PostgresWebEngine>(chromium, engine)
+public sealed class PostgresJourneyTests(Chromium chromium, PostgresWebEngine engine) : JourneyTests(chromium, engine), IClassFixture<PostgresWebEngine>
 {
     protected override string Storage => "postgres";
 }

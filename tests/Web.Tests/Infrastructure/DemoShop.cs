@@ -38,6 +38,8 @@ public sealed partial class DemoShop(IPage page)
     /// <summary>Opens the event's seat map and waits until the live feed has sent its snapshot.</summary>
     public async Task OpenEventAsync(string entityId)
     {
+        // The events list, or the field for an event id where the engine lists no events.
+        await page.Locator("#entity option, #entity-typed:visible").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
         var typed = page.Locator("#entity-typed");
         if (await typed.IsVisibleAsync())
         {

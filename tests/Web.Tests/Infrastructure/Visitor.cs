@@ -18,8 +18,6 @@ public sealed class Visitor : IAsyncDisposable
         _context = context;
         Page = page;
         page.PageError += (_, error) => _scriptErrors.Add(error);
-        page.Console += (_, message) => Console.WriteLine($"DEBUG console {message.Type}: {message.Text}");
-        page.Response += (_, response) => Console.WriteLine($"DEBUG {response.Request.Method} {response.Url} {response.Status}");
     }
 
     public IPage Page { get; }

@@ -76,6 +76,27 @@ public abstract class WebEngine : IAsyncLifetime
         return client;
     }
 
+    /// <summary>Creates an app through the admin API: tests of the demo need one, not the dashboard's forms.</summary>
+    public async Task<(string AppId, string ApiKey)> CreateAppAsync(string name)
+    {
+        using var admin = await AdminAsync();
+        using var response = await admin.PostAsJsonAsync("/admin/apps", new { name, domain = "EVENT", allowedDomains = Array.Empty<string>() });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var app = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (app.GetProperty("appId").GetString()!, app.GetProperty("apiKey").GetString()!);
+    }
+
+    /// <summary>Seeds rows A, B, ... of <paramref name="perRow"/> seats at 25.00 through the admin API.</summary>
+    public async Task SeedAsync(string appId, string entityId, int rows, int perRow)
+    {
+        using var admin = await AdminAsync();
+        var seats = Enumerable.Range(0, rows)
+            .SelectMany(r => Enumerable.Range(1, perRow).Select(s => new { seatNumber = $"{(char)('A' + r)}{s}", price = 25m }))
+            .ToArray();
+        using var response = await admin.PostAsJsonAsync("/admin/seed-data", new { appId, entityId, seats });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
     /// <summary>The bookings of one app, as the admin API lists them.</summary>
     public async Task<JsonElement[]> BookingsAsync(string appId)
     {

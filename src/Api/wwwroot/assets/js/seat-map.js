@@ -1,11 +1,10 @@
 // A seat map: one button per seat, grouped in rows by the letters before the seat number (A1..A12).
-// Seats are told apart by colour and by pattern (see the legend in the page), and each button's
-// label says its number, state and price. Arrow keys move between seats; Tab leaves the map.
+// Seats are told apart by colour and by pattern (see the legend in the page); each button shows its
+// seat number, and its label adds state and price. Arrow keys move between seats; Tab leaves the map.
 import { h, money } from './dom.js';
 
 const stateText = { available: 'available', held: 'held by someone else', booked: 'booked', mine: 'your hold' };
 const rowOf = (seatNumber) => /^[^\d]*/.exec(seatNumber)[0].trim();
-const numberOf = (seatNumber) => seatNumber.slice(rowOf(seatNumber).length).trim() || seatNumber;
 const unnamedRowLength = 20;
 
 export class SeatMap {
@@ -105,7 +104,7 @@ export class SeatMap {
       'aria-pressed': this.onSelect ? String(seat.seatId === this.#selected) : null,
       disabled: !this.onSelect,
       onclick: () => this.onSelect?.(this.#seats.get(seat.seatId)),
-    }, numberOf(seat.seatNumber));
+    }, seat.seatNumber);
     this.#buttons.set(seat.seatId, button);
     this.#draw(seat, button);
     return button;
