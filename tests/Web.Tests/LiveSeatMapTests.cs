@@ -56,6 +56,7 @@ public sealed class LiveSeatMapTests(Chromium chromium, SqliteWebEngine engine)
 
         await Expect(ann.Shop.Message).ToContainTextAsync("Your hold on seat B2 ran out before payment, so the seat is free again.");
         await Expect(ann.Shop.Page.Locator("#hold-panel")).ToBeHiddenAsync();
+        await Expect(ann.Shop.Page.GetByRole(AriaRole.Button, new() { Name = "Hold this seat" })).ToBeEnabledAsync();
         await ann.Shop.ExpectSeatAsync("B2", "available");
         await bob.Shop.ExpectSeatAsync("B2", "available");
         await ann.Browser.ScreenshotAsync("expiry-hold-lost");

@@ -45,7 +45,7 @@ export function barChart(title, points) {
   if (points.length > 0) {
     const last = points[points.length - 1];
     chart.append(svg('text', { x: pad.left, y: height - 6 }, hour(points[0].start)));
-    chart.append(svg('text', { x: width - pad.right, y: height - 6, 'text-anchor': 'end' }, hour(last.start)));
+    chart.append(svg('text', { x: width - pad.right, y: height - 6, 'text-anchor': 'end' }, `${hour(last.start)} UTC`));
   }
   return chart;
 }

@@ -39,7 +39,15 @@ export function initCheckout({ clock, seats, onBooked }) {
     hold = null;
     seats.map.setMine(null);
     showHold(false);
+    holdButton.disabled = !selected;
     describe();
+  };
+
+  const unselect = () => {
+    selected = null;
+    seats.map.setSelected(null);
+    holdButton.disabled = true;
+    byId('selection-text').textContent = 'Select an available seat on the map.';
   };
 
   const lost = (seatNumber) => {
@@ -114,6 +122,7 @@ export function initCheckout({ clock, seats, onBooked }) {
         body: { reservationToken: current.reservationToken, paymentId: current.paymentId },
       });
       endHold();
+      unselect();
       seats.map.update({ seatId: booking.seatId, status: 'booked', heldUntil: null });
       say(message, `Booked: seat ${booking.seatNumber}, ${money(booking.price)}. Booking ${booking.bookingId}.`, 'info');
       onBooked();
@@ -150,9 +159,7 @@ export function initCheckout({ clock, seats, onBooked }) {
     select,
     reset() {
       endHold();
-      selected = null;
-      holdButton.disabled = true;
-      byId('selection-text').textContent = 'Select an available seat on the map.';
+      unselect();
     },
   };
 }
