@@ -29,4 +29,10 @@ internal static partial class ApiLog
 
     [LoggerMessage(9, LogLevel.Warning, "Readiness: no silo answered the probe grain")]
     public static partial void ReadinessProbeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(10, LogLevel.Warning, "Seat map of {AppId}/{EntityId}: could not register with its catalog pages again; retrying next period")]
+    public static partial void SeatMapRenewalFailed(ILogger logger, Exception exception, string appId, string entityId);
+
+    [LoggerMessage(11, LogLevel.Information, "Seat map of {AppId}/{EntityId}: could not tell its catalog pages to stop; they drop it at their expiry")]
+    public static partial void SeatMapUnwatchFailed(ILogger logger, Exception exception, string appId, string entityId);
 }

@@ -1,11 +1,13 @@
 using Reservations.Api.Endpoints;
 using Reservations.Api.Hosting;
+using Reservations.Api.SeatMap;
 using Reservations.Api.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddEngine();
 builder.AddApiConventions();
 builder.AddObservability();
+builder.AddSeatMap();
 builder.AddWebPages();
 
 var app = builder.Build();
@@ -17,6 +19,8 @@ AuthEndpoints.Map(app);
 SeatEndpoints.Map(app);
 BookingEndpoints.Map(app);
 AdminEndpoints.Map(app);
+EntityEndpoints.Map(app);
+UsageHistoryEndpoints.Map(app);
 app.Run();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>

@@ -19,4 +19,7 @@ internal static partial class GrainsLog
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Readiness: grain storage did not answer the probe's read")]
     public static partial void StorageProbeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Usage of app {AppId} is in its totals but could not be added to its hourly history")]
+    public static partial void UsageHistoryNotRecorded(ILogger logger, string appId, Exception exception);
 }

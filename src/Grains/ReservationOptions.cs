@@ -19,4 +19,8 @@ public sealed class ReservationOptions
     /// <summary>PBKDF2-SHA256 iterations for new password hashes; raising it rehashes each password at its next login (I7).</summary>
     [Range(600_000, 100_000_000)]
     public int PasswordIterations { get; set; } = 600_000;
+
+    /// <summary>How many entities an app may have; seeding a new entity beyond it is refused.</summary>
+    [Range(1, 100_000)]
+    public int MaxEntitiesPerApp { get; set; } = 10_000;
 }

@@ -30,6 +30,12 @@ internal static class LedgerSql
             add("@user_id", query.UserId);
         }
 
+        if (query.EntityId is not null)
+        {
+            sql.Append(" AND entity_id = @entity_id");
+            add("@entity_id", query.EntityId);
+        }
+
         // Stored times are whole microseconds: a bound rounded up to one keeps >= From and < To exact.
         if (query.From is { } from)
         {
@@ -45,7 +51,9 @@ internal static class LedgerSql
 
         if (query.After is { } after)
         {
-            sql.Append(" AND (booked_at < @after_at OR (booked_at = @after_at AND (app_id > @after_app OR (app_id = @after_app AND seat_id > @after_seat))))");
+            // The leading booked_at <= @after_at is implied by the rest; alone it is an index bound, so a
+            // later page starts where the previous one ended instead of scanning past it.
+            sql.Append(" AND booked_at <= @after_at AND (booked_at < @after_at OR (booked_at = @after_at AND (app_id > @after_app OR (app_id = @after_app AND seat_id > @after_seat))))");
             add("@after_at", time(after.BookedAt));
             add("@after_app", after.AppId);
             add("@after_seat", after.SeatId);

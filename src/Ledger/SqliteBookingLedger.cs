@@ -34,6 +34,7 @@ public sealed class SqliteBookingLedger(SqliteDatabase database) : IBookingLedge
         CREATE INDEX bookings_by_app ON bookings (app_id, booked_at DESC, seat_id);
         CREATE INDEX bookings_by_time ON bookings (booked_at DESC, app_id, seat_id);
         """,
+        "CREATE INDEX bookings_by_entity ON bookings (app_id, entity_id, booked_at DESC, seat_id);",
     ];
 
     private const string Insert = $"""

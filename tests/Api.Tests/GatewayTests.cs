@@ -10,7 +10,8 @@ namespace Reservations.Api.Tests;
 /// <summary>
 /// Two API processes in gateway mode in front of one src/Silo process on Redis and PostgreSQL: they
 /// hold nothing of their own, accept each other's tokens, and a change to an app made through one
-/// takes effect on the other within the tenant cache's time to live.
+/// takes effect on the other within the tenant cache's time to live; the live seat map reaches a gateway's
+/// clients through its grain observer, whichever gateway the change came through.
 /// </summary>
 public sealed class GatewayTests : IAsyncLifetime
 {
@@ -64,6 +65,23 @@ public sealed class GatewayTests : IAsyncLifetime
         var first = await (await Tenant(_b, app, token).PostAsJsonAsync("/confirm-booking", pay)).ReadJsonAsync(HttpStatusCode.Created);
         var again = await (await Tenant(_a, app, token).PostAsJsonAsync("/confirm-booking", pay)).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal(first.GetProperty("bookingId").GetString(), again.GetProperty("bookingId").GetString());
+    }
+
+    [Fact]
+    public async Task SeatsLive_WatchedThroughOneGateway_SeesAHoldMadeThroughTheOther()
+    {
+        var app = await CreateAppAsync(_a, []);
+        var seat = await SeedSeatAsync(_a, app);
+        await using var map = await LiveSeatMap.ConnectAsync(Tenant(_b, app), "gw-event");
+        Assert.Equal("available", map.Seats[seat].Status);
+        using var signup = await Tenant(_a, app).PostAsJsonAsync("/auth/signup", new { email = "live@example.com", password = ApiFixture.UserPassword, name = "Live User" });
+        var token = (await signup.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("token").GetString()!;
+
+        using var hold = await Tenant(_a, app, token).PostAsJsonAsync("/reserve-seat", new { seatId = seat });
+        var expiresAt = (await hold.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("expiresAt").GetDateTimeOffset();
+
+        var held = await map.UntilAsync(seat, "held");
+        Assert.Equal(expiresAt, LiveSeatMap.HeldUntil(held));
     }
 
     [Fact]

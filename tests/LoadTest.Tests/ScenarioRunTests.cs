@@ -39,6 +39,32 @@ public sealed class ScenarioRunTests(InProcessEngine engine) : IClassFixture<InP
         }
     }
 
+    [Fact]
+    public async Task HotSeat_WithWatchers_EachGetsASnapshotAndTheHoldsAndReleasesAsEvents()
+    {
+        using var gateways = new Gateways(engine.CreateClient());
+        var options = new LoadTestOptions
+        {
+            Scenario = ScenarioKind.HotSeat,
+            AdminUser = InProcessEngine.AdminUser,
+            AdminPassword = InProcessEngine.AdminPassword,
+            Users = 4,
+            Connections = 4,
+            Duration = TimeSpan.FromSeconds(2),
+            HoldFor = TimeSpan.FromMilliseconds(20),
+            Watchers = 3,
+        };
+
+        var report = await new LoadTestRunner(gateways, options, SilentObserver.Instance).RunAsync(CancellationToken.None);
+
+        var watchers = Assert.IsType<WatcherReport>(report.Watchers);
+        Assert.Equal(3, watchers.Watchers);
+        Assert.True(watchers.Snapshots >= 3, $"{watchers.Snapshots} snapshots");
+        Assert.True(watchers.SeatEventsMeasured > 0 && watchers.SeatEvents >= watchers.SeatEventsMeasured, $"{watchers} for {report.Measured.CountOf(RequestKind.Reserve, 201)} holds granted");
+        Assert.Equal(0, watchers.Failures);
+        Assert.True(report.Invariants.Passed);
+    }
+
     // Two clients of one in-process engine stand for two gateways of one cluster.
     [Fact]
     public async Task Distinct_SpreadPerRequestOverTwoGateways_ConfirmsThroughBothWithoutViolation()

@@ -55,6 +55,14 @@ internal sealed class CliOptions
     public Option<TimeSpan> RetryAfterCap { get; } = Time(
         "--retry-after-cap", TimeSpan.FromSeconds(5), "Longest pause before a confirm retry: Retry-After is honoured up to this; without one, 100 ms doubling.");
 
+    public Option<int> Watchers { get; } = new("--watchers")
+    {
+        Description = "Seat-map clients (GET /seats/live on the scenario's entity, spread over the --url gateways) open for the whole run; "
+            + "the events they receive are counted and reported. Each has a connection of its own, outside --connections.",
+        DefaultValueFactory = _ => 0,
+        CustomParser = r => int.TryParse(r.Tokens.Single().Value, out var n) && n >= 0 ? n : Fail(r, 0, "--watchers must be 0 or more."),
+    };
+
     public Option<string?> AdminUser { get; } = new("--admin-user") { Description = "Admin username (or env RESERVATIONS_ADMIN_USER)." };
 
     public Option<string?> AdminPassword { get; } = new("--admin-password") { Description = "Admin password (or env RESERVATIONS_ADMIN_PASSWORD)." };
@@ -76,7 +84,7 @@ internal sealed class CliOptions
     public IEnumerable<Option> All =>
     [
         Urls, Spread, Users, Connections, Duration, Warmup, HoldFor, HoldDuration, Confirm, Seats, Zipf, ConfirmRetries, RetryAfterCap,
-        AdminUser, AdminPassword, Engine, EngineDll, Postgres, ServerCpus, Ceiling,
+        Watchers, AdminUser, AdminPassword, Engine, EngineDll, Postgres, ServerCpus, Ceiling,
     ];
 
     private static readonly Uri DefaultUrl = new("http://127.0.0.1:5080");

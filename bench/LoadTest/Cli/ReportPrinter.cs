@@ -29,6 +29,10 @@ internal static class ReportPrinter
         }
 
         console.Write(figures);
+        if (report.Watchers is { } watchers)
+        {
+            PrintWatchers(console, watchers, report.Measured.Elapsed);
+        }
         if (report.CeilingRatio is { } ratio)
         {
             console.MarkupLine($"Scenario throughput is [bold]{ratio.ToString("P1", CultureInfo.InvariantCulture)}[/] of GET /health/live on the same engine.");
@@ -73,6 +77,19 @@ internal static class ReportPrinter
         }
 
         console.Write(violations);
+    }
+
+    private static void PrintWatchers(IAnsiConsole console, WatcherReport watchers, TimeSpan measured)
+    {
+        static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+        var perSecond = measured > TimeSpan.Zero ? watchers.SeatEventsMeasured / measured.TotalSeconds : 0;
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("seat-map clients").AddColumn("snapshots").AddColumn("seat events").AddColumn("measured").AddColumn("events/s")
+            .AddColumn("keep-alives").AddColumn("streams ended").AddColumn("failed connects");
+        table.AddRow(
+            N(watchers.Watchers), N(watchers.Snapshots), N(watchers.SeatEvents), N(watchers.SeatEventsMeasured),
+            perSecond.ToString("N0", CultureInfo.InvariantCulture), N(watchers.KeepAlives), N(watchers.StreamsEnded), N(watchers.Failures));
+        console.Write(table);
     }
 
     private static void PrintGateways(IAnsiConsole console, PhaseResult phase)

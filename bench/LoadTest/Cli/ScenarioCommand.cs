@@ -60,11 +60,12 @@ internal static class ScenarioCommand
                 ConfirmRetries = parse.GetValue(cli.ConfirmRetries),
                 RetryAfterCap = parse.GetValue(cli.RetryAfterCap),
                 MeasureCeiling = parse.GetValue(cli.Ceiling) ?? child,
+                Watchers = parse.GetValue(cli.Watchers),
             };
 
             var urls = engine is null ? parse.GetValue(cli.Urls)! : [engine.BaseAddress];
             var spread = parse.GetValue(cli.Spread) == "per-request" ? GatewaySpread.PerRequest : GatewaySpread.PerUser;
-            using var gateways = Gateways.Create(urls, options.Connections, spread);
+            using var gateways = Gateways.Create(urls, options.Connections, spread, options.Watchers);
             var report = await new LoadTestRunner(gateways, options, new SpectreObserver(console)).RunAsync(cancellationToken);
             ReportPrinter.Print(console, report);
             return report.Invariants.Passed ? ExitCodes.Passed : ExitCodes.InvariantViolated;

@@ -7,11 +7,14 @@ namespace Reservations.LoadTest.Core;
 public sealed class Gateways : IDisposable
 {
     private readonly IReadOnlyList<HttpClient> _clients;
+    private readonly IReadOnlyList<HttpClient> _watchClients;
 
-    public Gateways(IReadOnlyList<HttpClient> clients, GatewaySpread spread)
+    /// <param name="watchClients">Per gateway, the client seat-map watchers use; by default the users' own.</param>
+    public Gateways(IReadOnlyList<HttpClient> clients, GatewaySpread spread, IReadOnlyList<HttpClient>? watchClients = null)
     {
         ArgumentOutOfRangeException.ThrowIfZero(clients.Count);
         _clients = clients;
+        _watchClients = watchClients ?? clients;
         Spread = spread;
     }
 
@@ -28,9 +31,17 @@ public sealed class Gateways : IDisposable
 
     public HttpClient this[int gateway] => _clients[gateway];
 
-    /// <summary>One pool of <paramref name="connectionsPerUrl"/> connections per URL.</summary>
-    public static Gateways Create(IReadOnlyList<Uri> urls, int connectionsPerUrl, GatewaySpread spread) =>
-        new([.. urls.Select(url => LoadTestHttp.Create(url, connectionsPerUrl))], spread);
+    /// <summary>
+    /// One pool of <paramref name="connectionsPerUrl"/> connections per URL; seat-map watchers get pools of their own,
+    /// so their long-lived streams never take a connection from the users.
+    /// </summary>
+    public static Gateways Create(IReadOnlyList<Uri> urls, int connectionsPerUrl, GatewaySpread spread, int watchers = 0) => new(
+        [.. urls.Select(url => LoadTestHttp.Create(url, connectionsPerUrl))],
+        spread,
+        watchers > 0 ? [.. urls.Select(url => LoadTestHttp.CreateStreaming(url, watchers))] : null);
+
+    /// <summary>The client a seat-map watcher of this gateway streams through.</summary>
+    public HttpClient WatchClient(int gateway) => _watchClients[gateway];
 
     public string NameOf(int gateway) => _clients[gateway].BaseAddress?.ToString() ?? $"gateway {gateway}";
 
@@ -41,7 +52,7 @@ public sealed class Gateways : IDisposable
 
     public void Dispose()
     {
-        foreach (var client in _clients)
+        foreach (var client in _clients.Union(_watchClients))
         {
             client.Dispose();
         }

@@ -41,6 +41,12 @@ public sealed record LoadTestOptions
     /// <summary>Also measure GET /health/live with the same users and duration, as this machine's HTTP ceiling.</summary>
     public bool MeasureCeiling { get; init; }
 
+    /// <summary>
+    /// Seat-map clients (GET /seats/live on the scenario's entity) kept open for the whole run, as browsers
+    /// showing the live map would: their cost on the hot path is what comparing 0 with 100 measures.
+    /// </summary>
+    public int Watchers { get; init; }
+
     /// <summary>How many signups run at once (each costs the engine ~0.3 s of PBKDF2).</summary>
     public int SignupConcurrency { get; init; } = 8;
 }

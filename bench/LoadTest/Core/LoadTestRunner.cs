@@ -16,13 +16,37 @@ public sealed class LoadTestRunner(Gateways gateways, LoadTestOptions options, I
         var context = await TenantSetup.CreateAsync(gateways, options, observer, log, abort);
         observer.Stage($"Seeding seats for {options.Scenario}");
         var scenario = await ScenarioFactory.CreateAsync(context, abort);
-
-        if (options.Warmup > TimeSpan.Zero)
+        SeatMapWatchers? watchers = null;
+        if (options.Watchers > 0)
         {
-            await RunPhaseAsync("warm-up", scenario, options.Warmup, abort);
+            observer.Stage($"Connecting {options.Watchers} seat-map clients");
+            watchers = await SeatMapWatchers.StartAsync(gateways, context.Client, ScenarioFactory.WatchedEntity(options.Scenario), options.Watchers, abort);
         }
 
-        var measured = await RunPhaseAsync(options.Scenario.ToString(), scenario, options.Duration, abort);
+        PhaseResult measured;
+        WatcherReport? watched = null;
+        try
+        {
+            if (options.Warmup > TimeSpan.Zero)
+            {
+                await RunPhaseAsync("warm-up", scenario, options.Warmup, abort);
+            }
+
+            var eventsBefore = watchers?.SeatEvents ?? 0;
+            measured = await RunPhaseAsync(options.Scenario.ToString(), scenario, options.Duration, abort);
+            if (watchers is not null)
+            {
+                watched = await watchers.StopAsync(watchers.SeatEvents - eventsBefore);
+            }
+        }
+        finally
+        {
+            if (watchers is not null)
+            {
+                await watchers.DisposeAsync();
+            }
+        }
+
         var ceiling = options.MeasureCeiling
             ? await RunPhaseAsync("GET /health/live (ceiling)", new HealthScenario(context.Client, options.Users, gateways.Count), options.Duration, abort)
             : null;
@@ -30,7 +54,7 @@ public sealed class LoadTestRunner(Gateways gateways, LoadTestOptions options, I
         observer.Stage("Reading the engine's bookings");
         var bookings = await context.Admin.ListBookingsAsync(context.AppId, abort);
         var invariants = InvariantChecker.Check(log.Holds, log.Confirms, bookings, options.HoldDuration);
-        return new LoadTestReport(options.Scenario, options, gateways.Spread, measured, ceiling, invariants, scenario.Notes);
+        return new LoadTestReport(options.Scenario, options, gateways.Spread, measured, ceiling, invariants, scenario.Notes) { Watchers = watched };
     }
 
     private async Task<PhaseResult> RunPhaseAsync(string name, IScenario scenario, TimeSpan duration, CancellationToken abort)

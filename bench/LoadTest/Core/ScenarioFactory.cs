@@ -5,17 +5,31 @@ namespace Reservations.LoadTest.Core;
 /// <summary>Seeds what a scenario needs and builds it.</summary>
 internal static class ScenarioFactory
 {
+    private const string HotSeatEntities = "hot-seat";
+    private const string MixedEntities = "mixed";
+
+    /// <summary>
+    /// The entity seat-map watchers follow: the first the scenario seeds (AdminClient names them prefix-0, -1, ...),
+    /// which holds the hot seat, the first of mixed's seats, or distinct's first batch.
+    /// </summary>
+    public static string WatchedEntity(ScenarioKind scenario) => scenario switch
+    {
+        ScenarioKind.HotSeat => $"{HotSeatEntities}-0",
+        ScenarioKind.Mixed => $"{MixedEntities}-0",
+        _ => $"{SeatSupply.EntityPrefix(1)}-0",
+    };
+
     public static async Task<IScenario> CreateAsync(ScenarioContext context, CancellationToken cancellationToken)
     {
         switch (context.Options.Scenario)
         {
             case ScenarioKind.HotSeat:
-                var hotSeats = await context.Admin.SeedAsync(context.AppId, "hot-seat", HotSeatScenario.SeatsNeeded(context.Options), cancellationToken);
+                var hotSeats = await context.Admin.SeedAsync(context.AppId, HotSeatEntities, HotSeatScenario.SeatsNeeded(context.Options), cancellationToken);
                 return new HotSeatScenario(context, hotSeats);
             case ScenarioKind.Distinct:
                 return await DistinctScenario.CreateAsync(context, cancellationToken);
             case ScenarioKind.Mixed:
-                var seats = await context.Admin.SeedAsync(context.AppId, "mixed", context.Options.Seats, cancellationToken);
+                var seats = await context.Admin.SeedAsync(context.AppId, MixedEntities, context.Options.Seats, cancellationToken);
                 return new MixedScenario(context, seats);
             default:
                 throw new ArgumentOutOfRangeException(nameof(context), context.Options.Scenario, "Unknown scenario.");

@@ -85,6 +85,13 @@ public sealed class TenantClient(Gateways gateways, string appId, string apiKey)
         return new ConfirmReply(status, bookingId, DateTimeOffset.UtcNow, retryAfter);
     }
 
+    /// <summary>Opens the entity's live seat map (Server-Sent Events) through <paramref name="http"/>; the caller reads and disposes it.</summary>
+    public async Task<HttpResponseMessage> OpenSeatMapAsync(HttpClient http, string entityId, CancellationToken cancellationToken)
+    {
+        using var request = NewRequest(HttpMethod.Get, $"/seats/live?entityId={Uri.EscapeDataString(entityId)}", null);
+        return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    }
+
     /// <summary>Sends, times and counts one request; <paramref name="read"/> reads what it needs of an answer.</summary>
     private async Task<int> SendAsync(
         Meter meter, RequestKind kind, int gateway, HttpRequestMessage request, Func<HttpResponseMessage, CancellationToken, Task>? read, CancellationToken cancellationToken)

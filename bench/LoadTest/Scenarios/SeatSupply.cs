@@ -18,6 +18,9 @@ public sealed class SeatSupply(AdminClient admin, string appId, int lowWater, in
     /// <summary>Top-ups during the run that the engine refused or did not answer (a failover); the next one is tried shortly.</summary>
     public int FailedTopUps => Volatile.Read(ref _failedTopUps);
 
+    /// <summary>The entity prefix of the <paramref name="batch"/>th top-up (from 1).</summary>
+    public static string EntityPrefix(int batch) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"distinct-{batch}");
+
     public bool TryTake(out SeatRef seat) => _seats.Reader.TryRead(out seat!);
 
     public async Task TopUpAsync(CancellationToken cancellationToken)
@@ -28,7 +31,7 @@ public sealed class SeatSupply(AdminClient admin, string appId, int lowWater, in
             return;
         }
 
-        var seats = await admin.SeedAsync(appId, $"distinct-{Interlocked.Increment(ref _batches)}", size, cancellationToken);
+        var seats = await admin.SeedAsync(appId, EntityPrefix(Interlocked.Increment(ref _batches)), size, cancellationToken);
         foreach (var seat in seats)
         {
             _seats.Writer.TryWrite(seat);

@@ -12,6 +12,8 @@ namespace Reservations.Api.Contracts;
 [JsonSerializable(typeof(SignupResponse))]
 [JsonSerializable(typeof(TokenResponse))]
 [JsonSerializable(typeof(SeatsResponse))]
+[JsonSerializable(typeof(SeatMapSnapshot))]
+[JsonSerializable(typeof(SeatMapChange))]
 [JsonSerializable(typeof(ReserveSeatRequest))]
 [JsonSerializable(typeof(ReservationResponse))]
 [JsonSerializable(typeof(ReleaseSeatRequest))]
@@ -31,4 +33,6 @@ namespace Reservations.Api.Contracts;
 [JsonSerializable(typeof(SeedDataRequest))]
 [JsonSerializable(typeof(SeedDataResponse))]
 [JsonSerializable(typeof(BookingCursor))]
+[JsonSerializable(typeof(EntitiesResponse))]
+[JsonSerializable(typeof(UsageHistoryResponse))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

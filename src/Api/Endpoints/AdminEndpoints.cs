@@ -156,11 +156,23 @@ internal static class AdminEndpoints
     }
 
     private static async Task<Results<Ok<BookingPage>, ProblemResult>> GetBookingsAsync(
-        string? appId, DateTimeOffset? from, DateTimeOffset? to, int? limit, string? cursor, GrainReferences grains)
+        string? appId, string? entityId, string? userId, DateTimeOffset? from, DateTimeOffset? to, int? limit, string? cursor, GrainReferences grains)
     {
         if (appId is not null && !ApiAuthenticationMiddleware.IsAppIdShaped(appId))
         {
             return ApiProblem.Validation("appId is not an app id.");
+        }
+
+        if (((entityId is null ? null : Check.Id(entityId, "entityId")) ?? (userId is null ? null : Check.Id(userId, "userId", 200))) is { } invalid)
+        {
+            return invalid;
+        }
+
+        // Entity and user ids are an app's own (two apps may both have an entity "bus-7"), and each
+        // filter is served by an index that starts with the app.
+        if ((entityId ?? userId) is not null && appId is null)
+        {
+            return ApiProblem.Validation("entityId and userId filter within one app: give appId too.");
         }
 
         if (limit is < 1 or > 500)
@@ -175,7 +187,7 @@ internal static class AdminEndpoints
         }
 
         var size = limit ?? 50;
-        var page = await grains.GetGrain<IBookingsGrain>(0).QueryAsync(new BookingQuery(appId, null, from, to, after, size));
+        var page = await grains.GetGrain<IBookingsGrain>(0).QueryAsync(new BookingQuery(appId, userId, from, to, after, size, entityId));
         var next = page.Length == size ? BookingCursorCodec.Encode(page[^1]) : null;
         return TypedResults.Ok(new BookingPage(page, next));
     }
@@ -190,7 +202,7 @@ internal static class AdminEndpoints
     }
 
     private static async Task<Results<Created<SeedDataResponse>, ProblemResult>> SeedAsync(
-        SeedDataRequest request, GrainReferences grains, ILoggerFactory loggers)
+        SeedDataRequest request, GrainReferences grains, IOptions<ReservationOptions> options, ILoggerFactory loggers)
     {
         if (Check.Id(request.EntityId, "entityId") is { } invalid)
         {
@@ -224,17 +236,29 @@ internal static class AdminEndpoints
             specs.Add(new SeatSpec(seat.SeatNumber.Trim(), price));
         }
 
-        if (!ApiAuthenticationMiddleware.IsAppIdShaped(request.AppId) || await grains.GetGrain<ITenantGrain>(request.AppId!).GetAsync() is null)
+        if (!await AppExistsAsync(grains, request.AppId))
         {
             return AppNotFound();
         }
 
-        var created = await grains.GetGrain<IInventoryGrain>(GrainKeys.Scoped(request.AppId!, request.EntityId!)).AddSeatsAsync(specs.MoveToImmutable());
-        ApiLog.SeatsSeeded(loggers.CreateLogger(LogCategory), created.Length, request.AppId!, request.EntityId!);
+        var result = await grains.GetGrain<IInventoryGrain>(GrainKeys.Scoped(request.AppId!, request.EntityId!)).TryAddSeatsAsync(specs.MoveToImmutable());
+        if (result.Outcome == SeedOutcome.TooManyEntities)
+        {
+            return ApiProblem.Of(
+                StatusCodes.Status409Conflict,
+                "too_many_entities",
+                $"This app already has {options.Value.MaxEntitiesPerApp} entities, the most an app may have; seed one of them instead.");
+        }
+
+        ApiLog.SeatsSeeded(loggers.CreateLogger(LogCategory), result.Seats.Length, request.AppId!, request.EntityId!);
         return TypedResults.Created(
             (string?)null,
-            new SeedDataResponse(request.AppId!, request.EntityId!, created.Select(s => new SeededSeat(s.SeatId, s.SeatNumber, s.Price)).ToList()));
+            new SeedDataResponse(request.AppId!, request.EntityId!, result.Seats.Select(s => new SeededSeat(s.SeatId, s.SeatNumber, s.Price)).ToList()));
     }
+
+    /// <summary>Whether <paramref name="appId"/> names an app; an id of the wrong shape names none and reaches no grain.</summary>
+    internal static async Task<bool> AppExistsAsync(GrainReferences grains, string? appId) =>
+        ApiAuthenticationMiddleware.IsAppIdShaped(appId) && await grains.GetGrain<ITenantGrain>(appId!).GetAsync() is not null;
 
     private static async Task<TenantView[]> ListTenantsAsync(GrainReferences grains)
     {
@@ -273,7 +297,7 @@ internal static class AdminEndpoints
             ? Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.AbsolutePath == "/" && string.IsNullOrEmpty(uri.Query)
             : Uri.CheckHostName(value.Split(':')[0]) != UriHostNameType.Unknown;
 
-    private static ProblemResult AppNotFound() => ApiProblem.NotFound("app_not_found", "No such app.");
+    internal static ProblemResult AppNotFound() => ApiProblem.NotFound("app_not_found", "No such app.");
 
     private static string NewAppId()
     {

@@ -4,6 +4,7 @@ using Orleans.Runtime;
 using Reservations.Api.Contracts;
 using Reservations.Api.Errors;
 using Reservations.Api.Hosting;
+using Reservations.Api.SeatMap;
 using Reservations.Api.Security;
 using Reservations.Grains;
 using Reservations.Grains.Inventory;
@@ -12,16 +13,22 @@ using Reservations.Grains.Seats;
 namespace Reservations.Api.Endpoints;
 
 /// <summary>
-/// Seats: listing, holding, releasing. The handlers are instance methods over the singletons they need,
-/// so a request opens no dependency-injection scope (docs/decisions.md).
+/// Seats: listing, the live seat map, holding, releasing. The handlers are instance methods over the
+/// singletons they need, so a request opens no dependency-injection scope (docs/decisions.md).
 /// </summary>
-internal sealed class SeatEndpoints(GrainReferences grains)
+internal sealed class SeatEndpoints(GrainReferences grains, SeatMapFeeds feeds, TimeProvider time, IHostApplicationLifetime lifetime)
 {
     public static IEndpointRouteBuilder Map(IEndpointRouteBuilder app)
     {
-        var endpoints = new SeatEndpoints(app.ServiceProvider.GetRequiredService<GrainReferences>());
-        app.MapGroup("").WithTags("Seats").RequireTenant()
-            .MapGet("/seats", endpoints.GetSeatsAsync);
+        var services = app.ServiceProvider;
+        var endpoints = new SeatEndpoints(
+            services.GetRequiredService<GrainReferences>(),
+            services.GetRequiredService<SeatMapFeeds>(),
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<IHostApplicationLifetime>());
+        var listings = app.MapGroup("").WithTags("Seats").RequireTenant();
+        listings.MapGet("/seats", endpoints.GetSeatsAsync);
+        listings.MapGet("/seats/live", endpoints.WatchSeatsAsync);
 
         var holds = app.MapGroup("").WithTags("Seats").RequireTenantUser();
         holds.MapPost("/reserve-seat", endpoints.ReserveAsync);
@@ -41,20 +48,39 @@ internal sealed class SeatEndpoints(GrainReferences grains)
     };
 
     /// <summary>
+    /// The seats of an app's entity, for the tenant's <c>GET /seats</c> and the admin's view of an app.
     /// Answered by the entity's catalog pages, never by the seats (I8). The first page is read before
     /// the answer starts, so an engine that cannot answer gets a problem, not a cut-off body; the
     /// rest streams page by page, so a million seats never sit in memory at once.
     /// </summary>
-    private async Task<Results<Ok<SeatsResponse>, ProblemResult>> GetSeatsAsync(string? entityId, HttpContext http)
+    internal static async Task<Results<Ok<SeatsResponse>, ProblemResult>> ListSeatsAsync(
+        GrainReferences grains, string appId, string? entityId, CancellationToken cancellationToken)
     {
         if (Check.Id(entityId, "entityId") is { } invalid)
         {
             return invalid;
         }
 
-        var appId = http.AppId();
         var first = await grains.GetGrain<IInventoryPageGrain>(InventoryPages.Key(appId, entityId!, 0)).ListAsync();
-        return TypedResults.Ok(new SeatsResponse(entityId!, ReadPagesAsync(grains, appId, entityId!, first, http.RequestAborted)));
+        return TypedResults.Ok(new SeatsResponse(entityId!, ReadPagesAsync(grains, appId, entityId!, first, cancellationToken)));
+    }
+
+    private Task<Results<Ok<SeatsResponse>, ProblemResult>> GetSeatsAsync(string? entityId, HttpContext http) =>
+        ListSeatsAsync(grains, http.AppId(), entityId, http.RequestAborted);
+
+    /// <summary>
+    /// The live seat map (Server-Sent Events). The feed registers with the entity's pages before the answer
+    /// starts, so an engine that cannot answer gets a problem rather than an empty stream.
+    /// </summary>
+    private async Task<Results<SeatMapStream, ProblemResult>> WatchSeatsAsync(string? entityId, HttpContext http)
+    {
+        if (Check.Id(entityId, "entityId") is { } invalid)
+        {
+            return invalid;
+        }
+
+        var subscription = await feeds.WatchAsync(http.AppId(), entityId!);
+        return new SeatMapStream(subscription, time, lifetime);
     }
 
     private static async IAsyncEnumerable<SeatResponse> ReadPagesAsync(

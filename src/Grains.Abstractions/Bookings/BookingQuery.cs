@@ -11,7 +11,8 @@ public sealed record BookingQuery(
     [property: Id(2)] DateTimeOffset? From = null,
     [property: Id(3)] DateTimeOffset? To = null,
     [property: Id(4)] BookingCursor? After = null,
-    [property: Id(5)] int Limit = 50);
+    [property: Id(5)] int Limit = 50,
+    [property: Id(6)] string? EntityId = null);
 
 /// <summary>Where a page of bookings ended: the order key of its last booking.</summary>
 [GenerateSerializer, Immutable, Alias("reservations.booking-cursor")]

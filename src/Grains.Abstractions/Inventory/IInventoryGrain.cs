@@ -11,7 +11,9 @@ public interface IInventoryGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Adds the seats whose numbers the entity does not have yet and returns every requested seat, new
-    /// or existing, in request order: seeding the same numbers again changes nothing.
+    /// or existing, in request order: seeding the same numbers again changes nothing. The entity is
+    /// listed in its app's <see cref="IEntityListGrain"/> first; a new entity of an app whose list is
+    /// full is refused (<see cref="SeedOutcome.TooManyEntities"/>) before any seat is added.
     /// </summary>
-    Task<ImmutableArray<SeatListing>> AddSeatsAsync(ImmutableArray<SeatSpec> seats);
+    Task<SeedResult> TryAddSeatsAsync(ImmutableArray<SeatSpec> seats);
 }

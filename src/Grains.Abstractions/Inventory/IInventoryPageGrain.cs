@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Orleans.Concurrency;
+using Reservations.Grains.SeatMap;
 using Reservations.Grains.Seats;
 
 namespace Reservations.Grains.Inventory;
@@ -30,4 +31,14 @@ public interface IInventoryPageGrain : IGrainWithStringKey
     /// <summary>A seat of this page changed.</summary>
     [OneWay]
     Task SeatChangedAsync(int slot, SeatChange change);
+
+    /// <summary>
+    /// Registers (or renews) a watcher of the page's seats for <see cref="SeatMapWatch.Expiry"/> and returns the
+    /// seats as the page knows them; every change the page accepts after this turn goes to the watcher.
+    /// </summary>
+    Task<ImmutableArray<SeatMapEntry>> WatchAsync(ISeatMapObserver watcher);
+
+    /// <summary>Stops telling <paramref name="watcher"/> of changes.</summary>
+    [OneWay]
+    Task UnwatchAsync(ISeatMapObserver watcher);
 }

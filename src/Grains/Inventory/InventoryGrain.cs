@@ -9,13 +9,19 @@ namespace Reservations.Grains.Inventory;
 /// index of seat numbers is read back from them when it first needs it. Pages fill in order and are
 /// written one after another, so the pages that exist always form a prefix: a seeding cut short
 /// leaves whole seats, and repeating it adds only what is missing.
+/// <para>
+/// The entity is listed in its app's <see cref="IEntityListGrain"/> before its first seats are added
+/// (so a full list refuses it before anything exists) and its seat count recorded after every seeding,
+/// a repeat included, so a count a failure left behind is put right by seeding again.
+/// </para>
 /// </summary>
 public sealed class InventoryGrain : Grain, IInventoryGrain
 {
     private Dictionary<string, SeatListing>? _bySeatNumber;
     private int _seatCount;
+    private bool _listed;
 
-    async Task<ImmutableArray<SeatListing>> IInventoryGrain.AddSeatsAsync(ImmutableArray<SeatSpec> seats)
+    async Task<SeedResult> IInventoryGrain.TryAddSeatsAsync(ImmutableArray<SeatSpec> seats)
     {
         var key = this.GetPrimaryKeyString();
         var (appId, entityId) = (GrainKeys.AppOf(key), GrainKeys.IdOf(key));
@@ -38,6 +44,16 @@ public sealed class InventoryGrain : Grain, IInventoryGrain
             else
             {
                 added.Add(i);
+            }
+        }
+
+        var entities = GrainFactory.GetGrain<IEntityListGrain>(appId);
+        if (!_listed)
+        {
+            _listed = await entities.TryRecordAsync(entityId, _seatCount);
+            if (!_listed)
+            {
+                return SeedResult.TooManyEntities;
             }
         }
 
@@ -66,7 +82,8 @@ public sealed class InventoryGrain : Grain, IInventoryGrain
             throw;
         }
 
-        return [.. listings];
+        await entities.TryRecordAsync(entityId, _seatCount);
+        return new SeedResult(SeedOutcome.Seeded, [.. listings]);
     }
 
     private async Task<Dictionary<string, SeatListing>> ReadIndexAsync(string appId, string entityId)

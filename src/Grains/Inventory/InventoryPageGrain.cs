@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
+using Orleans.Utilities;
 using Reservations.Grains.Bookings;
+using Reservations.Grains.SeatMap;
 using Reservations.Grains.Seats;
 
 namespace Reservations.Grains.Inventory;
@@ -13,6 +15,10 @@ namespace Reservations.Grains.Inventory;
 /// It also owns the cleanup of expired holds: while any of its seats is held it keeps one reminder,
 /// and each tick asks the seats whose holds have ended to free them in storage. One reminder per page
 /// rather than one per hold keeps reminder writes off the hold path (docs/performance.md counts them).
+/// </para>
+/// <para>
+/// API processes showing the live seat map register as watchers (grain observers); the page hands each
+/// change it accepts on to them, one way. Unwatched, a page sends nothing more than before.
 /// </para>
 /// </summary>
 public sealed class InventoryPageGrain(
@@ -31,6 +37,7 @@ public sealed class InventoryPageGrain(
     private int _firstOrdinal;
     private Slot[] _slots = [];
     private bool _checkpointStale;
+    private ObserverManager<ISeatMapObserver>? _watchers;
 
     private InventoryPageState State => page.State;
 
@@ -143,6 +150,12 @@ public sealed class InventoryPageGrain(
         var changed = _slots[slot].Status != change.Status || change.Status == SeatStatus.Held;
         _slots[slot] = new Slot(change.Status, change.HeldUntil, change.Version);
         _checkpointStale |= changed;
+        if (_watchers is { Count: > 0 })
+        {
+            var seatId = SeatIdOf(slot);
+            await _watchers.Notify(watcher => watcher.SeatChangedAsync(seatId, change));
+        }
+
         var isHeld = change.Status == SeatStatus.Held;
         if (isHeld && !State.SweepRegistered)
         {
@@ -151,6 +164,27 @@ public sealed class InventoryPageGrain(
             await this.RegisterOrUpdateReminder(SweepReminder, due > TimeSpan.Zero ? due : TimeSpan.Zero, SweepPeriod);
             State.SweepRegistered = true;
         }
+    }
+
+    Task<ImmutableArray<SeatMapEntry>> IInventoryPageGrain.WatchAsync(ISeatMapObserver watcher)
+    {
+        // Expiry is infrastructure, on real time like Orleans' own timeouts, not on the grains' clock.
+        _watchers ??= new ObserverManager<ISeatMapObserver>(SeatMapWatch.Expiry, logger);
+        _watchers.Subscribe(watcher, watcher);
+        var entries = ImmutableArray.CreateBuilder<SeatMapEntry>(_slots.Length);
+        for (var slot = 0; slot < _slots.Length; slot++)
+        {
+            var (status, heldUntil, version) = _slots[slot];
+            entries.Add(new SeatMapEntry(SeatIdOf(slot), State.Seats[slot].SeatNumber, State.Seats[slot].Price, status, heldUntil, version));
+        }
+
+        return Task.FromResult(entries.MoveToImmutable());
+    }
+
+    Task IInventoryPageGrain.UnwatchAsync(ISeatMapObserver watcher)
+    {
+        _watchers?.Unsubscribe(watcher);
+        return Task.CompletedTask;
     }
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)

@@ -1,7 +1,10 @@
+using Microsoft.Extensions.Logging;
+
 namespace Reservations.Grains.Tenants;
 
 /// <summary>A client app. Its API key is returned once, at creation or rotation, and stored only as its SHA-256 (I7).</summary>
-public sealed class TenantGrain([PersistentState("tenant")] IPersistentState<TenantState> tenant, TimeProvider time) : Grain, ITenantGrain
+public sealed class TenantGrain(
+    [PersistentState("tenant")] IPersistentState<TenantState> tenant, TimeProvider time, ILogger<TenantGrain> logger) : Grain, ITenantGrain
 {
     private const string KeyPrefix = "sk_live_";
 
@@ -77,6 +80,18 @@ public sealed class TenantGrain([PersistentState("tenant")] IPersistentState<Ten
 
         State.Usage = State.Usage.Add(delta);
         await WriteOrReloadAsync();
+
+        // The totals are stored, so the flush has succeeded: a history that misses this delta is only
+        // a chart short of it, whereas failing the flush would make the meter send it again and count
+        // it twice in the totals.
+        try
+        {
+            await GrainFactory.GetGrain<IUsageHistoryGrain>(this.GetPrimaryKeyString()).RecordAsync(delta);
+        }
+        catch (Exception exception)
+        {
+            GrainsLog.UsageHistoryNotRecorded(logger, this.GetPrimaryKeyString(), exception);
+        }
     }
 
     private static string NewKey() => KeyPrefix + Secrets.NewToken(32);

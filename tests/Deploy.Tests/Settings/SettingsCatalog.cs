@@ -1,4 +1,5 @@
 using Reservations.Api.Hosting;
+using Reservations.Api.SeatMap;
 using Reservations.Grains;
 using Reservations.Silo;
 using Reservations.Silo.Storage;
@@ -21,6 +22,7 @@ internal static class SettingsCatalog
         [JwtOptions.SectionName] = typeof(JwtOptions),
         [PasswordHashingOptions.SectionName] = typeof(PasswordHashingOptions),
         [ReservationOptions.SectionName] = typeof(ReservationOptions),
+        [SeatMapOptions.SectionName] = typeof(SeatMapOptions),
     };
 
     /// <summary>The names read by <c>GetConnectionString</c>.</summary>

@@ -21,6 +21,7 @@ public sealed class InMemoryBookingLedger : IBookingLedger
 
     public Task<ImmutableArray<Booking>> QueryAsync(BookingQuery query) => Task.FromResult(_bookings.Values
         .Where(b => (query.AppId is null || b.AppId == query.AppId) && (query.UserId is null || b.UserId == query.UserId))
+        .Where(b => query.EntityId is null || b.EntityId == query.EntityId)
         .Where(b => (query.From is null || b.BookedAt >= query.From) && (query.To is null || b.BookedAt < query.To))
         .Where(b => query.After is not { } after || b.BookedAt < after.BookedAt
             || (b.BookedAt == after.BookedAt && (string.CompareOrdinal(b.AppId, after.AppId) > 0

@@ -14,8 +14,8 @@ internal static class Seeding
     {
         var entityId = "E-" + Guid.NewGuid().ToString("N")[..12];
         var listings = await grains.GetGrain<IInventoryGrain>(GrainKeys.Scoped(appId, entityId))
-            .AddSeatsAsync([.. Enumerable.Range(1, count).Select(i => new SeatSpec($"A{i}", 25.50m))]);
-        return [.. listings.Select(l => grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(appId, l.SeatId)))];
+            .TryAddSeatsAsync([.. Enumerable.Range(1, count).Select(i => new SeatSpec($"A{i}", 25.50m))]);
+        return [.. listings.Seats.Select(l => grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(appId, l.SeatId)))];
     }
 
     public static async Task<ISeatGrain> NewSeatAsync(IGrainFactory grains, string appId = AppId) => (await NewSeatsAsync(grains, 1, appId))[0];

@@ -27,8 +27,8 @@ public sealed class InventoryTests(MemoryClusterFixture fixture) : IClassFixture
     {
         var entityId = NewEntity();
 
-        var first = await Entity(entityId).AddSeatsAsync([new SeatSpec("A1", 10m), new SeatSpec("A2", 12.5m)]);
-        var second = await Entity(entityId).AddSeatsAsync([new SeatSpec("B1", 20m)]);
+        var first = (await Entity(entityId).TryAddSeatsAsync([new SeatSpec("A1", 10m), new SeatSpec("A2", 12.5m)])).Seats;
+        var second = (await Entity(entityId).TryAddSeatsAsync([new SeatSpec("B1", 20m)])).Seats;
 
         Assert.Equal(
             [new SeatListing($"{entityId}:1", "A1", 10m), new SeatListing($"{entityId}:2", "A2", 12.5m), new SeatListing($"{entityId}:3", "B1", 20m)],
@@ -43,9 +43,9 @@ public sealed class InventoryTests(MemoryClusterFixture fixture) : IClassFixture
     public async Task AddSeats_SameNumbersAgain_SameSeatsAndOnlyNewOnesAdded()
     {
         var entityId = NewEntity();
-        var first = await Entity(entityId).AddSeatsAsync([new SeatSpec("A1", 10m), new SeatSpec("A2", 10m)]);
+        var first = (await Entity(entityId).TryAddSeatsAsync([new SeatSpec("A1", 10m), new SeatSpec("A2", 10m)])).Seats;
 
-        var again = await Entity(entityId).AddSeatsAsync([new SeatSpec("A3", 11m), new SeatSpec("A1", 99m), new SeatSpec("A2", 10m)]);
+        var again = (await Entity(entityId).TryAddSeatsAsync([new SeatSpec("A3", 11m), new SeatSpec("A1", 99m), new SeatSpec("A2", 10m)])).Seats;
 
         Assert.Equal([new SeatListing($"{entityId}:3", "A3", 11m), first[0], first[1]], again.ToArray());
         Assert.Equal(3, (await Page(entityId, 0).ListAsync()).Length);
@@ -56,7 +56,7 @@ public sealed class InventoryTests(MemoryClusterFixture fixture) : IClassFixture
     {
         var entityId = NewEntity();
 
-        await Assert.ThrowsAsync<ArgumentException>(() => Entity(entityId).AddSeatsAsync([new SeatSpec("A1", 1m), new SeatSpec("A1", 2m)]));
+        await Assert.ThrowsAsync<ArgumentException>(() => Entity(entityId).TryAddSeatsAsync([new SeatSpec("A1", 1m), new SeatSpec("A1", 2m)]));
 
         Assert.Empty(await Page(entityId, 0).ListAsync());
     }
@@ -65,7 +65,7 @@ public sealed class InventoryTests(MemoryClusterFixture fixture) : IClassFixture
     public async Task List_UnknownEntityOrOtherApp_Empty()
     {
         var entityId = NewEntity();
-        var seats = await Entity(entityId, "APP-other").AddSeatsAsync(Specs(1, 2));
+        var seats = (await Entity(entityId, "APP-other").TryAddSeatsAsync(Specs(1, 2))).Seats;
 
         Assert.Empty(await Page(entityId, 0).ListAsync());
         Assert.Null(await Grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(Seeding.AppId, seats[0].SeatId)).GetAsync());
@@ -77,8 +77,8 @@ public sealed class InventoryTests(MemoryClusterFixture fixture) : IClassFixture
     {
         var entityId = NewEntity();
 
-        var first = await Entity(entityId).AddSeatsAsync(Specs(1, 999));
-        var second = await Entity(entityId).AddSeatsAsync(Specs(1000, 1501));
+        var first = (await Entity(entityId).TryAddSeatsAsync(Specs(1, 999))).Seats;
+        var second = (await Entity(entityId).TryAddSeatsAsync(Specs(1000, 1501))).Seats;
 
         var all = first.Concat(second).ToList();
         Assert.Equal(Enumerable.Range(1, 2500).Select(i => $"{entityId}:{i}"), all.Select(s => s.SeatId));
