@@ -55,7 +55,13 @@ public abstract class JourneyTests(Chromium chromium, WebEngine engine)
         await Expect(row).ToHaveCountAsync(1);
         await Expect(row).ToContainTextAsync("film-1");
         await Expect(row).ToContainTextAsync("C5");
+        await filters.GetByLabel("Entity").FillAsync("film-1");
+        await filters.GetByRole(AriaRole.Button, new() { Name = "Show bookings" }).ClickAsync();
+        await Expect(row).ToContainTextAsync("C5");
         await operatorBrowser.ScreenshotAsync($"{Storage}-admin-bookings");
+        await filters.GetByLabel("Entity").FillAsync("film-2");
+        await filters.GetByRole(AriaRole.Button, new() { Name = "Show bookings" }).ClickAsync();
+        await Expect(row).ToHaveTextAsync("No bookings match these filters.");
 
         await admin.Page.GotoAsync("/admin#usage");
         await admin.Page.Locator("#usage-form").GetByLabel("App", new() { Exact = true }).SelectOptionAsync(appId);

@@ -35,23 +35,11 @@ public sealed partial class DemoShop(IPage page)
         await Expect(page.GetByText($"Signed in as {email}")).ToBeVisibleAsync();
     }
 
-    /// <summary>Opens the event's seat map and waits until the live feed has sent its snapshot.</summary>
+    /// <summary>Picks the event from the list the engine gives and waits for its seat map.</summary>
     public async Task OpenEventAsync(string entityId)
     {
-        // The events list, or the field for an event id where the engine lists no events.
-        await page.Locator("#entity option, #entity-typed:visible").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        var typed = page.Locator("#entity-typed");
-        if (await typed.IsVisibleAsync())
-        {
-            await page.GetByLabel("Event id").FillAsync(entityId);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Show seats" }).ClickAsync();
-        }
-        else
-        {
-            await page.GetByLabel("Event", new() { Exact = true }).SelectOptionAsync(entityId);
-        }
-
-        await Expect(page.Locator("#seat-map .seat").First).ToBeVisibleAsync();
+        await page.GetByLabel("Event", new() { Exact = true }).SelectOptionAsync(entityId);
+        await Expect(page.Locator($"#seat-map .seat[data-seat-id^='{entityId}:']").First).ToBeVisibleAsync();
     }
 
     public async Task WaitUntilLiveAsync() => await Expect(page.Locator("#live-status")).ToHaveTextAsync("Live");

@@ -8,7 +8,7 @@ const backoff = [500, 1000, 2000, 4000, 8000, 15000];
 
 /**
  * Connects and keeps connecting until close(). Handlers: onSnapshot(snapshot), onSeat(change),
- * onState('connecting' | 'live' | 'waiting', error?). Refused credentials stop it: onState('refused', error).
+ * onState('connecting' | 'live' | 'waiting', error?). A 401 or 403 stops it: onState('refused', error).
  */
 export function connectLiveSeats({ entityId, headers, onSnapshot, onSeat, onState }) {
   let controller = null;
@@ -51,7 +51,8 @@ export function connectLiveSeats({ entityId, headers, onSnapshot, onSeat, onStat
       error = caught;
     }
     if (closed) return;
-    if (error instanceof ApiError && error.status === 401) {
+    // Refused credentials, a disabled app or a refused origin do not mend by retrying.
+    if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
       onState('refused', error);
       return;
     }

@@ -1,5 +1,5 @@
 // Seeding an entity with the layout generator, then its seat map as the engine lists it.
-import { ApiError, query } from '../api.js';
+import { query } from '../api.js';
 import { byId, busy, fields, h, say } from '../dom.js';
 import { generateLayout, rowName } from '../layout.js';
 import { SeatMap } from '../seat-map.js';
@@ -38,18 +38,6 @@ export function initSeed() {
   form.elements.rows.addEventListener('input', drawPriceFields);
   form.elements.perRow.addEventListener('input', summarize);
 
-  const seatsAfterSeeding = async (appId, entityId, seeded) => {
-    try {
-      return (await adminApi(`/admin/apps/${encodeURIComponent(appId)}/seats${query({ entityId })}`)).seats;
-    } catch (failure) {
-      // An engine without the admin seat listing: draw what seeding answered, as it was asked.
-      if (failure instanceof ApiError && failure.code === 'not_found') {
-        return seeded.seats.map((seat) => ({ ...seat, status: 'available', heldUntil: null }));
-      }
-      throw failure;
-    }
-  };
-
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const values = fields(form);
@@ -66,8 +54,10 @@ export function initSeed() {
       try {
         say(error, '');
         const seats = generateLayout(count('rows', 52), count('perRow', 100), rowPrices);
-        const seeded = await adminApi('/admin/seed-data', { method: 'POST', body: { appId: values.appId, entityId: values.entityId, seats } });
-        map.setSeats(await seatsAfterSeeding(values.appId, values.entityId, seeded));
+        await adminApi('/admin/seed-data', { method: 'POST', body: { appId: values.appId, entityId: values.entityId, seats } });
+        // The engine's listing, not the request: seats the entity already had keep their price and state.
+        const listing = await adminApi(`/admin/apps/${encodeURIComponent(values.appId)}/seats${query({ entityId: values.entityId })}`);
+        map.setSeats(listing.seats);
         byId('seed-result').textContent = `${values.entityId}: ${map.size} seats in ${values.appId}.`;
       } catch (failure) {
         say(error, failure.message);

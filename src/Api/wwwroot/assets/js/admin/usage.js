@@ -1,6 +1,6 @@
 // Usage per app: totals since creation (GET /admin/usage) and hourly charts of the last 24 hours
 // (GET /admin/usage/history).
-import { ApiError, query } from '../api.js';
+import { query } from '../api.js';
 import { byId, h, say } from '../dom.js';
 import { barChart } from '../chart.js';
 import { adminApi, listApps } from './session.js';
@@ -19,7 +19,6 @@ export function initUsage() {
   const form = byId('usage-form');
   const select = byId('usage-app');
   const error = byId('usage-error');
-  const note = byId('usage-history-note');
 
   const showTotals = (usage) => {
     byId('usage-totals').replaceChildren(...series.map(([key, label]) =>
@@ -48,13 +47,9 @@ export function initUsage() {
     }
     try {
       showHistory(await adminApi(`/admin/usage/history${query({ appId })}`));
-      note.hidden = true;
     } catch (failure) {
       byId('usage-charts').replaceChildren();
-      note.hidden = false;
-      note.textContent = failure instanceof ApiError && failure.code === 'not_found'
-        ? 'This engine keeps no usage history yet: only the totals are shown.'
-        : failure.message;
+      say(error, failure.message);
     }
   };
 

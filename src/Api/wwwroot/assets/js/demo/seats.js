@@ -1,10 +1,10 @@
 // The event picker and its live seat map: drawn from GET /seats at once, then kept current by
 // the live feed (a snapshot on every connection, then one event per change).
-import { ApiError, query } from '../api.js';
-import { byId, fields, h } from '../dom.js';
+import { query } from '../api.js';
+import { byId, h } from '../dom.js';
 import { connectLiveSeats } from '../live-seats.js';
 import { SeatMap } from '../seat-map.js';
-import { appHeaders, tenantApi } from './tenant-api.js';
+import { appHeaders, raiseRefusal, tenantApi } from './tenant-api.js';
 
 const liveText = {
   connecting: 'Connecting to live updates…',
@@ -50,8 +50,7 @@ export function initSeats({ clock, notice, onSelect, onChange }) {
       headers: appHeaders,
       onState: (state, error) => {
         setLive(state);
-        if (state === 'refused') tenantApi('/entities').catch(() => {}); // raises the page's refused-key message
-        else if (error && !(error instanceof ApiError)) console.warn('live seats:', error);
+        if (state === 'refused') notice(raiseRefusal(error).message);
       },
       onSnapshot: (snapshot) => {
         clock.sync(snapshot.serverTime);
@@ -66,11 +65,6 @@ export function initSeats({ clock, notice, onSelect, onChange }) {
     });
   };
 
-  const useTypedEntity = () => {
-    byId('entity-pick').hidden = true;
-    byId('entity-typed').hidden = false;
-  };
-
   const loadEntities = async () => {
     try {
       const { entities } = await tenantApi('/entities');
@@ -83,17 +77,14 @@ export function initSeats({ clock, notice, onSelect, onChange }) {
       }
       await open(select.value);
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'not_found') useTypedEntity();
-      else notice(error.message);
+      notice(error.message);
     }
   };
 
   select.addEventListener('change', () => open(select.value));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const values = fields(form);
-    if (!byId('entity-typed').hidden) open(values.typedEntityId);
-    else loadEntities();
+    loadEntities();
   });
 
   // Holds run out by the clock alone: redraw them as time passes.

@@ -11,17 +11,20 @@ export const messages = {
   invalid_token: 'Your login has ended. Log in again.',
 };
 
+/** Hands refused app credentials or logins to the page (event 'tenant-refused'); returns the error to show. */
+export function raiseRefusal(error) {
+  if (!(error instanceof ApiError) || !(error.code in messages)) return error;
+  const friendly = new ApiError(error.status, error.code, messages[error.code]);
+  window.dispatchEvent(new CustomEvent('tenant-refused', { detail: friendly }));
+  return friendly;
+}
+
 export async function tenantApi(path, { user = false, ...options } = {}) {
   const headers = appHeaders();
   if (user) headers.authorization = `Bearer ${settings.user?.token ?? ''}`;
   try {
     return await request(path, { ...options, headers });
   } catch (error) {
-    if (error instanceof ApiError && error.code in messages) {
-      const friendly = new ApiError(error.status, error.code, messages[error.code]);
-      window.dispatchEvent(new CustomEvent('tenant-refused', { detail: friendly }));
-      throw friendly;
-    }
-    throw error;
+    throw raiseRefusal(error);
   }
 }
