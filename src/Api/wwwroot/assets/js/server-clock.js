@@ -13,10 +13,6 @@ export class ServerClock {
     this.#receivedAt = performance.now();
   }
 
-  get synced() {
-    return this.#serverMs !== null;
-  }
-
   /** The server's time now, in milliseconds since the epoch (the browser's clock until a sync). */
   now() {
     return this.#serverMs === null ? Date.now() : this.#serverMs + (performance.now() - this.#receivedAt);
