@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # THE test command: ./scripts/test.sh [dotnet test arguments...]
-# Starts a throwaway PostgreSQL server and a throwaway Redis server (installing them if needed),
-# runs every test project of Reservations.sln against them, then stops them and deletes their
-# data, keeping the exit code of dotnet test. Example: ./scripts/test.sh --filter "FullyQualifiedName~Storage"
+# Starts a throwaway PostgreSQL server and a throwaway Redis server (installing them, and Debian's
+# Chromium for the browser tests, if needed), runs every test project of Reservations.sln against
+# them, then stops them and deletes their data, keeping the exit code of dotnet test. Example: ./scripts/test.sh --filter "FullyQualifiedName~Storage"
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -10,6 +10,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/postgres.sh
 # shellcheck source=scripts/redis.sh
 source scripts/redis.sh
+# shellcheck source=scripts/chromium.sh
+source scripts/chromium.sh
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "error: dotnet is not installed. Install the .NET SDK 10.0.401 (see global.json) and run ./scripts/test.sh again." >&2
@@ -26,6 +28,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+chromium_ensure
 pg_throwaway_start
 export RESERVATIONS_TEST_POSTGRES="$PG_THROWAWAY_URL"
 redis_throwaway_start

@@ -1,15 +1,19 @@
 using Reservations.Api.Endpoints;
 using Reservations.Api.Hosting;
 using Reservations.Api.SeatMap;
+using Reservations.Api.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddEngine();
 builder.AddApiConventions();
 builder.AddObservability();
 builder.AddSeatMap();
+builder.AddWebPages();
 
 var app = builder.Build();
+app.UseWebPages();
 app.UseApiConventions();
+app.MapWebPages();
 app.MapObservability();
 AuthEndpoints.Map(app);
 SeatEndpoints.Map(app);

@@ -6,8 +6,8 @@ using Reservations.Silo.Observability;
 namespace Reservations.Api.Endpoints;
 
 /// <summary>
-/// The Orleans Dashboard at /admin/orleans, for admins only (it has no authentication of its own),
-/// and the login page a browser opens it from.
+/// The Orleans Dashboard at /admin/orleans, for admins only (it has no authentication of its own).
+/// A browser opens it from the admin dashboard at /admin, whose login sets the cookie it accepts.
 /// </summary>
 internal static class DashboardEndpoints
 {
@@ -22,7 +22,6 @@ internal static class DashboardEndpoints
             return app;
         }
 
-        AdminLoginPage.Map(app);
         IEndpointConventionBuilder dashboard = app.MapOrleansDashboard(AdminPageCookie.Path).RequireAdminPage().ExcludeFromDescription();
         dashboard.Add(endpoint =>
         {

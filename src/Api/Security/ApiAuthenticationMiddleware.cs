@@ -63,7 +63,8 @@ internal sealed partial class ApiAuthenticationMiddleware(
         }
 
         var origin = headers.Origin.ToString();
-        if (origin.Length > 0)
+        // The engine's own pages (/demo) are same-origin: no site but the engine can send that Origin.
+        if (origin.Length > 0 && !TenantCors.IsSameOrigin(context.Request, origin))
         {
             if (!TenantCors.IsAllowed(origin, auth.AllowedOrigins))
             {

@@ -31,6 +31,12 @@ internal static class TenantCors
         return next(context);
     });
 
+    /// <summary>Whether the Origin is the engine's own: its scheme and host as this request reached it.</summary>
+    public static bool IsSameOrigin(HttpRequest request, string origin) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+        && string.Equals(uri.Scheme, request.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Whether the Origin header matches an allowed entry: a full origin ("https://shop.example") or a bare host ("shop.example").</summary>
     public static bool IsAllowed(string origin, ImmutableArray<string> allowed)
     {

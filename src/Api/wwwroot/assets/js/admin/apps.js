@@ -1,0 +1,130 @@
+// Apps: list, create, rename, enable or disable, allowed domains, key rotation. A new key is
+// shown once, with a copy button.
+import { byId, busy, dateTime, fields, h, say } from '../dom.js';
+import { adminApi, listApps } from './session.js';
+
+const domainsOf = (text) => text.split(/[\s,]+/).map((entry) => entry.trim()).filter(Boolean);
+
+export function initApps() {
+  const error = byId('apps-error');
+  const list = byId('apps-list');
+  const createForm = byId('create-form');
+
+  const showKey = (appId, apiKey) => {
+    byId('new-key-app').value = appId;
+    byId('new-key-value').value = apiKey;
+    byId('copy-status').textContent = '';
+    const panel = byId('new-key');
+    panel.hidden = false;
+    panel.focus();
+  };
+
+  byId('copy-key').addEventListener('click', async () => {
+    const input = byId('new-key-value');
+    try {
+      await navigator.clipboard.writeText(input.value);
+      byId('copy-status').textContent = 'Copied to the clipboard.';
+    } catch {
+      input.select();
+      byId('copy-status').textContent = 'Copying was refused by the browser: the key is selected, press Ctrl+C (⌘C).';
+    }
+  });
+  byId('dismiss-key').addEventListener('click', () => {
+    byId('new-key-value').value = '';
+    byId('new-key').hidden = true;
+  });
+
+  const act = async (button, action) => busy(button, async () => {
+    try {
+      say(error, '');
+      await action();
+    } catch (failure) {
+      say(error, failure.message);
+    }
+  });
+
+  const render = (apps) => {
+    byId('apps-empty').hidden = apps.length > 0;
+    list.replaceChildren(...apps.map((app) => appItem(app)));
+  };
+
+  const refresh = async () => render(await listApps());
+
+  const appItem = (app) => {
+    const headingId = `app-${app.appId}`;
+    const rotate = h('button', { type: 'button', className: 'secondary', 'aria-describedby': headingId }, 'Rotate key');
+    const confirmRotate = h('span', { className: 'row', hidden: true },
+      h('span', {}, 'The current key stops working at once.'),
+      h('button', { type: 'button', className: 'danger', 'aria-describedby': headingId, onclick: (event) => act(event.currentTarget, async () => {
+        const rotated = await adminApi(`/admin/apps/${app.appId}/rotate-key`, { method: 'POST' });
+        confirmRotate.hidden = true;
+        showKey(rotated.appId, rotated.apiKey);
+      }) }, 'Rotate now'),
+      h('button', { type: 'button', className: 'link-button', onclick: () => { confirmRotate.hidden = true; rotate.focus(); } }, 'Cancel'));
+    rotate.addEventListener('click', () => {
+      confirmRotate.hidden = false;
+      confirmRotate.querySelector('button').focus();
+    });
+
+    const toggle = h('button', { type: 'button', className: app.enabled ? 'danger' : 'secondary', 'aria-describedby': headingId,
+      onclick: (event) => act(event.currentTarget, async () => {
+        await adminApi(`/admin/apps/${app.appId}`, { method: 'PATCH', body: { enabled: !app.enabled } });
+        await refresh();
+      }) }, app.enabled ? 'Disable' : 'Enable');
+
+    const nameId = `name-${app.appId}`;
+    const domainsId = `domains-${app.appId}`;
+    const edit = h('form', { className: 'stack', noValidate: true, onsubmit: (event) => {
+      event.preventDefault();
+      const values = fields(event.currentTarget);
+      act(event.currentTarget.querySelector('button'), async () => {
+        await adminApi(`/admin/apps/${app.appId}`, { method: 'PATCH', body: { name: values.name, allowedDomains: domainsOf(values.allowedDomains) } });
+        await refresh();
+      });
+    } },
+    h('div', { className: 'field' }, h('label', { htmlFor: nameId }, 'Name'), h('input', { id: nameId, name: 'name', value: app.name, maxLength: 100 })),
+    h('div', { className: 'field' }, h('label', { htmlFor: domainsId }, 'Allowed domains (one per line)'),
+      h('textarea', { id: domainsId, name: 'allowedDomains', value: app.allowedDomains.join('\n') })),
+    h('button', { type: 'submit' }, 'Save changes'));
+
+    return h('li', { dataset: { appId: app.appId } },
+      h('div', { className: 'app-head' },
+        h('h3', { id: headingId }, app.name),
+        h('code', {}, app.appId),
+        h('span', { className: `status-pill ${app.enabled ? 'on' : 'off'}` }, app.enabled ? 'Enabled' : 'Disabled')),
+      h('p', { className: 'muted' }, `${app.domain} · created ${dateTime(app.createdAt)}`),
+      h('p', {}, 'Allowed domains: ', app.allowedDomains.length ? app.allowedDomains.join(', ') : h('span', { className: 'muted' }, 'none (only this engine\'s /demo and servers)')),
+      h('div', { className: 'row' }, toggle, rotate, confirmRotate),
+      h('details', {}, h('summary', {}, 'Edit name and allowed domains'), edit));
+  };
+
+  createForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const values = fields(createForm);
+    if (!values.name) {
+      say(error, 'Give the app a name.');
+      byId('create-name').focus();
+      return;
+    }
+    act(createForm.querySelector('button'), async () => {
+      const created = await adminApi('/admin/apps', {
+        method: 'POST',
+        body: { name: values.name, domain: values.domain, allowedDomains: domainsOf(values.allowedDomains) },
+      });
+      createForm.reset();
+      showKey(created.appId, created.apiKey);
+      await refresh();
+    });
+  });
+
+  return {
+    async show() {
+      try {
+        say(error, '');
+        await refresh();
+      } catch (failure) {
+        say(error, failure.message);
+      }
+    },
+  };
+}

@@ -1,0 +1,153 @@
+// A seat map: one button per seat, grouped in rows by the letters before the seat number (A1..A12).
+// Seats are told apart by colour and by pattern (see the legend in the page); each button shows its
+// seat number, and its label adds state and price. Arrow keys move between seats; Tab leaves the map.
+import { h, money } from './dom.js';
+
+const stateText = { available: 'available', held: 'held by someone else', booked: 'booked', mine: 'your hold' };
+const rowOf = (seatNumber) => /^[^\d]*/.exec(seatNumber)[0].trim();
+const unnamedRowLength = 20;
+
+export class SeatMap {
+  #seats = new Map();
+  #buttons = new Map();
+  #mine = null;
+  #selected = null;
+
+  /** clock: a ServerClock, so a hold whose time ran out is drawn available. onSelect(seat) runs on click or Enter. */
+  constructor(container, { clock, onSelect = null }) {
+    this.container = container;
+    this.clock = clock;
+    this.onSelect = onSelect;
+    container.classList.add('seat-map');
+    container.classList.toggle('static', !onSelect);
+    container.addEventListener('keydown', (event) => this.#move(event));
+  }
+
+  get size() {
+    return this.#seats.size;
+  }
+
+  seat(seatId) {
+    return this.#seats.get(seatId);
+  }
+
+  /** The state a seat is drawn in: 'mine', 'available', 'held' or 'booked'. */
+  state(seat) {
+    if (seat.seatId === this.#mine && seat.status === 'held') return 'mine';
+    if (seat.status === 'held' && (!seat.heldUntil || this.clock.remaining(seat.heldUntil) <= 0)) return 'available';
+    return seat.status;
+  }
+
+  label(seat) {
+    return `Seat ${seat.seatNumber}, ${stateText[this.state(seat)]}, ${money(seat.price)}`;
+  }
+
+  /** Draws every seat anew: [{seatId, seatNumber, price, status, heldUntil}] in seat order. */
+  setSeats(seats) {
+    this.#seats = new Map(seats.map((seat) => [seat.seatId, { ...seat }]));
+    this.#buttons.clear();
+    const rows = new Map();
+    for (const seat of this.#seats.values()) {
+      const row = rowOf(seat.seatNumber);
+      if (!rows.has(row)) rows.set(row, []);
+      rows.get(row).push(seat);
+    }
+    const lines = [];
+    for (const [row, seats] of rows) {
+      // Seat numbers without row letters are cut into lines of a readable length.
+      for (const line of row ? [seats] : chunk(seats, unnamedRowLength)) {
+        lines.push(h('div', { className: 'seat-row', role: 'group', 'aria-label': row ? `Row ${row}` : 'Seats' },
+          h('span', { className: 'seat-row-label', 'aria-hidden': 'true' }, row),
+          line.map((seat) => this.#button(seat))));
+      }
+    }
+    this.container.replaceChildren(h('div', { className: 'stage', 'aria-hidden': 'true' }, 'STAGE'), ...lines);
+    this.#roving(this.#selected ?? seats[0]?.seatId);
+  }
+
+  /** Applies one change: {seatId, status, heldUntil}. Unknown seats are ignored until the next snapshot. */
+  update(change) {
+    const seat = this.#seats.get(change.seatId);
+    if (!seat) return;
+    seat.status = change.status;
+    seat.heldUntil = change.heldUntil ?? null;
+    this.#draw(seat);
+  }
+
+  setMine(seatId) {
+    const before = this.#mine;
+    this.#mine = seatId;
+    for (const id of [before, seatId]) if (id && this.#seats.has(id)) this.#draw(this.#seats.get(id));
+  }
+
+  setSelected(seatId) {
+    const before = this.#selected;
+    this.#selected = seatId;
+    for (const id of [before, seatId]) {
+      const button = this.#buttons.get(id);
+      if (button) button.setAttribute('aria-pressed', String(id === seatId));
+    }
+    if (seatId) this.#roving(seatId);
+  }
+
+  /** Redraws every seat whose drawn state may have changed with time (holds running out). */
+  refresh() {
+    for (const seat of this.#seats.values()) this.#draw(seat);
+  }
+
+  #button(seat) {
+    const button = h('button', {
+      type: 'button',
+      className: 'seat',
+      tabIndex: -1,
+      dataset: { seatId: seat.seatId },
+      'aria-pressed': this.onSelect ? String(seat.seatId === this.#selected) : null,
+      disabled: !this.onSelect,
+      onclick: () => this.onSelect?.(this.#seats.get(seat.seatId)),
+    }, seat.seatNumber);
+    this.#buttons.set(seat.seatId, button);
+    this.#draw(seat, button);
+    return button;
+  }
+
+  #draw(seat, button = this.#buttons.get(seat.seatId)) {
+    if (!button) return;
+    const state = this.state(seat);
+    if (button.dataset.status !== state) button.dataset.status = state;
+    const label = this.label(seat);
+    if (button.getAttribute('aria-label') !== label) button.setAttribute('aria-label', label);
+  }
+
+  #roving(seatId) {
+    for (const [id, button] of this.#buttons) button.tabIndex = id === seatId ? 0 : -1;
+    if (seatId && !this.#buttons.has(seatId) && this.#buttons.size > 0) this.#buttons.values().next().value.tabIndex = 0;
+  }
+
+  #move(event) {
+    const current = event.target.closest?.('.seat');
+    if (!current) return;
+    const rows = [...this.container.querySelectorAll('.seat-row')].map((row) => [...row.querySelectorAll('.seat')]);
+    const r = rows.findIndex((row) => row.includes(current));
+    const c = rows[r].indexOf(current);
+    const targets = {
+      ArrowLeft: rows[r][c - 1],
+      ArrowRight: rows[r][c + 1],
+      ArrowUp: rows[r - 1]?.[Math.min(c, rows[r - 1].length - 1)],
+      ArrowDown: rows[r + 1]?.[Math.min(c, rows[r + 1].length - 1)],
+      Home: rows[r][0],
+      End: rows[r][rows[r].length - 1],
+    };
+    if (!(event.key in targets)) return;
+    event.preventDefault();
+    const target = targets[event.key];
+    if (!target) return;
+    this.#roving(target.dataset.seatId);
+    target.focus();
+  }
+}
+
+function chunk(items, size) {
+  const chunks = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
