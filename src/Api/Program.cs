@@ -11,6 +11,7 @@ app.UseApiConventions();
 app.MapObservability();
 AuthEndpoints.Map(app);
 SeatEndpoints.Map(app);
+GroupEndpoints.Map(app);
 BookingEndpoints.Map(app);
 AdminEndpoints.Map(app);
 EntityEndpoints.Map(app);

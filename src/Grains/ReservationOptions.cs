@@ -23,4 +23,8 @@ public sealed class ReservationOptions
     /// <summary>How many entities an app may have; seeding a new entity beyond it is refused.</summary>
     [Range(1, 100_000)]
     public int MaxEntitiesPerApp { get; set; } = 10_000;
+
+    /// <summary>How many seats one group hold (<c>POST /reserve-seats</c>) may name.</summary>
+    [Range(1, 100)]
+    public int MaxSeatsPerHold { get; set; } = 10;
 }

@@ -120,7 +120,7 @@ internal sealed class SeatEndpoints(GrainReferences grains)
         };
     }
 
-    private async Task<Results<Ok<ReleaseResponse>, ProblemResult>> ReleaseAsync(ReleaseSeatRequest request, HttpContext http)
+    private async Task<Results<Ok<ReleaseResponse>, Ok<GroupReleaseResponse>, ProblemResult>> ReleaseAsync(ReleaseSeatRequest request, HttpContext http)
     {
         if (Check.Text(request.ReservationToken, "reservationToken", 200) is { } invalid)
         {
@@ -130,7 +130,9 @@ internal sealed class SeatEndpoints(GrainReferences grains)
         // A token that names no seat cannot be alive: it gets the same answer as a dead one.
         if (!TryReadSeatId(ReservationToken.SeatIdOf(request.ReservationToken), out var address))
         {
-            return ApiProblem.ReservationExpired;
+            return GroupEndpoints.GroupIdOf(request.ReservationToken) is { } groupId
+                ? await GroupEndpoints.ReleaseAsync(grains, http, groupId, request.ReservationToken!)
+                : ApiProblem.ReservationExpired;
         }
 
         var seat = grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(http.AppId(), address.SeatId));

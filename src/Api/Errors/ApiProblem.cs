@@ -17,6 +17,19 @@ internal static class ApiProblem
 
     public static readonly ProblemResult TokenUsed = new(StatusCodes.Status409Conflict, "token_used", "This reservation was confirmed with another paymentId.");
 
+    public static ProblemResult SeatsUnavailable(IEnumerable<string> seatIds) =>
+        new(StatusCodes.Status409Conflict, "seats_unavailable", "Some of the seats are held or booked; none is held for this request.", "unavailableSeatIds", seatIds);
+
+    public static ProblemResult SeatsNotFound(IEnumerable<string> seatIds) =>
+        new(StatusCodes.Status404NotFound, "seat_not_found", "Some of the seats do not exist in this app; none is held for this request.", "unknownSeatIds", seatIds);
+
+    public static ProblemResult TooManySeats(int max) =>
+        new(StatusCodes.Status400BadRequest, "too_many_seats", $"A group hold names at most {max} seats.");
+
+    public static ProblemResult GroupIncomplete(IEnumerable<string> seatIds) =>
+        new(StatusCodes.Status409Conflict, "group_incomplete",
+            "Some seats of this group were booked with this paymentId; the holds of the others ended first.", "lostSeatIds", seatIds);
+
     public static readonly ProblemResult InvalidAppCredentials =
         new(StatusCodes.Status401Unauthorized, "invalid_app_credentials", "x-app-id and x-api-key must name an app and its current key.");
 

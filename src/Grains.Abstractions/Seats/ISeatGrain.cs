@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using Reservations.Grains.Groups;
 
 namespace Reservations.Grains.Seats;
 
@@ -15,6 +16,9 @@ public interface ISeatGrain : IGrainWithStringKey
 
     /// <summary>Holds the seat for the user for the hold duration.</summary>
     Task<HoldResult> TryHoldAsync(string userId);
+
+    /// <summary>Holds the seat for a group (<see cref="ISeatGroupGrain"/>): the group's token hash, holder and expiry; no token is made.</summary>
+    Task<HoldResult> TryHoldForGroupAsync(GroupHold hold);
 
     /// <summary>Releases the hold the token grants, if the user holds it.</summary>
     Task<ReleaseOutcome> ReleaseAsync(string reservationToken, string userId);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
 using Reservations.Grains.Bookings;
+using Reservations.Grains.Groups;
 using Reservations.Grains.Inventory;
 using Reservations.Grains.Usage;
 
@@ -95,6 +96,22 @@ public sealed class SeatGrain(
         return HoldAsync(userId);
     }
 
+    Task<HoldResult> ISeatGrain.TryHoldForGroupAsync(GroupHold hold)
+    {
+        if (_definition is null)
+        {
+            return NotFound;
+        }
+
+        if (State.Status == SeatStatus.Booked || IsLiveHold(time.GetUtcNow()))
+        {
+            _usage.CountHoldRefused();
+            return Unavailable;
+        }
+
+        return HoldForGroupAsync(hold);
+    }
+
     async Task<ReleaseOutcome> ISeatGrain.ReleaseAsync(string reservationToken, string userId)
     {
         if (_definition is null)
@@ -181,6 +198,21 @@ public sealed class SeatGrain(
         _usage.CountHoldGranted();
         TellPage();
         return new HoldResult(HoldOutcome.Granted, token, heldUntil);
+    }
+
+    private async Task<HoldResult> HoldForGroupAsync(GroupHold hold)
+    {
+        await WriteAsync(new SeatState
+        {
+            Status = SeatStatus.Held,
+            HoldTokenHash = hold.TokenHash,
+            HolderUserId = hold.UserId,
+            HeldUntil = hold.HeldUntil,
+            Version = State.Version + 1,
+        });
+        _usage.CountHoldGranted();
+        TellPage();
+        return new HoldResult(HoldOutcome.Granted, null, hold.HeldUntil);
     }
 
     private async Task<ConfirmResult> BookAsync(string userId, string paymentId, DateTimeOffset now)

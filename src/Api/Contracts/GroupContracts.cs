@@ -1,0 +1,11 @@
+using Reservations.Grains.Seats;
+
+namespace Reservations.Api.Contracts;
+
+public sealed record ReserveSeatsRequest(IReadOnlyList<string?>? SeatIds);
+
+public sealed record GroupReservationResponse(string ReservationToken, IReadOnlyList<string> SeatIds, DateTimeOffset ExpiresAt);
+
+public sealed record GroupBookingResponse(IReadOnlyList<Booking> Bookings);
+
+public sealed record GroupReleaseResponse(IReadOnlyList<string> SeatIds, string Status);

@@ -1,0 +1,165 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Options;
+using Reservations.Grains.Seats;
+
+namespace Reservations.Grains.Groups;
+
+/// <summary>
+/// A group hold: a coordinator over seats, never an authority. A hold asks the seats one by one in
+/// ordinal order and, at the first refusal, releases those it got; confirm and release go to every
+/// seat with the group's token, which each seat checks against the hash it stores. Seats never call
+/// a group and a group never calls another, so no turn waits in a cycle (docs/decisions.md).
+/// </summary>
+public sealed class SeatGroupGrain(
+    [PersistentState("seat-group")] IPersistentState<SeatGroupState> group,
+    TimeProvider time,
+    IOptions<ReservationOptions> options) : Grain, ISeatGroupGrain
+{
+    private SeatGroupState State => group.State;
+
+    private string AppId => GrainKeys.AppOf(this.GetPrimaryKeyString());
+
+    async Task<GroupHoldResult> ISeatGroupGrain.TryHoldAsync(string userId, ImmutableArray<string> seatIds)
+    {
+        if (State.TokenHash is not null)
+        {
+            throw new InvalidOperationException("A group id is used for one hold only.");
+        }
+
+        var token = $"{GrainKeys.IdOf(this.GetPrimaryKeyString())}.{Secrets.NewToken()}";
+        var hold = new GroupHold(Secrets.Sha256(token), userId, time.GetUtcNow() + options.Value.HoldDuration);
+        var ordered = seatIds.Sort(StringComparer.Ordinal);
+        var granted = new List<ISeatGrain>(ordered.Length);
+        try
+        {
+            for (var i = 0; i < ordered.Length; i++)
+            {
+                var seat = Seat(ordered[i]);
+                var result = await seat.TryHoldForGroupAsync(hold);
+                if (result.Outcome != HoldOutcome.Granted)
+                {
+                    await ReleaseSeatsAsync(granted, token, userId);
+                    return result.Outcome == HoldOutcome.NotFound
+                        ? new GroupHoldResult(GroupHoldOutcome.NotFound, [ordered[i]])
+                        : await RefusalAsync(ordered, i);
+                }
+
+                granted.Add(seat);
+            }
+
+            group.State = new SeatGroupState { TokenHash = hold.TokenHash, UserId = userId, SeatIds = [.. ordered], HeldUntil = hold.HeldUntil };
+            await group.WriteStateAsync();
+        }
+        catch (Exception) when (granted.Count > 0)
+        {
+            // Nobody hears of a token: the seats this request got go back now rather than at expiry.
+            group.State = new SeatGroupState();
+            await ReleaseSeatsAsync(granted, token, userId);
+            throw;
+        }
+
+        return new GroupHoldResult(GroupHoldOutcome.Granted, ordered, token, hold.HeldUntil);
+    }
+
+    async Task<GroupConfirmResult> ISeatGroupGrain.ConfirmAsync(string reservationToken, string userId, string paymentId)
+    {
+        if (State.TokenHash is not { } hash || !Secrets.Matches(reservationToken, hash))
+        {
+            return Refused(GroupConfirmOutcome.Expired);
+        }
+
+        if (State.PaymentId is { } paid && !string.Equals(paid, paymentId, StringComparison.Ordinal))
+        {
+            return Refused(GroupConfirmOutcome.TokenUsed);
+        }
+
+        if (!string.Equals(State.UserId, userId, StringComparison.Ordinal))
+        {
+            return Refused(GroupConfirmOutcome.NotHolder);
+        }
+
+        if (State.PaymentId is null)
+        {
+            if (State.Released || State.HeldUntil <= time.GetUtcNow())
+            {
+                return Refused(GroupConfirmOutcome.Expired);
+            }
+
+            // The payment is chosen before any seat is booked: a retry after a crash finishes this one.
+            State.PaymentId = paymentId;
+            try
+            {
+                await group.WriteStateAsync();
+            }
+            catch (Exception)
+            {
+                State.PaymentId = null;
+                throw;
+            }
+        }
+
+        var results = await Task.WhenAll(State.SeatIds.Select(id => Seat(id).ConfirmAsync(reservationToken, userId, paymentId)));
+        var bookings = ImmutableArray.CreateBuilder<Booking>(results.Length);
+        var lost = ImmutableArray.CreateBuilder<string>();
+        var booked = false;
+        for (var i = 0; i < results.Length; i++)
+        {
+            if (results[i] is { Outcome: ConfirmOutcome.Booked or ConfirmOutcome.AlreadyBooked, Booking: { } booking })
+            {
+                bookings.Add(booking);
+                booked |= results[i].Outcome == ConfirmOutcome.Booked;
+            }
+            else
+            {
+                lost.Add(State.SeatIds[i]);
+            }
+        }
+
+        var outcome = lost.Count == 0 ? (booked ? GroupConfirmOutcome.Booked : GroupConfirmOutcome.AlreadyBooked)
+            : bookings.Count == 0 ? GroupConfirmOutcome.Expired
+            : GroupConfirmOutcome.Incomplete;
+        return new GroupConfirmResult(outcome, bookings.ToImmutable(), lost.ToImmutable());
+    }
+
+    async Task<GroupReleaseResult> ISeatGroupGrain.ReleaseAsync(string reservationToken, string userId)
+    {
+        if (State.TokenHash is not { } hash || !Secrets.Matches(reservationToken, hash))
+        {
+            return new GroupReleaseResult(ReleaseOutcome.Expired, []);
+        }
+
+        if (!string.Equals(State.UserId, userId, StringComparison.Ordinal))
+        {
+            return new GroupReleaseResult(ReleaseOutcome.NotHolder, []);
+        }
+
+        if (State.PaymentId is not null || State.Released || State.HeldUntil <= time.GetUtcNow())
+        {
+            return new GroupReleaseResult(ReleaseOutcome.Expired, []);
+        }
+
+        // Seats first: a crash before the group's write leaves a group a retry releases again.
+        await ReleaseSeatsAsync([.. State.SeatIds.Select(Seat)], reservationToken, userId);
+        State.Released = true;
+        await group.WriteStateAsync();
+        return new GroupReleaseResult(ReleaseOutcome.Released, [.. State.SeatIds]);
+    }
+
+    private static GroupConfirmResult Refused(GroupConfirmOutcome outcome) => new(outcome, [], []);
+
+    private static Task ReleaseSeatsAsync(IReadOnlyList<ISeatGrain> seats, string token, string userId) =>
+        Task.WhenAll(seats.Select(seat => seat.ReleaseAsync(token, userId)));
+
+    // The seat that refused, and those after it that are held or booked now (read, not held).
+    private async Task<GroupHoldResult> RefusalAsync(ImmutableArray<string> ordered, int refused)
+    {
+        var rest = ordered[(refused + 1)..];
+        var views = await Task.WhenAll(rest.Select(id => Seat(id).GetAsync()));
+        var unknown = rest.Where((_, i) => views[i] is null).ToImmutableArray();
+        return unknown.Length > 0
+            ? new GroupHoldResult(GroupHoldOutcome.NotFound, unknown)
+            : new GroupHoldResult(GroupHoldOutcome.Unavailable, [ordered[refused], .. rest.Where((_, i) => views[i]!.Status != SeatStatus.Available)]);
+    }
+
+    private ISeatGrain Seat(string seatId) => GrainFactory.GetGrain<ISeatGrain>(GrainKeys.Scoped(AppId, seatId));
+}
