@@ -9,3 +9,9 @@ public sealed record GroupReservationResponse(string ReservationToken, IReadOnly
 public sealed record GroupBookingResponse(IReadOnlyList<Booking> Bookings);
 
 public sealed record GroupReleaseResponse(IReadOnlyList<string> SeatIds, string Status);
+
+public sealed record HoldRequest(string? ReservationToken);
+
+public sealed record HoldTimeResponse(string SeatId, DateTimeOffset ExpiresAt);
+
+public sealed record GroupHoldTimeResponse(IReadOnlyList<string> SeatIds, DateTimeOffset ExpiresAt);

@@ -30,6 +30,12 @@ internal static class ApiProblem
         new(StatusCodes.Status409Conflict, "group_incomplete",
             "Some seats of this group were booked with this paymentId; the holds of the others ended first.", "lostSeatIds", seatIds);
 
+    public static readonly ProblemResult ExtensionLimit = new(StatusCodes.Status409Conflict, "extension_limit",
+        "This hold cannot be extended again: it reached the most extensions or the longest total hold.");
+
+    public static readonly ProblemResult PaymentInProgress = new(StatusCodes.Status409Conflict, "payment_in_progress",
+        "Payment has started on this hold: it is kept for the payment's grace period and is not extended.");
+
     public static readonly ProblemResult InvalidAppCredentials =
         new(StatusCodes.Status401Unauthorized, "invalid_app_credentials", "x-app-id and x-api-key must name an app and its current key.");
 

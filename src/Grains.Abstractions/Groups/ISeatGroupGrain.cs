@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Reservations.Grains.Seats;
 
 namespace Reservations.Grains.Groups;
 
@@ -16,6 +17,12 @@ public interface ISeatGroupGrain : IGrainWithStringKey
 
     /// <summary>Books every seat of the group with one paymentId; a repeat with the same paymentId completes and returns the same bookings.</summary>
     Task<GroupConfirmResult> ConfirmAsync(string reservationToken, string userId, string paymentId);
+
+    /// <summary>Extends the group's hold (every seat's) within the limits of a hold.</summary>
+    Task<HoldChange> ExtendAsync(string reservationToken, string userId);
+
+    /// <summary>Marks the group's hold as paying, as a seat's (every seat's).</summary>
+    Task<HoldChange> StartPaymentAsync(string reservationToken, string userId);
 
     /// <summary>Releases every seat of the group, if the user holds it.</summary>
     Task<GroupReleaseResult> ReleaseAsync(string reservationToken, string userId);

@@ -47,7 +47,10 @@ public sealed class SeatGroupGrain(
                 granted.Add(seat);
             }
 
-            group.State = new SeatGroupState { TokenHash = hold.TokenHash, UserId = userId, SeatIds = [.. ordered], HeldUntil = hold.HeldUntil };
+            group.State = new SeatGroupState
+            {
+                TokenHash = hold.TokenHash, UserId = userId, SeatIds = [.. ordered], HeldUntil = hold.HeldUntil, StartedAt = hold.HeldUntil - options.Value.HoldDuration,
+            };
             await group.WriteStateAsync();
         }
         catch (Exception) when (granted.Count > 0)
@@ -121,6 +124,35 @@ public sealed class SeatGroupGrain(
         return new GroupConfirmResult(outcome, bookings.ToImmutable(), lost.ToImmutable());
     }
 
+    async Task<HoldChange> ISeatGroupGrain.ExtendAsync(string reservationToken, string userId)
+    {
+        if (Check(reservationToken, userId) is { } refused)
+        {
+            return refused;
+        }
+
+        var change = HoldTerms.Extend(options.Value, State.HeldUntil, State.StartedAt, State.Extensions, State.PaymentStartedAt is not null);
+        return change.Outcome == HoldChangeOutcome.Changed
+            ? await MoveHoldAsync(reservationToken, userId, change.HeldUntil!.Value, State.Extensions + 1, State.PaymentStartedAt)
+            : change;
+    }
+
+    async Task<HoldChange> ISeatGroupGrain.StartPaymentAsync(string reservationToken, string userId)
+    {
+        if (Check(reservationToken, userId) is { } refused)
+        {
+            return refused;
+        }
+
+        if (State.PaymentStartedAt is not null)
+        {
+            return new HoldChange(HoldChangeOutcome.Changed, State.HeldUntil, State.SeatIds);
+        }
+
+        var now = time.GetUtcNow();
+        return await MoveHoldAsync(reservationToken, userId, HoldTerms.Paying(options.Value, State.HeldUntil, now), State.Extensions, now);
+    }
+
     async Task<GroupReleaseResult> ISeatGroupGrain.ReleaseAsync(string reservationToken, string userId)
     {
         if (State.TokenHash is not { } hash || !Secrets.Matches(reservationToken, hash))
@@ -143,6 +175,38 @@ public sealed class SeatGroupGrain(
         State.Released = true;
         await group.WriteStateAsync();
         return new GroupReleaseResult(ReleaseOutcome.Released, [.. State.SeatIds]);
+    }
+
+    private HoldChange? Check(string reservationToken, string userId) =>
+        State.TokenHash is not { } hash || !Secrets.Matches(reservationToken, hash) ? HoldChange.Expired
+        : !string.Equals(State.UserId, userId, StringComparison.Ordinal) ? HoldChange.NotHolder
+        : State.PaymentId is not null || State.Released || State.HeldUntil <= time.GetUtcNow() ? HoldChange.Expired
+        : null;
+
+    // Seats first, then the group: every seat takes the group's end (never shortening its own), so
+    // a retry after a crash in between sends the same or a later end and changes nothing twice.
+    private async Task<HoldChange> MoveHoldAsync(string token, string userId, DateTimeOffset heldUntil, int extensions, DateTimeOffset? paymentStartedAt)
+    {
+        var paying = paymentStartedAt is not null;
+        var moved = await Task.WhenAll(State.SeatIds.Select(id => Seat(id).HoldUntilAsync(token, userId, heldUntil, paying)));
+        if (moved.Any(m => m.Outcome != HoldChangeOutcome.Changed))
+        {
+            return HoldChange.Expired; // a seat's hold ended first: the group cannot be kept whole
+        }
+
+        var previous = (State.HeldUntil, State.Extensions, State.PaymentStartedAt);
+        (State.HeldUntil, State.Extensions, State.PaymentStartedAt) = (heldUntil, extensions, paymentStartedAt);
+        try
+        {
+            await group.WriteStateAsync();
+        }
+        catch (Exception)
+        {
+            (State.HeldUntil, State.Extensions, State.PaymentStartedAt) = previous;
+            throw;
+        }
+
+        return new HoldChange(HoldChangeOutcome.Changed, heldUntil, State.SeatIds);
     }
 
     private static GroupConfirmResult Refused(GroupConfirmOutcome outcome) => new(outcome, [], []);

@@ -27,4 +27,14 @@ public sealed class SeatGroupState
 
     [Id(5)]
     public bool Released { get; set; }
+
+    /// <summary>When the group was granted; extensions count from it.</summary>
+    [Id(6)]
+    public DateTimeOffset StartedAt { get; set; }
+
+    [Id(7)]
+    public int Extensions { get; set; }
+
+    [Id(8)]
+    public DateTimeOffset? PaymentStartedAt { get; set; }
 }
