@@ -94,6 +94,31 @@ public abstract class SeatGroupTests<TStore>(TStore fixture) : IClassFixture<TSt
         Assert.All(await Task.WhenAll(seats.Select(s => s.GetAsync())), view => Assert.Equal(SeatStatus.Available, view!.Status));
     }
 
+    [Fact]
+    public async Task ExtendThenStartPayment_EverySeatTakesTheGroupsEnd_ARepeatChangesNothing()
+    {
+        await using var cluster = await StartAsync();
+        var seats = await Seeding.NewSeatsAsync(cluster.Grains, 2);
+        var group = NewGroup(cluster);
+        var hold = await group.TryHoldAsync("U-5", [.. seats.Select(Seeding.SeatIdOf)]);
+
+        var extended = await group.ExtendAsync(hold.ReservationToken!, "U-5");
+        Assert.Equal(hold.ExpiresAt + TimeSpan.FromMinutes(2), extended.HeldUntil);
+        cluster.Clock.Advance(TimeSpan.FromMinutes(1));
+        var paying = await group.StartPaymentAsync(hold.ReservationToken!, "U-5");
+        var repeat = await group.StartPaymentAsync(hold.ReservationToken!, "U-5");
+
+        Assert.Equal(cluster.Clock.GetUtcNow() + TimeSpan.FromMinutes(10), paying.HeldUntil);
+        Assert.Equal(paying.HeldUntil, repeat.HeldUntil);
+        Assert.Equal(HoldChange.PaymentStarted, await group.ExtendAsync(hold.ReservationToken!, "U-5"));
+        foreach (var seat in seats)
+        {
+            var stored = (await Seeding.StoredAsync(cluster.Storage, seat))!;
+            Assert.Equal(paying.HeldUntil, stored.HeldUntil);
+            Assert.NotNull(stored.PaymentStartedAt);
+        }
+    }
+
     private static ISeatGroupGrain NewGroup(GrainsCluster cluster) =>
         cluster.Grains.GetGrain<ISeatGroupGrain>(GrainKeys.Scoped(Seeding.AppId, GroupToken.NewGroupId()));
 }
