@@ -22,7 +22,9 @@ internal sealed class GroupEndpoints(GrainReferences grains, int maxSeats)
         var options = app.ServiceProvider.GetRequiredService<IOptions<ReservationOptions>>().Value;
         var endpoints = new GroupEndpoints(app.ServiceProvider.GetRequiredService<GrainReferences>(), options.MaxSeatsPerHold);
         app.MapGroup("").WithTags("Seats").RequireTenantUser()
-            .MapPost("/reserve-seats", endpoints.ReserveAsync);
+            .MapPost("/reserve-seats", endpoints.ReserveAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

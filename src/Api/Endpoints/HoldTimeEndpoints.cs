@@ -16,8 +16,14 @@ internal sealed class HoldTimeEndpoints(GrainReferences grains)
     {
         var endpoints = new HoldTimeEndpoints(app.ServiceProvider.GetRequiredService<GrainReferences>());
         var holds = app.MapGroup("").WithTags("Seats").RequireTenantUser();
-        holds.MapPost("/extend-hold", endpoints.ExtendAsync);
-        holds.MapPost("/payment-started", endpoints.StartPaymentAsync);
+        // The refusals' statuses, which ProblemResult alone does not tell the OpenAPI document.
+        holds.MapPost("/extend-hold", endpoints.ExtendAsync)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status410Gone);
+        holds.MapPost("/payment-started", endpoints.StartPaymentAsync)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status410Gone);
         return app;
     }
 
