@@ -17,6 +17,8 @@ app.MapWebPages();
 app.MapObservability();
 AuthEndpoints.Map(app);
 SeatEndpoints.Map(app);
+GroupEndpoints.Map(app);
+HoldTimeEndpoints.Map(app);
 BookingEndpoints.Map(app);
 AdminEndpoints.Map(app);
 EntityEndpoints.Map(app);

@@ -23,4 +23,24 @@ public sealed class ReservationOptions
     /// <summary>How many entities an app may have; seeding a new entity beyond it is refused.</summary>
     [Range(1, 100_000)]
     public int MaxEntitiesPerApp { get; set; } = 10_000;
+
+    /// <summary>How many seats one group hold (<c>POST /reserve-seats</c>) may name.</summary>
+    [Range(1, 100)]
+    public int MaxSeatsPerHold { get; set; } = 10;
+
+    /// <summary>What one <c>POST /extend-hold</c> adds to a hold's end.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan HoldExtension { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How many times a hold may be extended.</summary>
+    [Range(0, 100)]
+    public int MaxHoldExtensions { get; set; } = 3;
+
+    /// <summary>The longest an extended hold may last, counted from when it was granted.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan MaxHoldTotal { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long after <c>POST /payment-started</c> a hold is kept for its confirmation.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan PaymentGrace { get; set; } = TimeSpan.FromMinutes(10);
 }

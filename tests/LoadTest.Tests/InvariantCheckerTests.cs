@@ -31,6 +31,18 @@ public sealed class InvariantCheckerTests
     }
 
     [Fact]
+    public void Check_GroupSeatGrantedAfterItsGroupReadTheClock_StartsWhenReceivedNoFalseOverlap()
+    {
+        // The group read the clock at 0 (so expires at 0 + hold duration), reached this seat after the previous holder
+        // released it at 50, and answered at 60.
+        var group = new GrantedHold("s1", T0 + HoldDuration, T0.AddMilliseconds(60), T0.AddMilliseconds(90), OfGroup: true);
+        var holds = new[] { Hold("s1", startMs: -100, endMs: 50), group };
+
+        Assert.True(InvariantChecker.Check(holds, [], [], HoldDuration).Passed);
+        Assert.StartsWith("I1", Assert.Single(InvariantChecker.Check([Hold("s1", startMs: -100, endMs: 70), group], [], [], HoldDuration).Violations).Invariant, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_HoldNeverReleased_LivesUntilItExpires()
     {
         var holds = new[] { Hold("s1", startMs: 0, endMs: null), Hold("s1", startMs: 60_000, endMs: 60_050) };

@@ -41,7 +41,7 @@ internal sealed class CliOptions
 
     public Option<bool> Confirm { get; } = new("--confirm") { Description = "hot-seat: confirm the hold instead of releasing it (a new seat per booking)." };
 
-    public Option<int> Seats { get; } = Positive("--seats", 10_000, "mixed: seats sharing the skewed popularity.");
+    public Option<int> Seats { get; } = Positive("--seats", 10_000, "mixed: seats sharing the skewed popularity; group: the shared pool.");
 
     public Option<double> Zipf { get; } = new("--zipf") { Description = "mixed: Zipf exponent of seat popularity.", DefaultValueFactory = _ => 1.0 };
 

@@ -31,6 +31,9 @@ internal static class ScenarioFactory
             case ScenarioKind.Mixed:
                 var seats = await context.Admin.SeedAsync(context.AppId, MixedEntities, context.Options.Seats, cancellationToken);
                 return new MixedScenario(context, seats);
+            case ScenarioKind.Group:
+                var pool = await context.Admin.SeedAsync(context.AppId, "group", context.Options.Seats, cancellationToken);
+                return new GroupScenario(context, pool);
             default:
                 throw new ArgumentOutOfRangeException(nameof(context), context.Options.Scenario, "Unknown scenario.");
         }

@@ -5,4 +5,5 @@ public enum ScenarioKind
     HotSeat,
     Distinct,
     Mixed,
+    Group,
 }

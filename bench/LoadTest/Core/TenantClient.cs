@@ -92,6 +92,37 @@ public sealed class TenantClient(Gateways gateways, string appId, string apiKey)
         return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
 
+    public async Task<GroupReserveResult> ReserveGroupAsync(Meter meter, UserSession user, IReadOnlyList<string> seatIds, CancellationToken cancellationToken)
+    {
+        using var request = NewRequest(HttpMethod.Post, "/reserve-seats", user);
+        request.Content = JsonContent.Create(new ReserveSeatsRequest(seatIds), WireJsonContext.Default.ReserveSeatsRequest);
+        GroupReservationResponse? granted = null;
+        var status = await SendAsync(meter, RequestKind.Reserve, gateways.For(user), request, async (response, ct) =>
+        {
+            if (response.StatusCode == HttpStatusCode.Created)
+            {
+                granted = await response.Content.ReadFromJsonAsync(WireJsonContext.Default.GroupReservationResponse, ct);
+            }
+        }, cancellationToken);
+        return new GroupReserveResult(status, granted?.ReservationToken, granted?.ExpiresAt ?? default, DateTimeOffset.UtcNow);
+    }
+
+    public async Task<GroupConfirmReply> ConfirmGroupAsync(Meter meter, UserSession user, string reservationToken, string paymentId, CancellationToken cancellationToken)
+    {
+        using var request = NewRequest(HttpMethod.Post, "/confirm-booking", user);
+        request.Content = JsonContent.Create(new ConfirmBookingRequest(reservationToken, paymentId), WireJsonContext.Default.ConfirmBookingRequest);
+        IReadOnlyDictionary<string, string> bookings = new Dictionary<string, string>();
+        var status = await SendAsync(meter, RequestKind.Confirm, gateways.For(user), request, async (response, ct) =>
+        {
+            if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created
+                && await response.Content.ReadFromJsonAsync(WireJsonContext.Default.GroupBookingResponse, ct) is { } body)
+            {
+                bookings = body.Bookings.ToDictionary(b => b.SeatId, b => b.BookingId, StringComparer.Ordinal);
+            }
+        }, cancellationToken);
+        return new GroupConfirmReply(status, bookings, DateTimeOffset.UtcNow);
+    }
+
     /// <summary>Sends, times and counts one request; <paramref name="read"/> reads what it needs of an answer.</summary>
     private async Task<int> SendAsync(
         Meter meter, RequestKind kind, int gateway, HttpRequestMessage request, Func<HttpResponseMessage, CancellationToken, Task>? read, CancellationToken cancellationToken)

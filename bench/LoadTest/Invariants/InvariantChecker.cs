@@ -26,7 +26,7 @@ public static class InvariantChecker
     // Each grant tells hd >= expiresAt − receivedAt; the largest such bound is closest to the truth and never above it,
     // so the start it gives is never earlier than the real one: no false overlap.
     internal static TimeSpan LearnHoldDuration(IEnumerable<GrantedHold> holds) =>
-        holds.Select(h => h.ExpiresAt - h.ReceivedAt).DefaultIfEmpty(TimeSpan.Zero).Max();
+        holds.Where(h => !h.OfGroup).Select(h => h.ExpiresAt - h.ReceivedAt).DefaultIfEmpty(TimeSpan.Zero).Max();
 
     private static IEnumerable<Violation> OverlappingHolds(IEnumerable<GrantedHold> holds, TimeSpan duration)
     {

@@ -18,4 +18,7 @@ namespace Reservations.LoadTest.Wire;
 [JsonSerializable(typeof(ReservationResponse))]
 [JsonSerializable(typeof(ReleaseSeatRequest))]
 [JsonSerializable(typeof(ConfirmBookingRequest))]
+[JsonSerializable(typeof(ReserveSeatsRequest))]
+[JsonSerializable(typeof(GroupReservationResponse))]
+[JsonSerializable(typeof(GroupBookingResponse))]
 internal sealed partial class WireJsonContext : JsonSerializerContext;

@@ -6,6 +6,7 @@ using Reservations.Api.Hosting;
 using Reservations.Api.Security;
 using Reservations.Grains;
 using Reservations.Grains.Bookings;
+using Reservations.Grains.Groups;
 using Reservations.Grains.Seats;
 
 namespace Reservations.Api.Endpoints;
@@ -24,7 +25,7 @@ internal sealed class BookingEndpoints(GrainReferences grains)
         return app;
     }
 
-    private async Task<Results<Created<Booking>, Ok<Booking>, ProblemResult>> ConfirmAsync(ConfirmBookingRequest request, HttpContext http)
+    private async Task<Results<Created<Booking>, Ok<Booking>, Created<GroupBookingResponse>, Ok<GroupBookingResponse>, ProblemResult>> ConfirmAsync(ConfirmBookingRequest request, HttpContext http)
     {
         if ((Check.Text(request.ReservationToken, "reservationToken", 200) ?? Check.Id(request.PaymentId, "paymentId", 200)) is { } invalid)
         {
@@ -34,7 +35,9 @@ internal sealed class BookingEndpoints(GrainReferences grains)
         // A token that names no seat cannot be alive: it gets the same answer as a dead one.
         if (!SeatEndpoints.TryReadSeatId(ReservationToken.SeatIdOf(request.ReservationToken), out var address))
         {
-            return ApiProblem.ReservationExpired;
+            return GroupEndpoints.GroupIdOf(request.ReservationToken) is { } groupId
+                ? await ConfirmGroupAsync(http, groupId, request.ReservationToken!, request.PaymentId!)
+                : ApiProblem.ReservationExpired;
         }
 
         var seat = grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(http.AppId(), address.SeatId));
@@ -58,6 +61,21 @@ internal sealed class BookingEndpoints(GrainReferences grains)
             { Outcome: ConfirmOutcome.AlreadyBooked, Booking: { } booking } => TypedResults.Ok(booking),
             { Outcome: ConfirmOutcome.TokenUsed } => ApiProblem.TokenUsed,
             { Outcome: ConfirmOutcome.NotHolder } => ApiProblem.NotHolder,
+            _ => ApiProblem.ReservationExpired,
+        };
+    }
+
+    private async Task<Results<Created<Booking>, Ok<Booking>, Created<GroupBookingResponse>, Ok<GroupBookingResponse>, ProblemResult>> ConfirmGroupAsync(
+        HttpContext http, string groupId, string token, string paymentId)
+    {
+        var result = await GroupEndpoints.ConfirmAsync(grains, http, groupId, token, paymentId);
+        return result.Outcome switch
+        {
+            GroupConfirmOutcome.Booked => TypedResults.Created((string?)null, new GroupBookingResponse(result.Bookings)),
+            GroupConfirmOutcome.AlreadyBooked => TypedResults.Ok(new GroupBookingResponse(result.Bookings)),
+            GroupConfirmOutcome.TokenUsed => ApiProblem.TokenUsed,
+            GroupConfirmOutcome.NotHolder => ApiProblem.NotHolder,
+            GroupConfirmOutcome.Incomplete => ApiProblem.GroupIncomplete(result.LostSeatIds),
             _ => ApiProblem.ReservationExpired,
         };
     }

@@ -142,7 +142,7 @@ internal sealed class SeatEndpoints(GrainReferences grains, SeatMapFeeds feeds, 
         };
     }
 
-    private async Task<Results<Ok<ReleaseResponse>, ProblemResult>> ReleaseAsync(ReleaseSeatRequest request, HttpContext http)
+    private async Task<Results<Ok<ReleaseResponse>, Ok<GroupReleaseResponse>, ProblemResult>> ReleaseAsync(ReleaseSeatRequest request, HttpContext http)
     {
         if (Check.Text(request.ReservationToken, "reservationToken", 200) is { } invalid)
         {
@@ -152,7 +152,9 @@ internal sealed class SeatEndpoints(GrainReferences grains, SeatMapFeeds feeds, 
         // A token that names no seat cannot be alive: it gets the same answer as a dead one.
         if (!TryReadSeatId(ReservationToken.SeatIdOf(request.ReservationToken), out var address))
         {
-            return ApiProblem.ReservationExpired;
+            return GroupEndpoints.GroupIdOf(request.ReservationToken) is { } groupId
+                ? await GroupEndpoints.ReleaseAsync(grains, http, groupId, request.ReservationToken!)
+                : ApiProblem.ReservationExpired;
         }
 
         var seat = grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(http.AppId(), address.SeatId));

@@ -1,3 +1,5 @@
+using Orleans.Runtime;
+
 namespace Reservations.Api.Endpoints;
 
 /// <summary>
@@ -7,4 +9,20 @@ namespace Reservations.Api.Endpoints;
 internal static class SiloLeaving
 {
     public const int Attempts = 3;
+
+    /// <summary>Sends an idempotent call again when a leaving silo rejected it (the group routes; the seat routes inline this loop).</summary>
+    public static async Task<T> RetryAsync<T>(Func<Task<T>> call)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (OrleansMessageRejectionException) when (attempt < Attempts)
+            {
+                // See SeatEndpoints.ReserveAsync.
+            }
+        }
+    }
 }

@@ -17,6 +17,25 @@ internal static class ApiProblem
 
     public static readonly ProblemResult TokenUsed = new(StatusCodes.Status409Conflict, "token_used", "This reservation was confirmed with another paymentId.");
 
+    public static ProblemResult SeatsUnavailable(IEnumerable<string> seatIds) =>
+        new(StatusCodes.Status409Conflict, "seats_unavailable", "Some of the seats are held or booked; none is held for this request.", "unavailableSeatIds", seatIds);
+
+    public static ProblemResult SeatsNotFound(IEnumerable<string> seatIds) =>
+        new(StatusCodes.Status404NotFound, "seat_not_found", "Some of the seats do not exist in this app; none is held for this request.", "unknownSeatIds", seatIds);
+
+    public static ProblemResult TooManySeats(int max) =>
+        new(StatusCodes.Status400BadRequest, "too_many_seats", $"A group hold names at most {max} seats.");
+
+    public static ProblemResult GroupIncomplete(IEnumerable<string> seatIds) =>
+        new(StatusCodes.Status409Conflict, "group_incomplete",
+            "Some seats of this group were booked with this paymentId; the holds of the others ended first.", "lostSeatIds", seatIds);
+
+    public static readonly ProblemResult ExtensionLimit = new(StatusCodes.Status409Conflict, "extension_limit",
+        "This hold cannot be extended again: it reached the most extensions or the longest total hold.");
+
+    public static readonly ProblemResult PaymentInProgress = new(StatusCodes.Status409Conflict, "payment_in_progress",
+        "Payment has started on this hold: it is kept for the payment's grace period and is not extended.");
+
     public static readonly ProblemResult InvalidAppCredentials =
         new(StatusCodes.Status401Unauthorized, "invalid_app_credentials", "x-app-id and x-api-key must name an app and its current key.");
 

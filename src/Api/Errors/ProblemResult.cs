@@ -16,6 +16,12 @@ internal sealed class ProblemResult : IResult, IStatusCodeHttpResult, IContentTy
     private readonly byte[] _body;
 
     public ProblemResult(int status, string error, string detail)
+        : this(status, error, detail, null, [])
+    {
+    }
+
+    /// <summary>A problem that also lists ids in a member of its own (the seats a group could not hold, say).</summary>
+    public ProblemResult(int status, string error, string detail, string? listMember, IEnumerable<string> list)
     {
         StatusCode = status;
         Error = error;
@@ -28,6 +34,17 @@ internal sealed class ProblemResult : IResult, IStatusCodeHttpResult, IContentTy
             writer.WriteNumber("status", status);
             writer.WriteString("detail", detail);
             writer.WriteString(ApiProblem.ErrorMember, error);
+            if (listMember is not null)
+            {
+                writer.WriteStartArray(listMember);
+                foreach (var item in list)
+                {
+                    writer.WriteStringValue(item);
+                }
+
+                writer.WriteEndArray();
+            }
+
             writer.WriteEndObject();
         }
 

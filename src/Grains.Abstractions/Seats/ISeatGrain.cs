@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using Reservations.Grains.Groups;
 
 namespace Reservations.Grains.Seats;
 
@@ -16,8 +17,20 @@ public interface ISeatGrain : IGrainWithStringKey
     /// <summary>Holds the seat for the user for the hold duration.</summary>
     Task<HoldResult> TryHoldAsync(string userId);
 
+    /// <summary>Holds the seat for a group (<see cref="ISeatGroupGrain"/>): the group's token hash, holder and expiry; no token is made.</summary>
+    Task<HoldResult> TryHoldForGroupAsync(GroupHold hold);
+
     /// <summary>Releases the hold the token grants, if the user holds it.</summary>
     Task<ReleaseOutcome> ReleaseAsync(string reservationToken, string userId);
+
+    /// <summary>Extends the hold the token grants by <c>Reservations:HoldExtension</c>, within the limits.</summary>
+    Task<HoldChange> ExtendAsync(string reservationToken, string userId);
+
+    /// <summary>Marks the hold as paying: it lasts at least <c>Reservations:PaymentGrace</c> from the first such call.</summary>
+    Task<HoldChange> StartPaymentAsync(string reservationToken, string userId);
+
+    /// <summary>For a group: moves the live hold the token grants to end no earlier than <paramref name="heldUntil"/>, as the group decided.</summary>
+    Task<HoldChange> HoldUntilAsync(string reservationToken, string userId, DateTimeOffset heldUntil, bool paying);
 
     /// <summary>Books the held seat exactly once per token; a repeat with the same paymentId gets the same booking.</summary>
     Task<ConfirmResult> ConfirmAsync(string reservationToken, string userId, string paymentId);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
 using Reservations.Grains.Bookings;
+using Reservations.Grains.Groups;
 using Reservations.Grains.Inventory;
 using Reservations.Grains.Usage;
 
@@ -95,6 +96,22 @@ public sealed class SeatGrain(
         return HoldAsync(userId);
     }
 
+    Task<HoldResult> ISeatGrain.TryHoldForGroupAsync(GroupHold hold)
+    {
+        if (_definition is null)
+        {
+            return NotFound;
+        }
+
+        if (State.Status == SeatStatus.Booked || IsLiveHold(time.GetUtcNow()))
+        {
+            _usage.CountHoldRefused();
+            return Unavailable;
+        }
+
+        return HoldForGroupAsync(hold);
+    }
+
     async Task<ReleaseOutcome> ISeatGrain.ReleaseAsync(string reservationToken, string userId)
     {
         if (_definition is null)
@@ -116,6 +133,47 @@ public sealed class SeatGrain(
         _usage.CountRelease();
         TellPage();
         return ReleaseOutcome.Released;
+    }
+
+    async Task<HoldChange> ISeatGrain.ExtendAsync(string reservationToken, string userId)
+    {
+        if (Check(reservationToken, userId) is { } refused)
+        {
+            return refused;
+        }
+
+        var change = HoldTerms.Extend(
+            options.Value, State.HeldUntil!.Value, State.HoldStartedAt ?? State.HeldUntil.Value - _holdDuration, State.Extensions, State.PaymentStartedAt is not null);
+        return change.Outcome == HoldChangeOutcome.Changed ? await MoveHoldAsync(change.HeldUntil!.Value, State.Extensions + 1, State.PaymentStartedAt) : change;
+    }
+
+    async Task<HoldChange> ISeatGrain.StartPaymentAsync(string reservationToken, string userId)
+    {
+        if (Check(reservationToken, userId) is { } refused)
+        {
+            return refused;
+        }
+
+        if (State.PaymentStartedAt is not null)
+        {
+            return new HoldChange(HoldChangeOutcome.Changed, State.HeldUntil); // a repeat: the grace counts from the first
+        }
+
+        var now = time.GetUtcNow();
+        return await MoveHoldAsync(HoldTerms.Paying(options.Value, State.HeldUntil!.Value, now), State.Extensions, now);
+    }
+
+    async Task<HoldChange> ISeatGrain.HoldUntilAsync(string reservationToken, string userId, DateTimeOffset heldUntil, bool paying)
+    {
+        if (Check(reservationToken, userId) is { } refused)
+        {
+            return refused;
+        }
+
+        var paymentStartedAt = State.PaymentStartedAt ?? (paying ? time.GetUtcNow() : null);
+        return heldUntil <= State.HeldUntil && paymentStartedAt == State.PaymentStartedAt
+            ? new HoldChange(HoldChangeOutcome.Changed, State.HeldUntil) // a group's retry: already so
+            : await MoveHoldAsync(heldUntil > State.HeldUntil ? heldUntil : State.HeldUntil!.Value, paying ? State.Extensions : State.Extensions + 1, paymentStartedAt);
     }
 
     Task<ConfirmResult> ISeatGrain.ConfirmAsync(string reservationToken, string userId, string paymentId)
@@ -161,6 +219,29 @@ public sealed class SeatGrain(
         }
     }
 
+    private HoldChange? Check(string reservationToken, string userId) =>
+        _definition is null ? HoldChange.NotFound
+        : !IsLiveHold(time.GetUtcNow()) || !Secrets.Matches(reservationToken, State.HoldTokenHash) ? HoldChange.Expired
+        : !string.Equals(State.HolderUserId, userId, StringComparison.Ordinal) ? HoldChange.NotHolder
+        : null;
+
+    private async Task<HoldChange> MoveHoldAsync(DateTimeOffset heldUntil, int extensions, DateTimeOffset? paymentStartedAt)
+    {
+        await WriteAsync(new SeatState
+        {
+            Status = SeatStatus.Held,
+            HoldTokenHash = State.HoldTokenHash,
+            HolderUserId = State.HolderUserId,
+            HeldUntil = heldUntil,
+            HoldStartedAt = State.HoldStartedAt,
+            Extensions = extensions,
+            PaymentStartedAt = paymentStartedAt,
+            Version = State.Version + 1,
+        });
+        TellPage();
+        return new HoldChange(HoldChangeOutcome.Changed, heldUntil);
+    }
+
     private bool IsLiveHold(DateTimeOffset now) => State.Status == SeatStatus.Held && State.HeldUntil > now;
 
     private SeatStatus StatusAt(DateTimeOffset now) =>
@@ -169,18 +250,36 @@ public sealed class SeatGrain(
     private async Task<HoldResult> HoldAsync(string userId)
     {
         var token = $"{_definition!.SeatId}.{Secrets.NewToken()}";
-        var heldUntil = time.GetUtcNow() + _holdDuration;
+        var now = time.GetUtcNow();
+        var heldUntil = now + _holdDuration;
         await WriteAsync(new SeatState
         {
             Status = SeatStatus.Held,
             HoldTokenHash = Secrets.Sha256(token),
             HolderUserId = userId,
             HeldUntil = heldUntil,
+            HoldStartedAt = now,
             Version = State.Version + 1,
         });
         _usage.CountHoldGranted();
         TellPage();
         return new HoldResult(HoldOutcome.Granted, token, heldUntil);
+    }
+
+    private async Task<HoldResult> HoldForGroupAsync(GroupHold hold)
+    {
+        await WriteAsync(new SeatState
+        {
+            Status = SeatStatus.Held,
+            HoldTokenHash = hold.TokenHash,
+            HolderUserId = hold.UserId,
+            HeldUntil = hold.HeldUntil,
+            HoldStartedAt = hold.HeldUntil - _holdDuration,
+            Version = State.Version + 1,
+        });
+        _usage.CountHoldGranted();
+        TellPage();
+        return new HoldResult(HoldOutcome.Granted, null, hold.HeldUntil);
     }
 
     private async Task<ConfirmResult> BookAsync(string userId, string paymentId, DateTimeOffset now)

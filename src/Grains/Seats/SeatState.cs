@@ -27,4 +27,15 @@ public sealed class SeatState
 
     [Id(6)]
     public long Version { get; set; }
+
+    /// <summary>When the hold was granted (a group's seat: when its group was); extensions count from it.</summary>
+    [Id(7)]
+    public DateTimeOffset? HoldStartedAt { get; set; }
+
+    [Id(8)]
+    public int Extensions { get; set; }
+
+    /// <summary>Set once payment started on the hold: it is then kept by the payment's grace.</summary>
+    [Id(9)]
+    public DateTimeOffset? PaymentStartedAt { get; set; }
 }

@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Reservations.Api.Contracts;
+using Reservations.Api.Errors;
+using Reservations.Api.Hosting;
+using Reservations.Api.Security;
+using Reservations.Grains;
+using Reservations.Grains.Groups;
+using Reservations.Grains.Seats;
+
+namespace Reservations.Api.Endpoints;
+
+/// <summary>
+/// Group holds: <c>POST /reserve-seats</c> here; <c>/confirm-booking</c> and <c>/release-seat</c>
+/// send a group's token to its group grain (<see cref="ConfirmAsync"/>, <see cref="ReleaseAsync"/>).
+/// </summary>
+internal sealed class GroupEndpoints(GrainReferences grains, int maxSeats)
+{
+    public static IEndpointRouteBuilder Map(IEndpointRouteBuilder app)
+    {
+        var options = app.ServiceProvider.GetRequiredService<IOptions<ReservationOptions>>().Value;
+        var endpoints = new GroupEndpoints(app.ServiceProvider.GetRequiredService<GrainReferences>(), options.MaxSeatsPerHold);
+        app.MapGroup("").WithTags("Seats").RequireTenantUser()
+            .MapPost("/reserve-seats", endpoints.ReserveAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return app;
+    }
+
+    /// <summary>The group a token names, or null for a seat's token or a malformed one.</summary>
+    internal static string? GroupIdOf(string? reservationToken) => GroupToken.GroupIdOf(ReservationToken.SeatIdOf(reservationToken));
+
+    internal static Task<GroupConfirmResult> ConfirmAsync(GrainReferences grains, HttpContext http, string groupId, string token, string paymentId)
+    {
+        var group = grains.GetGrain<ISeatGroupGrain>(GrainKeys.Scoped(http.AppId(), groupId));
+        var userId = http.UserId();
+        return SiloLeaving.RetryAsync(() => group.ConfirmAsync(token, userId, paymentId));
+    }
+
+    internal static async Task<Results<Ok<ReleaseResponse>, Ok<GroupReleaseResponse>, ProblemResult>> ReleaseAsync(
+        GrainReferences grains, HttpContext http, string groupId, string token)
+    {
+        var group = grains.GetGrain<ISeatGroupGrain>(GrainKeys.Scoped(http.AppId(), groupId));
+        var userId = http.UserId();
+        var result = await SiloLeaving.RetryAsync(() => group.ReleaseAsync(token, userId));
+        return result.Outcome switch
+        {
+            ReleaseOutcome.Released => TypedResults.Ok(new GroupReleaseResponse(result.SeatIds, SeatEndpoints.StatusText(SeatStatus.Available))),
+            ReleaseOutcome.NotHolder => ApiProblem.NotHolder,
+            _ => ApiProblem.ReservationExpired,
+        };
+    }
+
+    private async Task<Results<Created<GroupReservationResponse>, ProblemResult>> ReserveAsync(ReserveSeatsRequest request, HttpContext http)
+    {
+        if (Validate(request.SeatIds) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var seatIds = request.SeatIds!.Select(id => id!).ToImmutableArray();
+        var unknown = seatIds.Where(id => !SeatEndpoints.TryReadSeatId(id, out _)).ToArray();
+        if (unknown.Length > 0)
+        {
+            return ApiProblem.SeatsNotFound(unknown);
+        }
+
+        if (seatIds.Select(id => SeatAddress.TryParse(id, out var address) ? address.EntityId : id).Distinct(StringComparer.Ordinal).Skip(1).Any())
+        {
+            return ApiProblem.Validation("seatIds must all be seats of one entity.");
+        }
+
+        // A new group per request, so no retry here: a hold is not idempotent, and a rejected call
+        // leaves at worst seats held by a group nobody heard of, free again at their expiry.
+        var group = grains.GetGrain<ISeatGroupGrain>(GrainKeys.Scoped(http.AppId(), GroupToken.NewGroupId()));
+        var result = await group.TryHoldAsync(http.UserId(), seatIds);
+        return result switch
+        {
+            { Outcome: GroupHoldOutcome.Granted, ReservationToken: { } token, ExpiresAt: { } expiresAt } =>
+                TypedResults.Created((string?)null, new GroupReservationResponse(token, result.SeatIds, expiresAt)),
+            { Outcome: GroupHoldOutcome.NotFound } => ApiProblem.SeatsNotFound(result.SeatIds),
+            _ => ApiProblem.SeatsUnavailable(result.SeatIds),
+        };
+    }
+
+    private ProblemResult? Validate(IReadOnlyList<string?>? seatIds)
+    {
+        if (seatIds is null || seatIds.Count == 0)
+        {
+            return ApiProblem.Validation("seatIds must name at least one seat.");
+        }
+
+        if (seatIds.Count > maxSeats)
+        {
+            return ApiProblem.TooManySeats(maxSeats);
+        }
+
+        for (var i = 0; i < seatIds.Count; i++)
+        {
+            if (Check.Id(seatIds[i], $"seatIds[{i}]") is { } invalid)
+            {
+                return invalid;
+            }
+        }
+
+        return seatIds.Distinct(StringComparer.Ordinal).Count() == seatIds.Count
+            ? null
+            : ApiProblem.Validation("seatIds must not name a seat twice.");
+    }
+}

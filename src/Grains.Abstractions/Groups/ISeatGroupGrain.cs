@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+using Reservations.Grains.Seats;
+
+namespace Reservations.Grains.Groups;
+
+/// <summary>
+/// A group hold (key: appId/groupId, a new random id per request): holds several seats under one
+/// token, all or none, and confirms or releases them together. It only coordinates: it calls seats,
+/// one by one, and no seat ever calls it, so two groups racing cannot deadlock; each seat still
+/// decides its own hold, booking and expiry (I1, I2, I5).
+/// </summary>
+[Alias("reservations.seat-group")]
+public interface ISeatGroupGrain : IGrainWithStringKey
+{
+    /// <summary>Holds every seat for the user, or none of them.</summary>
+    Task<GroupHoldResult> TryHoldAsync(string userId, ImmutableArray<string> seatIds);
+
+    /// <summary>Books every seat of the group with one paymentId; a repeat with the same paymentId completes and returns the same bookings.</summary>
+    Task<GroupConfirmResult> ConfirmAsync(string reservationToken, string userId, string paymentId);
+
+    /// <summary>Extends the group's hold (every seat's) within the limits of a hold.</summary>
+    Task<HoldChange> ExtendAsync(string reservationToken, string userId);
+
+    /// <summary>Marks the group's hold as paying, as a seat's (every seat's).</summary>
+    Task<HoldChange> StartPaymentAsync(string reservationToken, string userId);
+
+    /// <summary>Releases every seat of the group, if the user holds it.</summary>
+    Task<GroupReleaseResult> ReleaseAsync(string reservationToken, string userId);
+}

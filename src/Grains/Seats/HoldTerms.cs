@@ -1,0 +1,33 @@
+namespace Reservations.Grains.Seats;
+
+/// <summary>
+/// How long a hold may last: the one rule for extensions and payment starts, used by seats for their
+/// own holds and by groups for theirs (whose seats then take the group's answer).
+/// </summary>
+internal static class HoldTerms
+{
+    /// <summary>The hold's next end if it may be extended once more; otherwise why not.</summary>
+    public static HoldChange Extend(ReservationOptions options, DateTimeOffset heldUntil, DateTimeOffset startedAt, int extensions, bool paying)
+    {
+        if (paying)
+        {
+            return HoldChange.PaymentStarted;
+        }
+
+        var cap = startedAt + options.MaxHoldTotal;
+        if (extensions >= options.MaxHoldExtensions || heldUntil >= cap)
+        {
+            return HoldChange.ExtensionLimit;
+        }
+
+        var next = heldUntil + options.HoldExtension;
+        return new HoldChange(HoldChangeOutcome.Changed, next < cap ? next : cap);
+    }
+
+    /// <summary>A paying hold lasts the payment's grace from its start, and never less than it already had.</summary>
+    public static DateTimeOffset Paying(ReservationOptions options, DateTimeOffset heldUntil, DateTimeOffset now)
+    {
+        var grace = now + options.PaymentGrace;
+        return grace > heldUntil ? grace : heldUntil;
+    }
+}
