@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using Reservations.Api.Contracts;
 using Reservations.Api.Errors;
@@ -16,7 +17,7 @@ namespace Reservations.Api.Endpoints;
 /// Seats: listing, the live seat map, holding, releasing. The handlers are instance methods over the
 /// singletons they need, so a request opens no dependency-injection scope (docs/decisions.md).
 /// </summary>
-internal sealed class SeatEndpoints(GrainReferences grains, SeatMapFeeds feeds, TimeProvider time, IHostApplicationLifetime lifetime)
+internal sealed class SeatEndpoints(GrainReferences grains, SeatMapFeeds feeds, SeatMapOptions seatMap, TimeProvider time, IHostApplicationLifetime lifetime)
 {
     public static IEndpointRouteBuilder Map(IEndpointRouteBuilder app)
     {
@@ -24,6 +25,7 @@ internal sealed class SeatEndpoints(GrainReferences grains, SeatMapFeeds feeds, 
         var endpoints = new SeatEndpoints(
             services.GetRequiredService<GrainReferences>(),
             services.GetRequiredService<SeatMapFeeds>(),
+            services.GetRequiredService<IOptions<SeatMapOptions>>().Value,
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<IHostApplicationLifetime>());
         var listings = app.MapGroup("").WithTags("Seats").RequireTenant();
@@ -80,7 +82,7 @@ internal sealed class SeatEndpoints(GrainReferences grains, SeatMapFeeds feeds, 
         }
 
         var subscription = await feeds.WatchAsync(http.AppId(), entityId!);
-        return new SeatMapStream(subscription, time, lifetime);
+        return new SeatMapStream(subscription, seatMap.SendInterval, time, lifetime);
     }
 
     private static async IAsyncEnumerable<SeatResponse> ReadPagesAsync(

@@ -21,4 +21,13 @@ public sealed class SeatMapOptions
     /// </summary>
     [Range(1, 1_000_000)]
     public int ClientBuffer { get; set; } = 1024;
+
+    /// <summary>
+    /// The least time between two writes to one client. A lone change goes out at once; a burst (a hot seat
+    /// held and freed many times a second) reaches each client as one write per interval with each seat's
+    /// latest state, so a hundred watching browsers cost the engine a few hundred writes a second, not
+    /// thousands. Zero writes every change as it comes.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
+    public TimeSpan SendInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 }

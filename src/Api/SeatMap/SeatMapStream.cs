@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Reflection;
@@ -14,9 +15,11 @@ namespace Reservations.Api.SeatMap;
 /// GET /seats/live's answer, as Server-Sent Events: <c>snapshot</c>, then a <c>seat</c> event per change, and a
 /// <c>: keep-alive</c> comment after 15 s of silence (on the injected clock). Written here rather than with
 /// TypedResults.ServerSentEvents, whose formatter cannot write a comment. Statuses are as of serverTime, as
-/// GET /seats computes them: a hold past its end is "available" (I5).
+/// GET /seats computes them: a hold past its end is "available" (I5). A change goes out at once, but at most one
+/// write per <paramref name="sendInterval"/> (real time, not the injected clock: it paces the CPU and the network);
+/// changes that come in between wait, each seat's latest only, and leave together.
 /// </summary>
-internal sealed class SeatMapStream(SeatMapSubscription subscription, TimeProvider time, IHostApplicationLifetime lifetime)
+internal sealed class SeatMapStream(SeatMapSubscription subscription, TimeSpan sendInterval, TimeProvider time, IHostApplicationLifetime lifetime)
     : IResult, IEndpointMetadataProvider
 {
     public static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
@@ -50,8 +53,15 @@ internal sealed class SeatMapStream(SeatMapSubscription subscription, TimeProvid
             WriteSnapshot(body, json);
             await body.FlushAsync(stop.Token);
             var batch = new Dictionary<string, SeatChange>();
+            var lastWrite = Stopwatch.GetTimestamp();
             while (await client.WaitAsync(stop.Token))
             {
+                var pause = sendInterval - Stopwatch.GetElapsedTime(lastWrite);
+                if (pause > TimeSpan.Zero)
+                {
+                    await Task.Delay(pause, stop.Token);
+                }
+
                 batch = client.Take(batch);
                 if (client.Overflowed)
                 {
@@ -78,6 +88,7 @@ internal sealed class SeatMapStream(SeatMapSubscription subscription, TimeProvid
 
                 keepAlive.Change(KeepAlive, Timeout.InfiniteTimeSpan);
                 await body.FlushAsync(stop.Token);
+                lastWrite = Stopwatch.GetTimestamp();
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
