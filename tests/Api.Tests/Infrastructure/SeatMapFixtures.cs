@@ -1,6 +1,9 @@
 namespace Reservations.Api.Tests.Infrastructure;
 
-/// <summary>Engines for the live seat map's tests: renewal every second (real time), and a small buffer per client.</summary>
+/// <summary>
+/// Engines for the live seat map's tests: renewal every second (real time), a small buffer per client, and every
+/// change written as it comes (no pacing), so a client that reads keeps up with a burst however small its buffer.
+/// </summary>
 public static class SeatMapSettings
 {
     public const int ClientBuffer = 4;
@@ -9,6 +12,7 @@ public static class SeatMapSettings
     {
         ["SeatMap:ResubscribePeriod"] = "00:00:01",
         ["SeatMap:ClientBuffer"] = ClientBuffer.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["SeatMap:SendInterval"] = "00:00:00",
     };
 }
 
