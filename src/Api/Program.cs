@@ -1,5 +1,6 @@
 using Reservations.Api.Endpoints;
 using Reservations.Api.Hosting;
+using Reservations.Api.Onboarding;
 using Reservations.Api.SeatMap;
 using Reservations.Api.Web;
 
@@ -9,6 +10,7 @@ builder.AddApiConventions();
 builder.AddObservability();
 builder.AddSeatMap();
 builder.AddWebPages();
+builder.AddOnboarding();
 
 var app = builder.Build();
 app.UseWebPages();
@@ -23,6 +25,8 @@ BookingEndpoints.Map(app);
 AdminEndpoints.Map(app);
 EntityEndpoints.Map(app);
 UsageHistoryEndpoints.Map(app);
+MarketingEndpoints.Map(app);
+OnboardingEndpoints.Map(app);
 app.Run();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
