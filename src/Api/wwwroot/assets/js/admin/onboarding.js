@@ -18,7 +18,7 @@ export function initOnboarding() {
     h('td', {}, request.status === 'InProgress' ? `in progress at step ${request.currentStep}` : states[request.status] ?? request.status),
     h('td', {}, request.appId ? h('code', {}, request.appId) : ''),
     h('td', {}, request.appId ? '' : h('button', {
-      type: 'button', className: 'secondary', 'aria-label': `Send a new link to ${request.email}`,
+      type: 'button', className: 'secondary', 'aria-label': `Send new link to ${request.email}`,
       onclick: async (event) => {
         event.currentTarget.disabled = true;
         try {

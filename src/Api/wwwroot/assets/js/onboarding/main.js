@@ -79,6 +79,8 @@ async function activate() {
   created.dataset.state = 'ok';
   created.textContent = `Creating your app: done (${done.appId}).`;
   state.credentials = done;
+  form(9).querySelector('.row').hidden = true;
+  byId('expires').textContent = 'Your app is live; this link no longer works.';
   try {
     await runTest(log, done);
   } catch (error) {
