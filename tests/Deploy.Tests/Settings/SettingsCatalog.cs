@@ -1,4 +1,6 @@
 using Reservations.Api.Hosting;
+using Reservations.Api.Mail;
+using Reservations.Api.Onboarding;
 using Reservations.Api.SeatMap;
 using Reservations.Grains;
 using Reservations.Silo;
@@ -23,6 +25,8 @@ internal static class SettingsCatalog
         [PasswordHashingOptions.SectionName] = typeof(PasswordHashingOptions),
         [ReservationOptions.SectionName] = typeof(ReservationOptions),
         [SeatMapOptions.SectionName] = typeof(SeatMapOptions),
+        [OnboardingOptions.SectionName] = typeof(OnboardingOptions),
+        [MailOptions.SectionName] = typeof(MailOptions),
     };
 
     /// <summary>The names read by <c>GetConnectionString</c>.</summary>
@@ -40,7 +44,7 @@ internal static class SettingsCatalog
     public const string ShutdownTimeoutKey = "shutdownTimeoutSeconds";
 
     /// <summary>Values that must come from a secret store, never a literal in a deployment file.</summary>
-    public static readonly IReadOnlySet<string> Secrets = new HashSet<string>(["Jwt:SigningKey", "Admin:Password"], StringComparer.OrdinalIgnoreCase);
+    public static readonly IReadOnlySet<string> Secrets = new HashSet<string>(["Jwt:SigningKey", "Admin:Password", "Mail:Smtp:Password"], StringComparer.OrdinalIgnoreCase);
 
     public static bool Reads(string key)
     {
