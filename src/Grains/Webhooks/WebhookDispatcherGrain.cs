@@ -21,7 +21,7 @@ public sealed class WebhookDispatcherGrain(
 
     private string _appId = "";
     private string _endpointId = "";
-    private IGrainTimer? _run;
+    private IGrainTimer _run = null!;
     private ITimer? _retry;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -29,6 +29,7 @@ public sealed class WebhookDispatcherGrain(
         var key = this.GetPrimaryKeyString();
         _appId = GrainKeys.AppOf(key);
         _endpointId = GrainKeys.IdOf(key);
+        _run = this.RegisterGrainTimer(RunAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
         return Task.CompletedTask;
     }
 
@@ -82,13 +83,12 @@ public sealed class WebhookDispatcherGrain(
         return Task.CompletedTask;
     }
 
-    private void ScheduleRun() =>
-        _run ??= this.RegisterGrainTimer(RunAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+    // The timer's turns do not interleave with calls, so pokes that arrive during a run wait for it
+    // and then make one more run.
+    private void ScheduleRun() => _run.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {
-        _run?.Dispose();
-        _run = null; // a poke from now on makes another run
         var endpoint = await GrainFactory.GetGrain<IWebhookEndpointsGrain>(_appId).GetAsync(_endpointId);
         if (endpoint is null)
         {
@@ -96,7 +96,7 @@ public sealed class WebhookDispatcherGrain(
         }
 
         var secret = signer.SecretOf(_appId, _endpointId, endpoint.SecretVersion);
-        while (!cancellationToken.IsCancellationRequested)
+        while (true)
         {
             var due = await outbox.DueAsync(_appId, _endpointId, time.GetUtcNow(), Parallel);
             await Task.WhenAll(due.Select(delivery => DeliverAsync(endpoint.Url, secret, delivery)));

@@ -33,7 +33,7 @@ public sealed class WebhookEndpointsGrain(
             return new WebhookRegistration(WebhookRegistrationOutcome.TooManyEndpoints, null);
         }
 
-        var endpoint = new WebhookEndpoint("we_" + Secrets.NewToken(12), url, types, time.GetUtcNow(), 1);
+        var endpoint = new WebhookEndpoint("we_" + Secrets.NewToken(), url, types, time.GetUtcNow(), 1);
         await ChangeAsync(list => list.Add(endpoint));
         await Dispatcher(endpoint.EndpointId).StartAsync();
         return new WebhookRegistration(WebhookRegistrationOutcome.Registered, WithSecret(endpoint));
