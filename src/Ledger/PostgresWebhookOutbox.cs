@@ -5,9 +5,14 @@ using Reservations.Grains.Webhooks;
 
 namespace Reservations.Ledger;
 
-/// <summary>The webhook outbox in PostgreSQL (tables of deploy/postgres/0005_webhook_outbox.sql).</summary>
-public sealed class PostgresWebhookOutbox(NpgsqlDataSource dataSource) : IWebhookOutbox
+/// <summary>
+/// The webhook outbox in PostgreSQL (tables of deploy/postgres/0005_webhook_outbox.sql). Events are
+/// inserted in batches (<see cref="PostgresBatcher{T}"/>), as ledger rows are.
+/// </summary>
+public sealed class PostgresWebhookOutbox(NpgsqlDataSource dataSource) : IWebhookOutbox, IAsyncDisposable
 {
+    private readonly PostgresBatcher<IReadOnlyList<WebhookEvent>> _inserts = new(dataSource, InsertAsync);
+
     private const string InsertMany = """
         INSERT INTO webhook_deliveries (app_id, endpoint_id, event_id, event_type, payload, created_at, status, attempts, next_attempt_at)
         SELECT app_id, endpoint_id, event_id, event_type, payload, created_at, 0, 0, created_at
@@ -17,16 +22,19 @@ public sealed class PostgresWebhookOutbox(NpgsqlDataSource dataSource) : IWebhoo
         """;
 
     /// <inheritdoc />
-    public async Task RecordAsync(IReadOnlyList<WebhookEvent> events)
+    public Task RecordAsync(IReadOnlyList<WebhookEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var rows = events.SelectMany(e => e.EndpointIds, (e, endpointId) => (Event: e, EndpointId: endpointId)).ToArray();
-        if (rows.Length == 0)
-        {
-            return;
-        }
+        return _inserts.EnqueueAsync(events);
+    }
 
-        await using var insert = dataSource.CreateCommand(InsertMany);
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _inserts.DisposeAsync();
+
+    private static async Task InsertAsync(NpgsqlConnection connection, IReadOnlyList<PostgresBatcher<IReadOnlyList<WebhookEvent>>.Pending> batch)
+    {
+        var rows = batch.SelectMany(p => p.Item).SelectMany(e => e.EndpointIds, (e, endpointId) => (Event: e, EndpointId: endpointId)).ToArray();
+        await using var insert = new NpgsqlCommand(InsertMany, connection);
         insert.Parameters.AddWithValue("app_id", rows.Select(r => r.Event.AppId).ToArray());
         insert.Parameters.AddWithValue("endpoint_id", rows.Select(r => r.EndpointId).ToArray());
         insert.Parameters.AddWithValue("event_id", rows.Select(r => r.Event.EventId).ToArray());
@@ -34,6 +42,10 @@ public sealed class PostgresWebhookOutbox(NpgsqlDataSource dataSource) : IWebhoo
         insert.Parameters.AddWithValue("payload", rows.Select(r => r.Event.Payload).ToArray());
         insert.Parameters.AddWithValue("created_at", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, rows.Select(r => r.Event.CreatedAt.UtcDateTime).ToArray());
         await insert.ExecuteNonQueryAsync();
+        foreach (var pending in batch)
+        {
+            pending.Done.TrySetResult();
+        }
     }
 
     /// <inheritdoc />

@@ -1,4 +1,4 @@
-// The admin dashboard: hash routes (#apps, #bookings, #usage, #seed) inside one page, because
+// The admin dashboard: hash routes (#apps, #bookings, #usage, #seed, #webhooks) inside one page, because
 // the paths under /admin/ are the API's.
 import { byId, say } from '../dom.js';
 import { session } from './session.js';
@@ -7,6 +7,7 @@ import { initApps } from './apps.js';
 import { initBookings } from './bookings.js';
 import { initUsage } from './usage.js';
 import { initSeed } from './seed.js';
+import { initWebhooks } from './webhooks.js';
 
 const flash = byId('flash');
 const views = {
@@ -15,8 +16,9 @@ const views = {
   bookings: initBookings(),
   usage: initUsage(),
   seed: initSeed(),
+  webhooks: initWebhooks(),
 };
-const titles = { login: 'Log in', apps: 'Apps', bookings: 'Bookings', usage: 'Usage', seed: 'Seed seats' };
+const titles = { login: 'Log in', apps: 'Apps', bookings: 'Bookings', usage: 'Usage', seed: 'Seed seats', webhooks: 'Webhooks' };
 
 function route() {
   const wanted = location.hash.slice(1) || 'apps';
