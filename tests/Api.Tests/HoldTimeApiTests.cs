@@ -20,11 +20,12 @@ public abstract class HoldTimeApiTests<TFixture>(TFixture fixture) : IClassFixtu
         var token = hold.GetProperty("reservationToken").GetString();
         var heldAt = Fixture.Time.GetUtcNow();
 
-        foreach (var minutes in new[] { 4, 6, 8 })
+        foreach (var (minutes, left) in new[] { (4, 2), (6, 1), (8, 0) })
         {
             var extended = await (await client.PostAsJsonAsync("/extend-hold", new { reservationToken = token })).ReadJsonAsync(HttpStatusCode.OK);
             Assert.Equal(seats[0], extended.GetProperty("seatId").GetString());
             Assert.Equal(heldAt.AddMinutes(minutes), extended.GetProperty("expiresAt").GetDateTimeOffset());
+            Assert.Equal(left, extended.GetProperty("extensionsLeft").GetInt32());
         }
 
         await (await client.PostAsJsonAsync("/extend-hold", new { reservationToken = token })).AssertProblemAsync(HttpStatusCode.Conflict, "extension_limit");
@@ -62,6 +63,7 @@ public abstract class HoldTimeApiTests<TFixture>(TFixture fixture) : IClassFixtu
 
         var paying = await (await client.PostAsJsonAsync("/payment-started", new { reservationToken = token })).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal(startedAt.AddMinutes(10), paying.GetProperty("expiresAt").GetDateTimeOffset());
+        Assert.Equal(0, paying.GetProperty("extensionsLeft").GetInt32());
         Fixture.Time.Advance(TimeSpan.FromMinutes(5));
         var repeat = await (await client.PostAsJsonAsync("/payment-started", new { reservationToken = token })).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal(startedAt.AddMinutes(10), repeat.GetProperty("expiresAt").GetDateTimeOffset());
@@ -97,6 +99,7 @@ public abstract class HoldTimeApiTests<TFixture>(TFixture fixture) : IClassFixtu
         var extended = await (await client.PostAsJsonAsync("/extend-hold", new { reservationToken = token })).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal(heldAt.AddMinutes(4), extended.GetProperty("expiresAt").GetDateTimeOffset());
         Assert.Equal(seats, extended.GetProperty("seatIds").EnumerateArray().Select(s => s.GetString()!));
+        Assert.Equal(2, extended.GetProperty("extensionsLeft").GetInt32());
         await (await Fixture.As(Fixture.UserA2).PostAsJsonAsync("/extend-hold", new { reservationToken = token })).AssertProblemAsync(HttpStatusCode.Forbidden, "not_holder");
         Fixture.Time.Advance(TimeSpan.FromMinutes(3));
         var paying = await (await client.PostAsJsonAsync("/payment-started", new { reservationToken = token })).ReadJsonAsync(HttpStatusCode.OK);

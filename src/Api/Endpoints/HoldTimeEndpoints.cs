@@ -55,7 +55,7 @@ internal sealed class HoldTimeEndpoints(GrainReferences grains)
         {
             var change = await seatCall(grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(http.AppId(), address.SeatId)), token, http.UserId());
             return change is { Outcome: HoldChangeOutcome.Changed, HeldUntil: { } until }
-                ? TypedResults.Ok(new HoldTimeResponse(address.SeatId, until))
+                ? TypedResults.Ok(new HoldTimeResponse(address.SeatId, until, change.ExtensionsLeft))
                 : Refusal(change.Outcome);
         }
 
@@ -67,7 +67,7 @@ internal sealed class HoldTimeEndpoints(GrainReferences grains)
         var group = grains.GetGrain<ISeatGroupGrain>(GrainKeys.Scoped(http.AppId(), groupId));
         var moved = await groupCall(group, token, http.UserId());
         return moved is { Outcome: HoldChangeOutcome.Changed, HeldUntil: { } groupUntil, SeatIds: { } seatIds }
-            ? TypedResults.Ok(new GroupHoldTimeResponse(seatIds, groupUntil))
+            ? TypedResults.Ok(new GroupHoldTimeResponse(seatIds, groupUntil, moved.ExtensionsLeft))
             : Refusal(moved.Outcome);
     }
 
