@@ -94,6 +94,7 @@ export function initCheckout({ clock, seats, onBooked }) {
 
   const taken = (seatIds, asked) => {
     const names = seatIds.map((id) => map.seat(id)?.seatNumber ?? id);
+    if (names.length === 0) return 'Some of these seats were just taken by someone else, so none is held. Change your selection and try again.';
     if (asked === 1) return `Seat ${names[0]} was just taken by someone else. Pick another seat.`;
     return `${seatsNamed(names, { start: true })} ${names.length === 1 ? 'was' : 'were'} just taken by someone else, `
       + 'so none of your seats is held. Change your selection and try again.';
