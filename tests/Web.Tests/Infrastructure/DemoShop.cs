@@ -94,7 +94,9 @@ public sealed partial class DemoShop(IPage page)
         await Expect(page.Locator("#booked-list li")).ToHaveCountAsync(seatNumbers.Length);
         foreach (var seatNumber in seatNumbers)
         {
-            await Expect(page.Locator("#mine-rows tr").Filter(new() { HasText = seatNumber })).ToHaveCountAsync(1);
+            // By the Seat column alone: a random booking id may contain "A2" too.
+            var seatCell = page.Locator("td:nth-child(2)", new() { HasTextRegex = new Regex($"^{Regex.Escape(seatNumber)}$") });
+            await Expect(page.Locator("#mine-rows tr").Filter(new() { Has = seatCell })).ToHaveCountAsync(1);
         }
     }
 
