@@ -152,8 +152,7 @@ public sealed class SeatGrain(
             return refused;
         }
 
-        var change = HoldTerms.Extend(
-            options.Value, State.HeldUntil!.Value, State.HoldStartedAt ?? State.HeldUntil.Value - _holdDuration, State.Extensions, State.PaymentStartedAt is not null);
+        var change = HoldTerms.Extend(options.Value, State.HeldUntil!.Value, HoldStart(), State.Extensions, State.PaymentStartedAt is not null);
         return change.Outcome == HoldChangeOutcome.Changed ? await MoveHoldAsync(change.HeldUntil!.Value, State.Extensions + 1, State.PaymentStartedAt) : change;
     }
 
@@ -240,6 +239,7 @@ public sealed class SeatGrain(
 
     private async Task<HoldChange> MoveHoldAsync(DateTimeOffset heldUntil, int extensions, DateTimeOffset? paymentStartedAt)
     {
+        var startedAt = HoldStart();
         await WriteAsync(new SeatState
         {
             Status = SeatStatus.Held,
@@ -252,8 +252,12 @@ public sealed class SeatGrain(
             Version = State.Version + 1,
         });
         TellPage();
-        return new HoldChange(HoldChangeOutcome.Changed, heldUntil);
+        return new HoldChange(
+            HoldChangeOutcome.Changed, heldUntil, ExtensionsLeft: HoldTerms.ExtensionsLeft(options.Value, heldUntil, startedAt, extensions, paymentStartedAt is not null));
     }
+
+    // A hold stored without its start (written before the field existed) counts from its end less one hold.
+    private DateTimeOffset HoldStart() => State.HoldStartedAt ?? State.HeldUntil!.Value - _holdDuration;
 
     private bool IsLiveHold(DateTimeOffset now) => State.Status == SeatStatus.Held && State.HeldUntil > now;
 
