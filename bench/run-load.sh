@@ -5,6 +5,7 @@
 # ONLY="distinct-postgres hot-seat-sqlite" runs only those rows. BEFORE=path/to/Reservations.Api.dll
 # runs that engine too, alternating with this one run by run, for a ratio measured in one session.
 # WATCHERS=100 keeps that many live seat-map clients (GET /seats/live) open on the scenario's entity.
+# WEBHOOKS=1 registers a webhook endpoint for every event type, received by the load tester's own sink.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 runs=${1:-3} warmup=${2:-60s} duration=${3:-30s}
@@ -26,9 +27,11 @@ measure() {
   local log=$1; shift
   taskset -c 1 dotnet run -c Release --no-build --project bench/LoadTest -- "$@" \
     --engine child --server-cpus 0 --warmup "$warmup" --duration "$duration" --users "${USERS:-200}" --watchers "${WATCHERS:-0}" \
+    ${WEBHOOKS:+--webhooks} \
     >"$OUT/$log.log" 2>&1 || echo "run $log failed (see $OUT/$log.log)" >&2
   grep -E "^│ (HotSeat|Distinct|GET /health/live) |of GET /health/live|violat" "$OUT/$log.log" | sed "s/^/$log: /" || true
   grep -A2 "seat-map clients" "$OUT/$log.log" | tail -1 | sed "s/^/$log watchers: /" || true
+  grep -o "webhook deliveries received by the sink: [0-9,]*" "$OUT/$log.log" | sed "s/^/$log: /" || true
 }
 
 run() {

@@ -25,6 +25,7 @@ BookingEndpoints.Map(app);
 AdminEndpoints.Map(app);
 EntityEndpoints.Map(app);
 UsageHistoryEndpoints.Map(app);
+WebhookEndpoints.Map(app);
 MarketingEndpoints.Map(app);
 OnboardingEndpoints.Map(app);
 app.Run();

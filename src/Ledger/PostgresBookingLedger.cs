@@ -7,17 +7,17 @@ namespace Reservations.Ledger;
 
 /// <summary>
 /// The ledger in PostgreSQL (table bookings of deploy/postgres/0003_bookings.sql); rows are inserted
-/// in batches (<see cref="PostgresLedgerBatcher"/>).
+/// in batches (<see cref="PostgresBatcher{T}"/>).
 /// </summary>
 public sealed class PostgresBookingLedger(NpgsqlDataSource dataSource) : IBookingLedger, IAsyncDisposable
 {
-    private readonly PostgresLedgerBatcher _inserts = new(dataSource);
+    private readonly PostgresBatcher<Booking> _inserts = PostgresLedgerBatcher.Create(dataSource);
 
     /// <inheritdoc />
     public Task RecordAsync(Booking booking)
     {
         ArgumentNullException.ThrowIfNull(booking);
-        return _inserts.RecordAsync(booking);
+        return _inserts.EnqueueAsync(booking);
     }
 
     /// <inheritdoc />

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Npgsql;
 using NpgsqlTypes;
 using Reservations.Grains.Bookings;
@@ -6,15 +5,9 @@ using Reservations.Grains.Seats;
 
 namespace Reservations.Ledger;
 
-/// <summary>
-/// Inserts ledger rows in batches: every booking that arrives while a batch is being committed goes
-/// into the next one, one INSERT and one commit for all of them. Under load a booking then costs the
-/// ledger a fraction of a commit instead of one (docs/performance.md); alone, it is one round trip.
-/// </summary>
-internal sealed class PostgresLedgerBatcher : IAsyncDisposable
+/// <summary>The ledger's batched insert (<see cref="PostgresBatcher{T}"/>): one INSERT of every booking in the batch.</summary>
+internal static class PostgresLedgerBatcher
 {
-    private const int MaxBatch = 256;
-
     private const string InsertBatch = $"""
         INSERT INTO bookings ({LedgerSql.Columns})
         SELECT * FROM unnest(@booking_id, @app_id, @seat_id, @entity_id, @seat_number, @price, @user_id, @payment_id, @booked_at)
@@ -22,67 +15,14 @@ internal sealed class PostgresLedgerBatcher : IAsyncDisposable
         RETURNING app_id, seat_id, booking_id
         """;
 
-    private readonly NpgsqlDataSource _dataSource;
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _writer;
+    public static PostgresBatcher<Booking> Create(NpgsqlDataSource dataSource) => new(dataSource, WriteAsync);
 
-    public PostgresLedgerBatcher(NpgsqlDataSource dataSource)
+    private static async Task WriteAsync(NpgsqlConnection connection, IReadOnlyList<PostgresBatcher<Booking>.Pending> batch)
     {
-        _dataSource = dataSource;
-        _writer = Task.Run(WriteBatchesAsync);
-    }
-
-    /// <summary>Completes once the booking's row is committed, or was already there with the same booking id.</summary>
-    public Task RecordAsync(Booking booking)
-    {
-        var pending = new Pending(booking);
-        if (!_queue.Writer.TryWrite(pending))
-        {
-            throw new ObjectDisposedException(nameof(PostgresLedgerBatcher));
-        }
-
-        return pending.Done.Task;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _queue.Writer.TryComplete();
-        await _writer;
-    }
-
-    private async Task WriteBatchesAsync()
-    {
-        var batch = new List<Pending>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
-        {
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
-            {
-                batch.Add(pending);
-            }
-
-            try
-            {
-                await WriteAsync(batch);
-            }
-            catch (Exception exception)
-            {
-                foreach (var pending in batch)
-                {
-                    pending.Done.TrySetException(exception);
-                }
-            }
-
-            batch.Clear();
-        }
-    }
-
-    private async Task WriteAsync(List<Pending> batch)
-    {
-        await using var connection = await _dataSource.OpenConnectionAsync();
         var inserted = await InsertAsync(connection, batch);
         foreach (var pending in batch)
         {
-            var booking = pending.Booking;
+            var booking = pending.Item;
             var recorded = inserted.TryGetValue((booking.AppId, booking.SeatId), out var bookingId)
                 ? bookingId
                 : await ExistingBookingIdAsync(connection, booking); // was there before this batch
@@ -96,8 +36,7 @@ internal sealed class PostgresLedgerBatcher : IAsyncDisposable
             }
         }
     }
-
-    private static async Task<Dictionary<(string AppId, string SeatId), string>> InsertAsync(NpgsqlConnection connection, List<Pending> batch)
+    private static async Task<Dictionary<(string AppId, string SeatId), string>> InsertAsync(NpgsqlConnection connection, IReadOnlyList<PostgresBatcher<Booking>.Pending> batch)
     {
         await using var insert = new NpgsqlCommand(InsertBatch, connection);
         Add(insert, "booking_id", batch, booking => booking.BookingId);
@@ -120,8 +59,8 @@ internal sealed class PostgresLedgerBatcher : IAsyncDisposable
         return inserted;
     }
 
-    private static void Add<T>(NpgsqlCommand command, string name, List<Pending> batch, Func<Booking, T> column, NpgsqlDbType type = NpgsqlDbType.Text) =>
-        command.Parameters.Add(new NpgsqlParameter<T[]>(name, NpgsqlDbType.Array | type) { TypedValue = [.. batch.Select(pending => column(pending.Booking))] });
+    private static void Add<T>(NpgsqlCommand command, string name, IReadOnlyList<PostgresBatcher<Booking>.Pending> batch, Func<Booking, T> column, NpgsqlDbType type = NpgsqlDbType.Text) =>
+        command.Parameters.Add(new NpgsqlParameter<T[]>(name, NpgsqlDbType.Array | type) { TypedValue = [.. batch.Select(pending => column(pending.Item))] });
 
     private static async Task<string?> ExistingBookingIdAsync(NpgsqlConnection connection, Booking booking)
     {
@@ -129,10 +68,5 @@ internal sealed class PostgresLedgerBatcher : IAsyncDisposable
         select.Parameters.AddWithValue("app_id", booking.AppId);
         select.Parameters.AddWithValue("seat_id", booking.SeatId);
         return (string?)await select.ExecuteScalarAsync();
-    }
-
-    private sealed record Pending(Booking Booking)
-    {
-        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -20,11 +20,12 @@ public abstract class HoldTimeApiTests<TFixture>(TFixture fixture) : IClassFixtu
         var token = hold.GetProperty("reservationToken").GetString();
         var heldAt = Fixture.Time.GetUtcNow();
 
-        foreach (var minutes in new[] { 4, 6, 8 })
+        foreach (var (minutes, left) in new[] { (4, 2), (6, 1), (8, 0) })
         {
             var extended = await (await client.PostAsJsonAsync("/extend-hold", new { reservationToken = token })).ReadJsonAsync(HttpStatusCode.OK);
             Assert.Equal(seats[0], extended.GetProperty("seatId").GetString());
             Assert.Equal(heldAt.AddMinutes(minutes), extended.GetProperty("expiresAt").GetDateTimeOffset());
+            Assert.Equal(left, extended.GetProperty("extensionsLeft").GetInt32());
         }
 
         await (await client.PostAsJsonAsync("/extend-hold", new { reservationToken = token })).AssertProblemAsync(HttpStatusCode.Conflict, "extension_limit");
@@ -62,6 +63,7 @@ public abstract class HoldTimeApiTests<TFixture>(TFixture fixture) : IClassFixtu
 
         var paying = await (await client.PostAsJsonAsync("/payment-started", new { reservationToken = token })).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal(startedAt.AddMinutes(10), paying.GetProperty("expiresAt").GetDateTimeOffset());
+        Assert.Equal(0, paying.GetProperty("extensionsLeft").GetInt32());
         Fixture.Time.Advance(TimeSpan.FromMinutes(5));
         var repeat = await (await client.PostAsJsonAsync("/payment-started", new { reservationToken = token })).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal(startedAt.AddMinutes(10), repeat.GetProperty("expiresAt").GetDateTimeOffset());
@@ -97,6 +99,7 @@ public abstract class HoldTimeApiTests<TFixture>(TFixture fixture) : IClassFixtu
         var extended = await (await client.PostAsJsonAsync("/extend-hold", new { reservationToken = token })).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal(heldAt.AddMinutes(4), extended.GetProperty("expiresAt").GetDateTimeOffset());
         Assert.Equal(seats, extended.GetProperty("seatIds").EnumerateArray().Select(s => s.GetString()!));
+        Assert.Equal(2, extended.GetProperty("extensionsLeft").GetInt32());
         await (await Fixture.As(Fixture.UserA2).PostAsJsonAsync("/extend-hold", new { reservationToken = token })).AssertProblemAsync(HttpStatusCode.Forbidden, "not_holder");
         Fixture.Time.Advance(TimeSpan.FromMinutes(3));
         var paying = await (await client.PostAsJsonAsync("/payment-started", new { reservationToken = token })).ReadJsonAsync(HttpStatusCode.OK);
@@ -135,6 +138,49 @@ public abstract class HoldTimeApiTests<TFixture>(TFixture fixture) : IClassFixtu
             var responses = paths.GetProperty(route).GetProperty("post").GetProperty("responses");
             Assert.All(statuses, status => Assert.True(responses.TryGetProperty(status, out _), $"{route} lists no {status}"));
         }
+    }
+
+    [Fact]
+    public async Task OpenApi_ShowsTheSeatsAndTheGroupsBodies_AndNamesEveryErrorCode()
+    {
+        var document = await (await Fixture.Anonymous().GetAsync("/openapi/v1.json")).Content.ReadAsStringAsync();
+
+        using var json = JsonDocument.Parse(document);
+        var paths = json.RootElement.GetProperty("paths");
+        JsonElement Response(string route, string status) => paths.GetProperty(route).GetProperty("post").GetProperty("responses").GetProperty(status);
+        string[] Members(string route, string status) =>
+            [.. Response(route, status).GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("oneOf")
+                .EnumerateArray().SelectMany(body => body.GetProperty("properties").EnumerateObject().Select(p => p.Name))];
+
+        Assert.Contains("seatId", Members("/extend-hold", "200"));
+        Assert.Contains("seatIds", Members("/extend-hold", "200"));
+        Assert.Contains("extensionsLeft", Members("/payment-started", "200"));
+        Assert.Contains("bookingId", Members("/confirm-booking", "201"));
+        Assert.Contains("bookings", Members("/confirm-booking", "200"));
+        Assert.Contains("seatIds", Members("/release-seat", "200"));
+
+        foreach (var (route, status, codes) in new[]
+        {
+            ("/reserve-seats", "400", new[] { "too_many_seats", "validation_failed" }),
+            ("/reserve-seats", "404", ["seat_not_found", "unknownSeatIds"]),
+            ("/reserve-seats", "409", ["seats_unavailable", "unavailableSeatIds"]),
+            ("/extend-hold", "403", ["not_holder"]),
+            ("/extend-hold", "409", ["extension_limit", "payment_in_progress"]),
+            ("/extend-hold", "410", ["reservation_expired"]),
+            ("/payment-started", "401", ["invalid_app_credentials", "invalid_token"]),
+            ("/payment-started", "410", ["reservation_expired"]),
+            ("/confirm-booking", "409", ["token_used", "group_incomplete", "lostSeatIds"]),
+            ("/confirm-booking", "410", ["reservation_expired"]),
+            ("/release-seat", "403", ["not_holder", "app_disabled"]),
+            ("/release-seat", "410", ["reservation_expired"]),
+        })
+        {
+            var description = Response(route, status).GetProperty("description").GetString();
+            Assert.All(codes, code => Assert.Contains(code, description, StringComparison.Ordinal));
+        }
+
+        var problem = json.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("ProblemDetails");
+        Assert.True(problem.GetProperty("properties").TryGetProperty("error", out _), "the problem schema has no error member");
     }
 
     private async Task<string> HoldAsync(string seatId)

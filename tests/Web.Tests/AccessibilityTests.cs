@@ -63,14 +63,18 @@ public sealed class AccessibilityTests(Chromium chromium, SqliteWebEngine engine
         await AssertFitsAsync(browser.Page);
         await browser.ScreenshotAsync("phone-demo-seat-map");
 
-        // Keyboard: into the map, along a row and down a row, then select with Enter.
+        // Keyboard: into the map, along a row and down a row, then select with Enter, and the next seat with Space.
         await shop.Seat("A1").FocusAsync();
         await browser.Page.Keyboard.PressAsync("ArrowRight");
         await browser.Page.Keyboard.PressAsync("ArrowDown");
         await Expect(shop.Seat("B2")).ToBeFocusedAsync();
         await browser.Page.Keyboard.PressAsync("Enter");
-        await Expect(browser.Page.Locator("#selection-text")).ToHaveTextAsync("Seat B2 · 25.00 · available");
-        await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Hold this seat" }).ClickAsync();
+        await browser.Page.Keyboard.PressAsync("ArrowRight");
+        await browser.Page.Keyboard.PressAsync(" ");
+        await Expect(browser.Page.Locator("#selection-list li")).ToHaveTextAsync(["Seat B2 · 25.00 · available", "Seat B3 · 25.00 · available"]);
+        await Expect(browser.Page.Locator("#selection-text")).ToHaveTextAsync("2 seats selected, 50.00 in total.");
+        await browser.AssertAccessibleAsync("demo two seats selected");
+        await shop.HoldButton.ClickAsync();
         await Expect(browser.Page.Locator("#hold-panel")).ToBeVisibleAsync();
         await browser.AssertAccessibleAsync("demo payment");
         await AssertFitsAsync(browser.Page);
@@ -78,7 +82,7 @@ public sealed class AccessibilityTests(Chromium chromium, SqliteWebEngine engine
 
         await shop.FillCardAsync();
         await shop.PayButton.ClickAsync();
-        await shop.ExpectBookedAsync("B2");
+        await shop.ExpectBookedAsync("B2", "B3");
         await browser.AssertAccessibleAsync("demo my bookings");
         await browser.ScreenshotAsync("phone-demo-my-bookings");
         browser.AssertNoScriptErrors();

@@ -27,7 +27,7 @@ public sealed class LiveSeatMapTests(Chromium chromium, SqliteWebEngine engine)
         await bob.Shop.ExpectSeatAsync("A3", "held");
         await Expect(bob.Shop.Seat("A3")).ToHaveAttributeAsync("aria-label", "Seat A3, held by someone else, 25.00");
         await bob.Browser.ScreenshotAsync("race-seat-turned-held-live");
-        await bob.Shop.Page.GetByRole(AriaRole.Button, new() { Name = "Hold this seat" }).ClickAsync();
+        await bob.Shop.HoldButton.ClickAsync();
         await Expect(bob.Shop.Message).ToHaveTextAsync("Seat A3 was just taken by someone else. Pick another seat.");
         await bob.Browser.ScreenshotAsync("race-loser-told");
 
@@ -56,7 +56,7 @@ public sealed class LiveSeatMapTests(Chromium chromium, SqliteWebEngine engine)
 
         await Expect(ann.Shop.Message).ToContainTextAsync("Your hold on seat B2 ran out before payment, so the seat is free again.");
         await Expect(ann.Shop.Page.Locator("#hold-panel")).ToBeHiddenAsync();
-        await Expect(ann.Shop.Page.GetByRole(AriaRole.Button, new() { Name = "Hold this seat" })).ToBeEnabledAsync();
+        await Expect(ann.Shop.HoldButton).ToBeEnabledAsync();
         await ann.Shop.ExpectSeatAsync("B2", "available");
         await bob.Shop.ExpectSeatAsync("B2", "available");
         await ann.Browser.ScreenshotAsync("expiry-hold-lost");

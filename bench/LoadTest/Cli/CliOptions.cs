@@ -63,6 +63,12 @@ internal sealed class CliOptions
         CustomParser = r => int.TryParse(r.Tokens.Single().Value, out var n) && n >= 0 ? n : Fail(r, 0, "--watchers must be 0 or more."),
     };
 
+    public Option<bool> Webhooks { get; } = new("--webhooks")
+    {
+        Description = "Register a webhook endpoint for every event type on the run's app, received by a local sink that answers 204 at once; "
+            + "the deliveries it receives are reported.",
+    };
+
     public Option<string?> AdminUser { get; } = new("--admin-user") { Description = "Admin username (or env RESERVATIONS_ADMIN_USER)." };
 
     public Option<string?> AdminPassword { get; } = new("--admin-password") { Description = "Admin password (or env RESERVATIONS_ADMIN_PASSWORD)." };
@@ -84,7 +90,7 @@ internal sealed class CliOptions
     public IEnumerable<Option> All =>
     [
         Urls, Spread, Users, Connections, Duration, Warmup, HoldFor, HoldDuration, Confirm, Seats, Zipf, ConfirmRetries, RetryAfterCap,
-        Watchers, AdminUser, AdminPassword, Engine, EngineDll, Postgres, ServerCpus, Ceiling,
+        Watchers, Webhooks, AdminUser, AdminPassword, Engine, EngineDll, Postgres, ServerCpus, Ceiling,
     ];
 
     private static readonly Uri DefaultUrl = new("http://127.0.0.1:5080");

@@ -61,6 +61,7 @@ internal static class ScenarioCommand
                 RetryAfterCap = parse.GetValue(cli.RetryAfterCap),
                 MeasureCeiling = parse.GetValue(cli.Ceiling) ?? child,
                 Watchers = parse.GetValue(cli.Watchers),
+                Webhooks = parse.GetValue(cli.Webhooks),
             };
 
             var urls = engine is null ? parse.GetValue(cli.Urls)! : [engine.BaseAddress];

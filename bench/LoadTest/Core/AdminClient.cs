@@ -36,6 +36,12 @@ public sealed class AdminClient(HttpClient http)
             HttpMethod.Post, "/admin/apps", new CreateAppRequest(name, "EVENT", []), WireJsonContext.Default.CreateAppRequest,
             WireJsonContext.Default.CreatedAppResponse, retriesWhileBusy: 0, cancellationToken);
 
+    public Task<WebhookEndpointResponse> RegisterWebhookAsync(string appId, string url, CancellationToken cancellationToken) =>
+        SendAsync(
+            HttpMethod.Post, $"/admin/apps/{Uri.EscapeDataString(appId)}/webhooks",
+            new WebhookEndpointRequest(url, ["booking.confirmed", "hold.expired", "hold.released", "seat.released"]),
+            WireJsonContext.Default.WebhookEndpointRequest, WireJsonContext.Default.WebhookEndpointResponse, retriesWhileBusy: 0, cancellationToken);
+
     /// <summary>Seeds <paramref name="count"/> seats under entities named <paramref name="entityPrefix"/>-0, -1, ...</summary>
     public async Task<IReadOnlyList<SeatRef>> SeedAsync(string appId, string entityPrefix, int count, CancellationToken cancellationToken)
     {

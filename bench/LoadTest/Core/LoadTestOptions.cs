@@ -47,6 +47,12 @@ public sealed record LoadTestOptions
     /// </summary>
     public int Watchers { get; init; }
 
+    /// <summary>Register a webhook endpoint for every event type, received by a local sink that answers at once.</summary>
+    public bool Webhooks { get; init; }
+
+    /// <summary>Where the sink of <see cref="Webhooks"/> listens, once started.</summary>
+    public string? WebhookUrl { get; init; }
+
     /// <summary>How many signups run at once (each costs the engine ~0.3 s of PBKDF2).</summary>
     public int SignupConcurrency { get; init; } = 8;
 }

@@ -12,8 +12,9 @@ public sealed class LoadTestRunner(Gateways gateways, LoadTestOptions options, I
 {
     public async Task<LoadTestReport> RunAsync(CancellationToken abort)
     {
+        await using var sink = options.Webhooks ? WebhookSink.Start() : null;
         var log = new ObservationLog();
-        var context = await TenantSetup.CreateAsync(gateways, options, observer, log, abort);
+        var context = await TenantSetup.CreateAsync(gateways, options with { WebhookUrl = sink?.Url }, observer, log, abort);
         observer.Stage($"Seeding seats for {options.Scenario}");
         var scenario = await ScenarioFactory.CreateAsync(context, abort);
         SeatMapWatchers? watchers = null;
@@ -54,7 +55,8 @@ public sealed class LoadTestRunner(Gateways gateways, LoadTestOptions options, I
         observer.Stage("Reading the engine's bookings");
         var bookings = await context.Admin.ListBookingsAsync(context.AppId, abort);
         var invariants = InvariantChecker.Check(log.Holds, log.Confirms, bookings, options.HoldDuration);
-        return new LoadTestReport(options.Scenario, options, gateways.Spread, measured, ceiling, invariants, scenario.Notes) { Watchers = watched };
+        var notes = sink is null ? scenario.Notes : [.. scenario.Notes, $"webhook deliveries received by the sink: {sink.Received:N0}"];
+        return new LoadTestReport(options.Scenario, options, gateways.Spread, measured, ceiling, invariants, notes) { Watchers = watched };
     }
 
     private async Task<PhaseResult> RunPhaseAsync(string name, IScenario scenario, TimeSpan duration, CancellationToken abort)

@@ -18,6 +18,11 @@ internal static class TenantSetup
         observer.Stage($"Creating app loadtest-{runId}");
         var app = await admin.CreateAppAsync($"loadtest-{runId}", cancellationToken);
         var client = new TenantClient(gateways, app.AppId, app.ApiKey);
+        if (options.WebhookUrl is { } webhookUrl)
+        {
+            observer.Stage("Registering a webhook endpoint for every event");
+            await admin.RegisterWebhookAsync(app.AppId, webhookUrl, cancellationToken);
+        }
 
         var password = RandomNumberGenerator.GetHexString(24);
         var users = await observer.SignUpAsync(options.Users, async progress =>

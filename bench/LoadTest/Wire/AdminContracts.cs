@@ -4,6 +4,10 @@ public sealed record AdminLoginRequest(string Username, string Password);
 
 public sealed record TokenResponse(string Token, DateTimeOffset ExpiresAt);
 
+public sealed record WebhookEndpointRequest(string Url, IReadOnlyList<string> Events);
+
+public sealed record WebhookEndpointResponse(string EndpointId);
+
 public sealed record CreateAppRequest(string Name, string Domain, IReadOnlyList<string> AllowedDomains);
 
 public sealed record CreatedAppResponse(string AppId, string ApiKey);

@@ -8,6 +8,8 @@ namespace Reservations.LoadTest.Wire;
 [JsonSerializable(typeof(AdminLoginRequest))]
 [JsonSerializable(typeof(TokenResponse))]
 [JsonSerializable(typeof(CreateAppRequest))]
+[JsonSerializable(typeof(WebhookEndpointRequest))]
+[JsonSerializable(typeof(WebhookEndpointResponse))]
 [JsonSerializable(typeof(CreatedAppResponse))]
 [JsonSerializable(typeof(SeedDataRequest))]
 [JsonSerializable(typeof(SeedDataResponse))]

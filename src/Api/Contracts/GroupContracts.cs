@@ -12,6 +12,6 @@ public sealed record GroupReleaseResponse(IReadOnlyList<string> SeatIds, string 
 
 public sealed record HoldRequest(string? ReservationToken);
 
-public sealed record HoldTimeResponse(string SeatId, DateTimeOffset ExpiresAt);
+public sealed record HoldTimeResponse(string SeatId, DateTimeOffset ExpiresAt, int ExtensionsLeft);
 
-public sealed record GroupHoldTimeResponse(IReadOnlyList<string> SeatIds, DateTimeOffset ExpiresAt);
+public sealed record GroupHoldTimeResponse(IReadOnlyList<string> SeatIds, DateTimeOffset ExpiresAt, int ExtensionsLeft);

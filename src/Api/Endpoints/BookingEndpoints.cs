@@ -20,7 +20,15 @@ internal sealed class BookingEndpoints(GrainReferences grains)
     {
         var endpoints = new BookingEndpoints(app.ServiceProvider.GetRequiredService<GrainReferences>());
         var group = app.MapGroup("").WithTags("Bookings").RequireTenantUser();
-        group.MapPost("/confirm-booking", endpoints.ConfirmAsync);
+        group.MapPost("/confirm-booking", endpoints.ConfirmAsync)
+            .ProducesEither<Booking, GroupBookingResponse>(StatusCodes.Status201Created)
+            .ProducesEither<Booking, GroupBookingResponse>(StatusCodes.Status200OK)
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest,
+                "validation_failed: reservationToken missing or too long, or paymentId missing, over 200 characters or not of letters, digits, '-', '_', '.' and ':'; malformed_json.")
+            .ProducesUserProblems(ResponseDocs.NotHolder)
+            .ProducesProblemCodes(StatusCodes.Status409Conflict,
+                "token_used: the reservation was confirmed with another paymentId; group_incomplete (a group's token): some seats were booked with this paymentId but the others' holds ended first, and lostSeatIds lists those.")
+            .ProducesProblemCodes(StatusCodes.Status410Gone, ResponseDocs.Expired);
         group.MapGet("/my-bookings", (Delegate)endpoints.GetMineAsync);
         return app;
     }

@@ -23,8 +23,11 @@ internal sealed class GroupEndpoints(GrainReferences grains, int maxSeats)
         var endpoints = new GroupEndpoints(app.ServiceProvider.GetRequiredService<GrainReferences>(), options.MaxSeatsPerHold);
         app.MapGroup("").WithTags("Seats").RequireTenantUser()
             .MapPost("/reserve-seats", endpoints.ReserveAsync)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest,
+                $"too_many_seats: more than Reservations:MaxSeatsPerHold ({options.MaxSeatsPerHold}) seats; validation_failed: no seat, a seat twice, seats of two entities, or a malformed seat id; malformed_json.")
+            .ProducesUserProblems()
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "seat_not_found: some seats do not exist in this app; unknownSeatIds lists them. No seat is held.")
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, "seats_unavailable: some seats are held or booked; unavailableSeatIds lists them. No seat is held.");
         return app;
     }
 

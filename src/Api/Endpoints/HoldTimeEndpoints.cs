@@ -18,12 +18,17 @@ internal sealed class HoldTimeEndpoints(GrainReferences grains)
         var holds = app.MapGroup("").WithTags("Seats").RequireTenantUser();
         // The refusals' statuses, which ProblemResult alone does not tell the OpenAPI document.
         holds.MapPost("/extend-hold", endpoints.ExtendAsync)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status410Gone);
+            .ProducesEither<HoldTimeResponse, GroupHoldTimeResponse>(StatusCodes.Status200OK)
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ResponseDocs.BadToken)
+            .ProducesUserProblems(ResponseDocs.NotHolder)
+            .ProducesProblemCodes(StatusCodes.Status409Conflict,
+                "extension_limit: the hold was extended Reservations:MaxHoldExtensions (3) times, or ends Reservations:MaxHoldTotal (10 min) after its grant; payment_in_progress: payment has started on this hold.")
+            .ProducesProblemCodes(StatusCodes.Status410Gone, ResponseDocs.Expired);
         holds.MapPost("/payment-started", endpoints.StartPaymentAsync)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status410Gone);
+            .ProducesEither<HoldTimeResponse, GroupHoldTimeResponse>(StatusCodes.Status200OK)
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ResponseDocs.BadToken)
+            .ProducesUserProblems(ResponseDocs.NotHolder)
+            .ProducesProblemCodes(StatusCodes.Status410Gone, ResponseDocs.Expired);
         return app;
     }
 
@@ -55,7 +60,7 @@ internal sealed class HoldTimeEndpoints(GrainReferences grains)
         {
             var change = await seatCall(grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(http.AppId(), address.SeatId)), token, http.UserId());
             return change is { Outcome: HoldChangeOutcome.Changed, HeldUntil: { } until }
-                ? TypedResults.Ok(new HoldTimeResponse(address.SeatId, until))
+                ? TypedResults.Ok(new HoldTimeResponse(address.SeatId, until, change.ExtensionsLeft))
                 : Refusal(change.Outcome);
         }
 
@@ -67,7 +72,7 @@ internal sealed class HoldTimeEndpoints(GrainReferences grains)
         var group = grains.GetGrain<ISeatGroupGrain>(GrainKeys.Scoped(http.AppId(), groupId));
         var moved = await groupCall(group, token, http.UserId());
         return moved is { Outcome: HoldChangeOutcome.Changed, HeldUntil: { } groupUntil, SeatIds: { } seatIds }
-            ? TypedResults.Ok(new GroupHoldTimeResponse(seatIds, groupUntil))
+            ? TypedResults.Ok(new GroupHoldTimeResponse(seatIds, groupUntil, moved.ExtensionsLeft))
             : Refusal(moved.Outcome);
     }
 

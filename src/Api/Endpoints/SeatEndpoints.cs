@@ -33,8 +33,16 @@ internal sealed class SeatEndpoints(GrainReferences grains, SeatMapFeeds feeds, 
         listings.MapGet("/seats/live", endpoints.WatchSeatsAsync);
 
         var holds = app.MapGroup("").WithTags("Seats").RequireTenantUser();
-        holds.MapPost("/reserve-seat", endpoints.ReserveAsync);
-        holds.MapPost("/release-seat", endpoints.ReleaseAsync);
+        holds.MapPost("/reserve-seat", endpoints.ReserveAsync)
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, "validation_failed: seatId missing or malformed; malformed_json.")
+            .ProducesUserProblems()
+            .ProducesProblemCodes(StatusCodes.Status404NotFound, "seat_not_found: no such seat in this app.")
+            .ProducesProblemCodes(StatusCodes.Status409Conflict, "seat_unavailable: the seat is held or booked.");
+        holds.MapPost("/release-seat", endpoints.ReleaseAsync)
+            .ProducesEither<ReleaseResponse, GroupReleaseResponse>(StatusCodes.Status200OK)
+            .ProducesProblemCodes(StatusCodes.Status400BadRequest, ResponseDocs.BadToken)
+            .ProducesUserProblems(ResponseDocs.NotHolder)
+            .ProducesProblemCodes(StatusCodes.Status410Gone, ResponseDocs.Expired);
         return app;
     }
 

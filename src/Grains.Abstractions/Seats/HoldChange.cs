@@ -17,12 +17,16 @@ public enum HoldChangeOutcome
     NotFound,
 }
 
-/// <summary>The answer to an extension or a payment start; HeldUntil is the hold's end when Changed, SeatIds a group's seats.</summary>
+/// <summary>
+/// The answer to an extension or a payment start; HeldUntil is the hold's end when Changed, SeatIds a group's seats,
+/// ExtensionsLeft how many more extensions the hold may get (none once payment started).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("reservations.hold-change")]
 public sealed record HoldChange(
     [property: Id(0)] HoldChangeOutcome Outcome,
     [property: Id(1)] DateTimeOffset? HeldUntil = null,
-    [property: Id(2)] IReadOnlyList<string>? SeatIds = null)
+    [property: Id(2)] IReadOnlyList<string>? SeatIds = null,
+    [property: Id(3)] int ExtensionsLeft = 0)
 {
     /// <summary>Shared refusals.</summary>
     public static readonly HoldChange Expired = new(HoldChangeOutcome.Expired);

@@ -206,7 +206,8 @@ public sealed class SeatGroupGrain(
             throw;
         }
 
-        return new HoldChange(HoldChangeOutcome.Changed, heldUntil, State.SeatIds);
+        return new HoldChange(
+            HoldChangeOutcome.Changed, heldUntil, State.SeatIds, HoldTerms.ExtensionsLeft(options.Value, heldUntil, State.StartedAt, extensions, paymentStartedAt is not null));
     }
 
     private static GroupConfirmResult Refused(GroupConfirmOutcome outcome) => new(outcome, [], []);

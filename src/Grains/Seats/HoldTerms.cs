@@ -14,15 +14,19 @@ internal static class HoldTerms
             return HoldChange.PaymentStarted;
         }
 
-        var cap = startedAt + options.MaxHoldTotal;
-        if (extensions >= options.MaxHoldExtensions || heldUntil >= cap)
+        if (ExtensionsLeft(options, heldUntil, startedAt, extensions, paying: false) == 0)
         {
             return HoldChange.ExtensionLimit;
         }
 
+        var cap = startedAt + options.MaxHoldTotal;
         var next = heldUntil + options.HoldExtension;
         return new HoldChange(HoldChangeOutcome.Changed, next < cap ? next : cap);
     }
+
+    /// <summary>How many more times <see cref="Extend"/> would succeed: none once paying or at the longest total hold.</summary>
+    public static int ExtensionsLeft(ReservationOptions options, DateTimeOffset heldUntil, DateTimeOffset startedAt, int extensions, bool paying) =>
+        paying || heldUntil >= startedAt + options.MaxHoldTotal ? 0 : Math.Max(0, options.MaxHoldExtensions - extensions);
 
     /// <summary>A paying hold lasts the payment's grace from its start, and never less than it already had.</summary>
     public static DateTimeOffset Paying(ReservationOptions options, DateTimeOffset heldUntil, DateTimeOffset now)

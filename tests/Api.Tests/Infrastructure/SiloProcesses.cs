@@ -27,6 +27,7 @@ public sealed class SiloProcesses : IDisposable
         ["Orleans__Membership"] = "Redis",
         ["ConnectionStrings__Redis"] = RedisServer.Configuration,
         ["Storage__Provider"] = "Postgres",
+        ["Webhooks__SigningKey"] = ApiFixture.SigningKey,
         ["ConnectionStrings__Postgres"] = postgres,
         ["Storage__Sqlite__Path"] = Path.Combine(Data.FullName, "reservations.db"),
     };
@@ -95,18 +96,21 @@ public sealed class SiloProcesses : IDisposable
     }
 
     /// <summary>src/Silo's build of the configuration these tests were built in (scripts/test.sh builds Release).</summary>
-    private static string SiloDll()
+    private static string SiloDll() => BuiltDll("Silo", "Reservations.Silo.dll");
+
+    /// <summary>A project's build under src/ of the configuration these tests were built in.</summary>
+    public static string BuiltDll(string project, string dllName)
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            var dll = Path.Combine(directory.FullName, "src", "Silo", "bin", configuration, "net10.0", "Reservations.Silo.dll");
+            var dll = Path.Combine(directory.FullName, "src", project, "bin", configuration, "net10.0", dllName);
             if (File.Exists(dll))
             {
                 return dll;
             }
         }
 
-        throw new FileNotFoundException($"src/Silo is not built in {configuration} above {AppContext.BaseDirectory}.");
+        throw new FileNotFoundException($"src/{project} is not built in {configuration} above {AppContext.BaseDirectory}.");
     }
 }

@@ -25,6 +25,7 @@ internal static class SettingsCatalog
         [PasswordHashingOptions.SectionName] = typeof(PasswordHashingOptions),
         [ReservationOptions.SectionName] = typeof(ReservationOptions),
         [SeatMapOptions.SectionName] = typeof(SeatMapOptions),
+        [WebhookSettings.SectionName] = typeof(WebhookSettings),
         [OnboardingOptions.SectionName] = typeof(OnboardingOptions),
         [MailOptions.SectionName] = typeof(MailOptions),
     };
@@ -44,7 +45,7 @@ internal static class SettingsCatalog
     public const string ShutdownTimeoutKey = "shutdownTimeoutSeconds";
 
     /// <summary>Values that must come from a secret store, never a literal in a deployment file.</summary>
-    public static readonly IReadOnlySet<string> Secrets = new HashSet<string>(["Jwt:SigningKey", "Admin:Password", "Mail:Smtp:Password"], StringComparer.OrdinalIgnoreCase);
+    public static readonly IReadOnlySet<string> Secrets = new HashSet<string>(["Jwt:SigningKey", "Webhooks:SigningKey", "Admin:Password", "Mail:Smtp:Password"], StringComparer.OrdinalIgnoreCase);
 
     public static bool Reads(string key)
     {

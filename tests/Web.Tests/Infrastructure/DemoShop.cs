@@ -17,6 +17,12 @@ public sealed partial class DemoShop(IPage page)
 
     public ILocator PayButton => page.Locator("#pay");
 
+    public ILocator HoldButton => page.Locator("#hold");
+
+    public ILocator ExtendButton => page.Locator("#extend");
+
+    public ILocator Countdown => page.Locator("#countdown");
+
     public async Task ConfigureAsync(string appId, string apiKey)
     {
         await page.GotoAsync("/demo");
@@ -48,21 +54,50 @@ public sealed partial class DemoShop(IPage page)
 
     public Task ExpectSeatAsync(string seatNumber, string state) => Expect(Seat(seatNumber)).ToHaveAttributeAsync("data-status", state);
 
-    public async Task HoldAsync(string seatNumber)
+    /// <summary>Selects the seats on the map and holds them together (one seat is a group of one).</summary>
+    public async Task HoldAsync(params string[] seatNumbers)
     {
-        await Seat(seatNumber).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Hold this seat" }).ClickAsync();
+        await SelectAsync(seatNumbers);
+        await Expect(HoldButton).ToHaveTextAsync(seatNumbers.Length == 1 ? "Hold 1 seat" : $"Hold {seatNumbers.Length} seats");
+        await HoldSelectedAsync(seatNumbers);
+    }
+
+    /// <summary>Holds what is selected, which must be these seats.</summary>
+    public async Task HoldSelectedAsync(params string[] seatNumbers)
+    {
+        await HoldButton.ClickAsync();
         await Expect(page.Locator("#hold-panel")).ToBeVisibleAsync();
-        await Expect(page.Locator("#countdown")).ToHaveTextAsync(CountdownPattern());
-        await ExpectSeatAsync(seatNumber, "mine");
+        await Expect(Countdown).ToHaveTextAsync(CountdownPattern());
+        foreach (var seatNumber in seatNumbers)
+        {
+            await ExpectSeatAsync(seatNumber, "mine");
+        }
+    }
+
+    /// <summary>Adds the seats to the selection, one click each.</summary>
+    public async Task SelectAsync(params string[] seatNumbers)
+    {
+        foreach (var seatNumber in seatNumbers)
+        {
+            await Seat(seatNumber).ClickAsync();
+            await Expect(Seat(seatNumber)).ToHaveAttributeAsync("aria-pressed", "true");
+        }
     }
 
     public async Task FillCardAsync() => await page.GetByLabel("Name on card").FillAsync("Ann Example");
 
-    public async Task ExpectBookedAsync(string seatNumber)
+    /// <summary>The page says these seats were booked, lists a booking for each, and My bookings has them.</summary>
+    public async Task ExpectBookedAsync(params string[] seatNumbers)
     {
-        await Expect(Message).ToContainTextAsync($"Booked: seat {seatNumber}");
-        await Expect(page.Locator("#mine-rows tr").Filter(new() { HasText = seatNumber })).ToHaveCountAsync(1);
+        var seats = seatNumbers.Length == 1 ? $"seat {seatNumbers[0]}" : $"seats {string.Join(", ", seatNumbers[..^1])} and {seatNumbers[^1]}";
+        await Expect(Message).ToContainTextAsync($"Booked: {seats} (");
+        await Expect(page.Locator("#booked-list li")).ToHaveCountAsync(seatNumbers.Length);
+        foreach (var seatNumber in seatNumbers)
+        {
+            // By the Seat column alone: a random booking id may contain "A2" too.
+            var seatCell = page.Locator("td:nth-child(2)", new() { HasTextRegex = new Regex($"^{Regex.Escape(seatNumber)}$") });
+            await Expect(page.Locator("#mine-rows tr").Filter(new() { Has = seatCell })).ToHaveCountAsync(1);
+        }
     }
 
     [GeneratedRegex(@"^[12]:\d\d$")]

@@ -97,6 +97,29 @@ public abstract class WebEngine : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
+    /// <summary>Each seat's status by seat number, as the app's own API (GET /seats) lists it.</summary>
+    public async Task<Dictionary<string, string>> SeatStatusesAsync((string AppId, string ApiKey) app, string entityId)
+    {
+        using var client = Tenant(app);
+        var listing = await client.GetFromJsonAsync<JsonElement>($"/seats?entityId={entityId}");
+        return listing.GetProperty("seats").EnumerateArray()
+            .ToDictionary(seat => seat.GetProperty("seatNumber").GetString()!, seat => seat.GetProperty("status").GetString()!);
+    }
+
+    /// <summary>A client of the app's API, as a tenant's backend calls it; with a user's token when given.</summary>
+    public HttpClient Tenant((string AppId, string ApiKey) app, string? userToken = null)
+    {
+        var client = Http();
+        client.DefaultRequestHeaders.Add("x-app-id", app.AppId);
+        client.DefaultRequestHeaders.Add("x-api-key", app.ApiKey);
+        if (userToken is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", userToken);
+        }
+
+        return client;
+    }
+
     /// <summary>The bookings of one app, as the admin API lists them.</summary>
     public async Task<JsonElement[]> BookingsAsync(string appId)
     {

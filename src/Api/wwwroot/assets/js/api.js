@@ -1,11 +1,13 @@
 // Calls the engine and turns its problem+json answers into errors that carry a message for people.
 
 export class ApiError extends Error {
-  constructor(status, code, message) {
+  /** problem: the whole problem+json body, for members beyond detail and error (unavailableSeatIds, say). */
+  constructor(status, code, message, problem = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.problem = problem;
   }
 }
 
@@ -18,7 +20,7 @@ async function readProblem(response) {
     const problem = await response.json().catch(() => null);
     if (problem && typeof problem === 'object') {
       const message = problem.detail || problem.title || `The engine answered ${response.status}.`;
-      return new ApiError(response.status, problem.error ?? 'error', message);
+      return new ApiError(response.status, problem.error ?? 'error', message, problem);
     }
   }
   return new ApiError(response.status, 'error', `The engine answered ${response.status} ${response.statusText}.`.trim());

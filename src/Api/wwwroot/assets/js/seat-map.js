@@ -1,6 +1,7 @@
 // A seat map: one button per seat, grouped in rows by the letters before the seat number (A1..A12).
 // Seats are told apart by colour and by pattern (see the legend in the page); each button shows its
 // seat number, and its label adds state and price. Arrow keys move between seats; Tab leaves the map.
+// Several seats may be selected (pressed) and several be the user's own hold.
 import { h, money } from './dom.js';
 
 const stateText = { available: 'available', held: 'held by someone else', booked: 'booked', mine: 'your hold' };
@@ -10,8 +11,9 @@ const unnamedRowLength = 20;
 export class SeatMap {
   #seats = new Map();
   #buttons = new Map();
-  #mine = null;
-  #selected = null;
+  #mine = new Set();
+  #selected = new Set();
+  #current = null;
 
   /** clock: a ServerClock, so a hold whose time ran out is drawn available. onSelect(seat) runs on click or Enter. */
   constructor(container, { clock, onSelect = null }) {
@@ -31,9 +33,15 @@ export class SeatMap {
     return this.#seats.get(seatId);
   }
 
+  /** The given seat ids in the map's order (seat id order), unknown ones left out. */
+  inOrder(seatIds) {
+    const wanted = new Set(seatIds);
+    return [...this.#seats.keys()].filter((id) => wanted.has(id));
+  }
+
   /** The state a seat is drawn in: 'mine', 'available', 'held' or 'booked'. */
   state(seat) {
-    if (seat.seatId === this.#mine && seat.status === 'held') return 'mine';
+    if (this.#mine.has(seat.seatId) && seat.status === 'held') return 'mine';
     if (seat.status === 'held' && (!seat.heldUntil || this.clock.remaining(seat.heldUntil) <= 0)) return 'available';
     return seat.status;
   }
@@ -62,7 +70,7 @@ export class SeatMap {
       }
     }
     this.container.replaceChildren(h('div', { className: 'stage', 'aria-hidden': 'true' }, 'STAGE'), ...lines);
-    this.#roving(this.#selected ?? seats[0]?.seatId);
+    this.#roving(this.#current ?? seats[0]?.seatId);
   }
 
   /** Applies one change: {seatId, status, heldUntil}. Unknown seats are ignored until the next snapshot. */
@@ -74,20 +82,24 @@ export class SeatMap {
     this.#draw(seat);
   }
 
-  setMine(seatId) {
+  /** The seats of the user's own hold, drawn as "your hold" while held (none: an empty list). */
+  setMine(seatIds) {
     const before = this.#mine;
-    this.#mine = seatId;
-    for (const id of [before, seatId]) if (id && this.#seats.has(id)) this.#draw(this.#seats.get(id));
+    this.#mine = new Set(seatIds);
+    for (const id of new Set([...before, ...this.#mine])) if (this.#seats.has(id)) this.#draw(this.#seats.get(id));
   }
 
-  setSelected(seatId) {
+  /** The picked seats (pressed buttons); `current`, if given, is where Tab enters the map. */
+  setSelected(seatIds, current = null) {
     const before = this.#selected;
-    this.#selected = seatId;
-    for (const id of [before, seatId]) {
-      const button = this.#buttons.get(id);
-      if (button) button.setAttribute('aria-pressed', String(id === seatId));
+    this.#selected = new Set(seatIds);
+    for (const id of new Set([...before, ...this.#selected])) {
+      this.#buttons.get(id)?.setAttribute('aria-pressed', String(this.#selected.has(id)));
     }
-    if (seatId) this.#roving(seatId);
+    if (current) {
+      this.#current = current;
+      this.#roving(current);
+    }
   }
 
   /** Redraws every seat whose drawn state may have changed with time (holds running out). */
@@ -101,7 +113,7 @@ export class SeatMap {
       className: 'seat',
       tabIndex: -1,
       dataset: { seatId: seat.seatId },
-      'aria-pressed': this.onSelect ? String(seat.seatId === this.#selected) : null,
+      'aria-pressed': this.onSelect ? String(this.#selected.has(seat.seatId)) : null,
       disabled: !this.onSelect,
       onclick: () => this.onSelect?.(this.#seats.get(seat.seatId)),
     }, seat.seatNumber);

@@ -1,8 +1,13 @@
-// Selecting a seat, holding it, the countdown, paying and giving it back. One paymentId is made per
-// hold, so however often Pay is clicked the engine sees the same payment and books once.
+// Holding the selected seats together (POST /reserve-seats, one token for the group), one countdown
+// for them, extending it, paying and giving them back. Paying tells the engine the payment started
+// (the hold then lasts the payment's grace), then confirms with one paymentId made per hold, so
+// however often Pay is clicked the engine sees one payment and books each seat once.
 import { ApiError } from '../api.js';
-import { byId, money, say } from '../dom.js';
+import { byId, h, money, say } from '../dom.js';
 import { formatRemaining, startCountdown } from '../countdown.js';
+import { initExtension } from './extension.js';
+import { initSelection } from './selection.js';
+import { seatsNamed, total } from './seat-words.js';
 import { tenantApi } from './tenant-api.js';
 
 const newPaymentId = () => {
@@ -10,24 +15,22 @@ const newPaymentId = () => {
   return `PAY-${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
 };
 
-const stateWords = { available: 'available', held: 'held by someone else', booked: 'booked', mine: 'held by you' };
+const numbers = (seats) => seats.map((seat) => seat.seatNumber);
+const codeOf = (error) => (error instanceof ApiError ? error.code : null);
 
 export function initCheckout({ clock, seats, onBooked }) {
+  const { map } = seats;
   const message = byId('checkout-message');
-  const holdButton = byId('hold');
+  const bookedList = byId('booked-list');
   const payButton = byId('pay');
-  let selected = null;
-  let hold = null; // {seatId, seatNumber, price, reservationToken, expiresAt, paymentId}
+  const tell = (text, kind) => {
+    bookedList.hidden = true;
+    say(message, text, kind);
+  };
+  const selection = initSelection({ map, tell });
+  let hold = null; // {reservationToken, seats: [{seatId, seatNumber, price}], paymentId, paymentStarted}
   let stopCountdown = () => {};
   let paying = false;
-
-  const describe = () => {
-    if (!selected) return;
-    const seat = seats.map.seat(selected);
-    if (!seat) return;
-    const text = `Seat ${seat.seatNumber} · ${money(seat.price)} · ${stateWords[seats.map.state(seat)]}`;
-    if (byId('selection-text').textContent !== text) byId('selection-text').textContent = text;
-  };
 
   const showHold = (on) => {
     byId('hold-panel').hidden = !on;
@@ -36,99 +39,142 @@ export function initCheckout({ clock, seats, onBooked }) {
 
   const endHold = () => {
     stopCountdown();
+    stopCountdown = () => {};
     hold = null;
-    seats.map.setMine(null);
+    map.setMine([]);
+    extension.reset();
     showHold(false);
-    holdButton.disabled = !selected;
-    describe();
+    selection.lock(false);
   };
 
-  const unselect = () => {
-    selected = null;
-    seats.map.setSelected(null);
-    holdButton.disabled = true;
-    byId('selection-text').textContent = 'Select an available seat on the map.';
-  };
-
-  const lost = (seatNumber) => {
+  const lost = (held) => {
     endHold();
-    say(message, `Your hold on seat ${seatNumber} ran out before payment, so the seat is free again. Hold it again to buy it.`, 'warn');
+    const one = held.length === 1;
+    tell(`Your hold on ${seatsNamed(numbers(held))} ran out before payment, so ${one ? 'the seat is' : 'the seats are'} free again. `
+      + `Hold ${one ? 'it' : 'them'} again to buy ${one ? 'it' : 'them'}.`, 'warn');
   };
 
-  const select = (seat) => {
-    if (hold) return;
-    selected = seat.seatId;
-    seats.map.setSelected(seat.seatId);
-    holdButton.disabled = false;
-    say(message, '');
-    describe();
+  // One countdown for the whole group, to the end the engine gave last; the map's seats follow it.
+  const countTo = (expiresAt) => {
+    stopCountdown();
+    const current = hold;
+    for (const seat of current.seats) map.update({ seatId: seat.seatId, status: 'held', heldUntil: expiresAt });
+    const countdown = byId('countdown');
+    let warned = false;
+    stopCountdown = startCountdown(expiresAt, clock, {
+      onTick: (left) => {
+        countdown.textContent = formatRemaining(left);
+        countdown.classList.toggle('low', left <= 30_000);
+        if (left <= 30_000 && !warned) {
+          warned = true;
+          byId('countdown-note').textContent = 'Less than 30 seconds left to pay.';
+        }
+      },
+      onEnd: () => lost(current.seats),
+    });
   };
 
-  holdButton.addEventListener('click', async () => {
-    const seat = selected && seats.map.seat(selected);
-    if (!seat || hold || holdButton.disabled) return;
-    holdButton.disabled = true;
+  const extension = initExtension({
+    onExtended: (expiresAt) => {
+      countTo(expiresAt);
+      byId('countdown-note').textContent = 'Pay before the time runs out, or the seats go back on sale.';
+    },
+    onLost: () => lost(hold.seats),
+    onError: (text) => tell(text),
+  });
+
+  const showHeld = (held) => {
+    const one = held.length === 1;
+    byId('hold-text').textContent = one ? `Seat ${held[0].seatNumber} is held for you.` : `These ${held.length} seats are held for you, together:`;
+    byId('hold-list').replaceChildren(...held.map((seat) => h('li', {}, `Seat ${seat.seatNumber} · ${money(seat.price)}`)));
+    byId('hold-total').textContent = money(total(held));
+    byId('pay-amount').textContent = money(total(held));
+    byId('release').textContent = one ? 'Give the seat back' : 'Give the seats back';
+  };
+
+  const taken = (seatIds, asked) => {
+    const names = seatIds.map((id) => map.seat(id)?.seatNumber ?? id);
+    if (names.length === 0) return 'Some of these seats were just taken by someone else, so none is held. Change your selection and try again.';
+    if (asked === 1) return `Seat ${names[0]} was just taken by someone else. Pick another seat.`;
+    return `${seatsNamed(names, { start: true })} ${names.length === 1 ? 'was' : 'were'} just taken by someone else, `
+      + 'so none of your seats is held. Change your selection and try again.';
+  };
+
+  byId('hold').addEventListener('click', async () => {
+    const picked = selection.seats();
+    if (picked.length === 0 || hold || selection.locked) return;
+    selection.lock(true);
     try {
-      const answer = await tenantApi('/reserve-seat', { method: 'POST', user: true, body: { seatId: seat.seatId } });
-      hold = { ...answer, seatNumber: seat.seatNumber, price: seat.price, paymentId: newPaymentId() };
-      seats.map.setMine(seat.seatId);
-      seats.map.update({ seatId: seat.seatId, status: 'held', heldUntil: answer.expiresAt });
-      byId('hold-seat').textContent = seat.seatNumber;
-      byId('pay-amount').textContent = money(seat.price);
-      say(message, '');
+      const answer = await tenantApi('/reserve-seats', { method: 'POST', user: true, body: { seatIds: picked.map((seat) => seat.seatId) } });
+      hold = {
+        reservationToken: answer.reservationToken,
+        seats: picked.map(({ seatId, seatNumber, price }) => ({ seatId, seatNumber, price })),
+        paymentId: newPaymentId(),
+        paymentStarted: false,
+      };
+      map.setMine(answer.seatIds);
+      showHeld(hold.seats);
+      tell('');
       showHold(true);
-      const countdown = byId('countdown');
-      let announced = false;
-      stopCountdown = startCountdown(answer.expiresAt, clock, {
-        onTick: (left) => {
-          countdown.textContent = formatRemaining(left);
-          countdown.classList.toggle('low', left <= 30_000);
-          if (left <= 30_000 && !announced) {
-            announced = true;
-            byId('countdown-note').textContent = 'Less than 30 seconds left to pay.';
-          }
-        },
-        onEnd: () => lost(seat.seatNumber),
-      });
-      byId('countdown-note').textContent = 'Pay before the time runs out, or the seat goes back on sale.';
+      countTo(answer.expiresAt);
+      extension.start(hold);
+      byId('countdown-note').textContent = 'Pay before the time runs out, or the seats go back on sale.';
       byId('card-name').focus();
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'seat_unavailable') {
-        say(message, `Seat ${seat.seatNumber} was just taken by someone else. Pick another seat.`);
-      } else {
-        say(message, error.message);
-      }
+      tell(codeOf(error) === 'seats_unavailable' ? taken(error.problem.unavailableSeatIds ?? [], picked.length) : error.message);
     } finally {
-      holdButton.disabled = !selected || !!hold;
+      selection.lock(!!hold);
     }
   });
+
+  const booked = (bookings) => {
+    endHold();
+    selection.clear();
+    for (const booking of bookings) map.update({ seatId: booking.seatId, status: 'booked', heldUntil: null });
+    say(message, `Booked: ${seatsNamed(numbers(bookings))} (${money(total(bookings))} in total).`, 'info');
+    bookedList.replaceChildren(...bookings.map((booking) =>
+      h('li', {}, `Seat ${booking.seatNumber} · ${money(booking.price)} · booking `, h('code', {}, booking.bookingId))));
+    bookedList.hidden = false;
+    onBooked();
+  };
+
+  const incomplete = (current, lostSeatIds) => {
+    endHold();
+    const names = current.seats.filter((seat) => lostSeatIds.includes(seat.seatId)).map((seat) => seat.seatNumber);
+    tell(`Only part of your hold was booked: the hold on ${seatsNamed(names)} ended first. My bookings lists what was booked.`);
+    onBooked();
+  };
 
   byId('pay-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     if (!hold || paying) return;
     const form = event.currentTarget;
     if (!form.elements.cardName.value.trim() || form.elements.cardNumber.value.replace(/\D/g, '').length < 12) {
-      say(message, 'Enter the name on the card and a card number.');
+      tell('Enter the name on the card and a card number.');
       return;
     }
     paying = true;
     payButton.disabled = true;
     payButton.setAttribute('aria-busy', 'true');
     const current = hold;
+    const body = { reservationToken: current.reservationToken };
     try {
-      const booking = await tenantApi('/confirm-booking', {
-        method: 'POST',
-        user: true,
-        body: { reservationToken: current.reservationToken, paymentId: current.paymentId },
-      });
-      endHold();
-      unselect();
-      seats.map.update({ seatId: booking.seatId, status: 'booked', heldUntil: null });
-      say(message, `Booked: seat ${booking.seatNumber}, ${money(booking.price)}. Booking ${booking.bookingId}.`, 'info');
-      onBooked();
+      if (!current.paymentStarted) {
+        const started = await tenantApi('/payment-started', { method: 'POST', user: true, body });
+        if (hold !== current) return; // the countdown ran out meanwhile
+        current.paymentStarted = true;
+        extension.paying();
+        countTo(started.expiresAt);
+        byId('countdown-note').textContent = 'Payment in progress: your seats are kept for it until the time runs out.';
+      }
+      const answer = await tenantApi('/confirm-booking', { method: 'POST', user: true, body: { ...body, paymentId: current.paymentId } });
+      booked(answer.bookings);
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'reservation_expired') lost(current.seatNumber);
-      else say(message, `${error.message} Your hold is kept: you can pay again.`);
+      if (hold !== current) return;
+      const code = codeOf(error);
+      if (code === 'reservation_expired') lost(current.seats);
+      else if (code === 'group_incomplete') incomplete(current, error.problem.lostSeatIds ?? []);
+      else tell(`${error.message} Your hold is kept: you can pay again.`);
     } finally {
       paying = false;
       payButton.disabled = false;
@@ -142,24 +188,29 @@ export function initCheckout({ clock, seats, onBooked }) {
     button.disabled = true;
     const current = hold;
     try {
-      await tenantApi('/release-seat', { method: 'POST', user: true, body: { reservationToken: current.reservationToken } });
+      const answer = await tenantApi('/release-seat', { method: 'POST', user: true, body: { reservationToken: current.reservationToken } });
       endHold();
-      seats.map.update({ seatId: current.seatId, status: 'available', heldUntil: null });
-      say(message, `Seat ${current.seatNumber} is back on sale.`, 'info');
+      for (const seatId of answer.seatIds) map.update({ seatId, status: 'available', heldUntil: null });
+      const one = current.seats.length === 1;
+      tell(`${seatsNamed(numbers(current.seats), { start: true })} ${one ? 'is' : 'are'} back on sale.`, 'info');
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'reservation_expired') lost(current.seatNumber);
-      else say(message, error.message);
+      if (codeOf(error) === 'reservation_expired') lost(current.seats);
+      else tell(error.message);
     } finally {
       button.disabled = false;
     }
   });
 
+  selection.draw();
   return {
-    describe,
-    select,
+    describe: () => selection.draw(),
+    select(seat) {
+      if (hold) tell('Pay for your hold or give it back before choosing other seats.', 'info');
+      else selection.toggle(seat);
+    },
     reset() {
       endHold();
-      unselect();
+      selection.clear();
     },
   };
 }
