@@ -30,6 +30,7 @@ public static class ApiConventions
         services.AddSingleton<TokenService>();
         services.AddSingleton<GrainReferences>();
         services.AddSingleton<TenantAuthCache>();
+        services.AddApiAuthentication();
         services.TryAddKeyedSingleton(TenantAuthCache.ClockKey, TimeProvider.System);
         services.AddPasswordHashingLimiter();
         return builder;
@@ -43,7 +44,8 @@ public static class ApiConventions
         app.UseTenantCorsPreflight();
         app.UseRouting();
         app.UseRequestBodyLimit();
-        app.UseMiddleware<ApiAuthenticationMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
         app.MapOpenApi();
         // Only requests for the page pass through its middleware.
