@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Reservations.Api.Contracts;
 using Reservations.Api.Errors;
+using Reservations.Api.Idempotency;
 using Reservations.Api.Security;
 
 namespace Reservations.Api.Hosting;
@@ -24,13 +25,14 @@ public static class ApiConventions
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
             options.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
         });
-        services.AddOpenApi(options => options.AddApiSecurity());
+        services.AddOpenApi(options => options.AddApiSecurity().AddIdempotencyKeyHeader());
 
         services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TokenService>();
         services.AddSingleton<GrainReferences>();
         services.AddSingleton<TenantAuthCache>();
         services.AddApiAuthentication();
+        services.AddIdempotency();
         services.TryAddKeyedSingleton(TenantAuthCache.ClockKey, TimeProvider.System);
         services.AddPasswordHashingLimiter();
         return builder;
@@ -47,6 +49,7 @@ public static class ApiConventions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseIdempotency();
         app.MapOpenApi();
         // Only requests for the page pass through its middleware.
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/docs"), docs => docs.UseSwaggerUI(options =>
