@@ -144,6 +144,20 @@ public abstract class IdempotencyApiTests<TFixture>(TFixture fixture) : IClassFi
         Assert.Equal(declared, header);
     }
 
+    [Fact]
+    public async Task CorsPreflight_AllowsTheHeader()
+    {
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, "/reserve-seat");
+        preflight.Headers.Add("Origin", "https://a.example");
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        preflight.Headers.Add("Access-Control-Request-Headers", "idempotency-key");
+
+        using var answer = await fixture.Anonymous().SendAsync(preflight);
+
+        Assert.Equal(HttpStatusCode.NoContent, answer.StatusCode);
+        Assert.Contains("idempotency-key", answer.Headers.GetValues("Access-Control-Allow-Headers").Single(), StringComparison.OrdinalIgnoreCase);
+    }
+
     private static string NewKey() => Guid.NewGuid().ToString();
 
     private static string NewUser() => $"idem-{Guid.NewGuid():N}";
