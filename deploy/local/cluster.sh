@@ -48,6 +48,7 @@ cluster_env() {
   echo "Orleans__ServiceId=reservations"
   echo "ConnectionStrings__Redis=$REDIS_THROWAWAY_URL"
   echo "Jwt__SigningKey=$JWT_KEY"
+  echo "Webhooks__SigningKey=$WEBHOOK_KEY"
   echo "Admin__Password=$ADMIN_PASSWORD"
   # A call in flight through a silo that dies waits this long before its 503 (docs/scaling.md).
   echo "Orleans__ResponseTimeout=00:00:10"
@@ -118,6 +119,7 @@ CLUSTER_SETTINGS="${CLUSTER_SETTINGS:-}"
 EOF
   (umask 077; cat >"$dir/secrets.env" <<EOF
 JWT_KEY=$(head -c 48 /dev/urandom | base64 -w0)
+WEBHOOK_KEY=$(head -c 48 /dev/urandom | base64 -w0)
 ADMIN_PASSWORD=$(head -c 18 /dev/urandom | base64 -w0 | tr '+/' '-_')
 EOF
   )

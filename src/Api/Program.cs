@@ -25,6 +25,7 @@ BookingEndpoints.Map(app);
 AdminEndpoints.Map(app);
 EntityEndpoints.Map(app);
 UsageHistoryEndpoints.Map(app);
+WebhookEndpoints.Map(app);
 app.Run();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>

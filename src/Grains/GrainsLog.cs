@@ -22,4 +22,7 @@ internal static partial class GrainsLog
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Usage of app {AppId} is in its totals but could not be added to its hourly history")]
     public static partial void UsageHistoryNotRecorded(ILogger logger, string appId, Exception exception);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Webhook event {EventId} of app {AppId} was not delivered to endpoint {EndpointId} after {Attempts} attempts ({Error}); it can be replayed from the admin API")]
+    public static partial void WebhookFailed(ILogger logger, string appId, string endpointId, string eventId, int attempts, string error);
 }

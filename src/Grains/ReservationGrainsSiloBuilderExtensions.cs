@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Reservations.Grains.Usage;
+using Reservations.Grains.Webhooks;
 
 namespace Reservations.Grains;
 
@@ -8,13 +9,17 @@ namespace Reservations.Grains;
 public static class ReservationGrainsSiloBuilderExtensions
 {
     /// <summary>
-    /// Registers what the grains need besides Orleans and an <see cref="Bookings.IBookingLedger"/>:
-    /// the usage metering of <see cref="AddUsageMetering"/>. Orleans finds the grain classes itself.
+    /// Registers what the grains need besides Orleans, an <see cref="Bookings.IBookingLedger"/>, an
+    /// <see cref="IWebhookOutbox"/> and a <see cref="WebhookSigningKey"/>: the usage metering of
+    /// <see cref="AddUsageMetering"/> and the webhooks' sender. Orleans finds the grain classes itself.
     /// </summary>
     public static ISiloBuilder AddReservationGrains(this ISiloBuilder silo)
     {
         ArgumentNullException.ThrowIfNull(silo);
         silo.Services.AddUsageMetering();
+        silo.Services.AddSingleton<WebhookSubscriptions>();
+        silo.Services.AddSingleton<WebhookSigner>();
+        silo.Services.AddSingleton<WebhookSender>();
         return silo;
     }
 

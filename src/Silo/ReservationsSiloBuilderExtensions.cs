@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Reservations.Grains;
 using Reservations.Grains.Health;
+using Reservations.Grains.Webhooks;
+using Microsoft.Extensions.Logging;
 using Reservations.Silo.Observability;
 using Reservations.Silo.Storage;
 using StackExchange.Redis;
@@ -36,10 +38,25 @@ public static class ReservationsSiloBuilderExtensions
         silo.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = orleans.ResponseTimeout);
         silo.Configure<GrainCollectionOptions>(options => options.CollectionAge = orleans.CollectionAge);
         silo.UseConfiguredStorage(configuration);
+        UseWebhookSigningKey(silo, configuration);
         silo.AddReservationGrains();
         silo.AddEngineHealth();
         silo.AddReservationsDashboard(configuration);
         return silo;
+    }
+
+    private static void UseWebhookSigningKey(ISiloBuilder silo, IConfiguration configuration)
+    {
+        var webhooks = Settings.Read<WebhookSettings>(configuration, WebhookSettings.SectionName);
+        if (!string.IsNullOrEmpty(webhooks.SigningKey))
+        {
+            silo.Services.AddSingleton(new WebhookSigningKey(Convert.FromBase64String(webhooks.SigningKey)));
+            return;
+        }
+
+        var path = Path.Combine(Settings.Read<StorageOptions>(configuration, StorageOptions.SectionName).Sqlite.DataDirectory, WebhookSettings.KeyFileName);
+        silo.Services.AddSingleton(services => new WebhookSigningKey(KeyFile.LoadOrCreate(
+            path, () => SiloLog.WebhookKeyCreated(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebhookSettings)), path))));
     }
 
     private static void UseRedisClustering(ISiloBuilder silo, IConfiguration configuration, OrleansSettings orleans)
@@ -54,6 +71,11 @@ public static class ReservationsSiloBuilderExtensions
         if (!Settings.Read<StorageOptions>(configuration, StorageOptions.SectionName).UsesPostgres)
         {
             refused.Add("Orleans:Membership is Redis, so silos share their storage: set Storage:Provider to Postgres.");
+        }
+
+        if (string.IsNullOrEmpty(configuration[$"{WebhookSettings.SectionName}:{nameof(WebhookSettings.SigningKey)}"]))
+        {
+            refused.Add("Orleans:Membership is Redis, so every silo must sign webhooks alike: set Webhooks:SigningKey.");
         }
 
         if (!IPAddress.TryParse(orleans.AdvertisedAddress, out var address))

@@ -19,6 +19,8 @@ public sealed class StartupSettingsTests
     [InlineData("Orleans:Membership", "Zookeeper", "Orleans:Membership")]
     [InlineData("Orleans:Membership", "Redis", "ConnectionStrings:Redis is not set")]
     [InlineData("Orleans:Membership", "Redis", "set Storage:Provider to Postgres")]
+    [InlineData("Orleans:Membership", "Redis", "set Webhooks:SigningKey")]
+    [InlineData("Webhooks:SigningKey", "c2hvcnQ=", "Webhooks:SigningKey must be base64 of at least 32 bytes")]
     [InlineData("Engine:Mode", "Cluster", "Engine:Mode")]
     [InlineData("Engine:Mode", "Gateway", "set Jwt:SigningKey")]
     [InlineData("Engine:Mode", "Gateway", "set ConnectionStrings:Redis", "Jwt:SigningKey", "c2lnbmluZy1rZXktb2YtYXQtbGVhc3QtMzItYnl0ZXMtbG9uZw==")]

@@ -42,4 +42,10 @@ namespace Reservations.Api.Contracts;
 [JsonSerializable(typeof(BookingCursor))]
 [JsonSerializable(typeof(EntitiesResponse))]
 [JsonSerializable(typeof(UsageHistoryResponse))]
+[JsonSerializable(typeof(WebhookEndpointRequest))]
+[JsonSerializable(typeof(WebhookEndpointSecretResponse))]
+[JsonSerializable(typeof(WebhookEndpointListResponse))]
+[JsonSerializable(typeof(WebhookDeliveryListResponse))]
+[JsonSerializable(typeof(WebhookReplayResponse))]
+[JsonSerializable(typeof(WebhookDeliveryCursorJson))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

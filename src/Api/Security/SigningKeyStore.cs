@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Reservations.Api.Hosting;
 using Reservations.Silo.Storage;
 
@@ -16,33 +15,7 @@ internal static class SigningKeyStore
             return Convert.FromBase64String(jwt.SigningKey);
         }
 
-        var directory = storage.Sqlite.DataDirectory;
-        Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, FileName);
-        if (!File.Exists(path))
-        {
-            try
-            {
-                var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-                if (!OperatingSystem.IsWindows())
-                {
-                    options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-                }
-
-                using (var writer = new StreamWriter(path, options))
-                {
-                    writer.Write(Convert.ToBase64String(RandomNumberGenerator.GetBytes(64)));
-                }
-
-                ApiLog.SigningKeyCreated(logger, path);
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                // Another process created it first: use theirs.
-            }
-        }
-
-        var key = Convert.FromBase64String(File.ReadAllText(path).Trim());
-        return key.Length >= 32 ? key : throw new InvalidOperationException($"{path} holds a key shorter than 32 bytes.");
+        var path = Path.Combine(storage.Sqlite.DataDirectory, FileName);
+        return KeyFile.LoadOrCreate(path, () => ApiLog.SigningKeyCreated(logger, path));
     }
 }

@@ -5,6 +5,7 @@ using Reservations.Grains.Bookings;
 using Reservations.Grains.Groups;
 using Reservations.Grains.Inventory;
 using Reservations.Grains.Usage;
+using Reservations.Grains.Webhooks;
 
 namespace Reservations.Grains.Seats;
 
@@ -14,11 +15,15 @@ namespace Reservations.Grains.Seats;
 /// first (one state write per hold, release or booking); a failed write restores the previous state
 /// in memory. A booking is written to the seat, then to the ledger; a seat that finds its booking
 /// possibly missing from the ledger (on activation) records it again (I2, I4). After each change the
-/// seat tells its catalog page, one way, so listings never call seats.
+/// seat tells its catalog page, one way, so listings never call seats. A change that ends a hold makes
+/// the webhook events the app's endpoints subscribed to: stored in the seat's state with the change,
+/// then recorded in the outbox before the caller hears the answer (docs/webhooks.md).
 /// </summary>
 public sealed class SeatGrain(
     [PersistentState("seat")] IPersistentState<SeatState> seat,
     IBookingLedger ledger,
+    IWebhookOutbox outbox,
+    WebhookSubscriptions webhooks,
     UsageMeter usage,
     TimeProvider time,
     IOptions<ReservationOptions> options,
@@ -37,6 +42,7 @@ public sealed class SeatGrain(
     private int _slot;
     private UsageCounters _usage = null!;
     private bool _ledgerRecorded;
+    private bool _eventsRecorded;
 
     private SeatState State => seat.State;
 
@@ -66,6 +72,8 @@ public sealed class SeatGrain(
         {
             await RecordBookingAsync(); // the ledger catches up from the seat
         }
+
+        await RecordEventsAsync(); // so does the outbox
     }
 
     Task<SeatView?> ISeatGrain.GetAsync()
@@ -129,9 +137,11 @@ public sealed class SeatGrain(
             return ReleaseOutcome.NotHolder;
         }
 
-        await WriteAsync(new SeatState { Status = SeatStatus.Available, Version = State.Version + 1 });
+        var events = await EventsAsync(WebhookEventTypes.HoldReleased | WebhookEventTypes.SeatReleased, null);
+        await WriteAsync(new SeatState { Status = SeatStatus.Available, Version = State.Version + 1, Events = events });
         _usage.CountRelease();
         TellPage();
+        await RecordEventsAsync();
         return ReleaseOutcome.Released;
     }
 
@@ -213,10 +223,13 @@ public sealed class SeatGrain(
         // Lazy expiry already decided (I5): this only makes storage say what is true.
         if (State.Status == SeatStatus.Held && !IsLiveHold(time.GetUtcNow()))
         {
-            await WriteAsync(new SeatState { Status = SeatStatus.Available, Version = State.Version + 1 });
+            var events = await EventsAsync(WebhookEventTypes.HoldExpired | WebhookEventTypes.SeatReleased, null);
+            await WriteAsync(new SeatState { Status = SeatStatus.Available, Version = State.Version + 1, Events = events });
             _usage.CountExpiry();
             TellPage();
         }
+
+        await RecordEventsAsync();
     }
 
     private HoldChange? Check(string reservationToken, string userId) =>
@@ -252,6 +265,7 @@ public sealed class SeatGrain(
         var token = $"{_definition!.SeatId}.{Secrets.NewToken()}";
         var now = time.GetUtcNow();
         var heldUntil = now + _holdDuration;
+        var events = await ExpiredHoldEventsAsync();
         await WriteAsync(new SeatState
         {
             Status = SeatStatus.Held,
@@ -260,14 +274,17 @@ public sealed class SeatGrain(
             HeldUntil = heldUntil,
             HoldStartedAt = now,
             Version = State.Version + 1,
+            Events = events,
         });
         _usage.CountHoldGranted();
         TellPage();
+        await RecordEventsAsync();
         return new HoldResult(HoldOutcome.Granted, token, heldUntil);
     }
 
     private async Task<HoldResult> HoldForGroupAsync(GroupHold hold)
     {
+        var events = await ExpiredHoldEventsAsync();
         await WriteAsync(new SeatState
         {
             Status = SeatStatus.Held,
@@ -276,9 +293,11 @@ public sealed class SeatGrain(
             HeldUntil = hold.HeldUntil,
             HoldStartedAt = hold.HeldUntil - _holdDuration,
             Version = State.Version + 1,
+            Events = events,
         });
         _usage.CountHoldGranted();
         TellPage();
+        await RecordEventsAsync();
         return new HoldResult(HoldOutcome.Granted, null, hold.HeldUntil);
     }
 
@@ -297,25 +316,30 @@ public sealed class SeatGrain(
             WholeMicroseconds(now));
 
         // The seat's state decides (I2): once this write returns, the seat is booked for good.
+        var events = await EventsAsync(WebhookEventTypes.BookingConfirmed, booking);
         await WriteAsync(new SeatState
         {
             Status = SeatStatus.Booked,
             Booking = booking,
             BookingTokenHash = State.HoldTokenHash,
             Version = State.Version + 1,
+            Events = events,
         });
         _usage.CountConfirmation();
         TellPage();
 
-        // The 201 waits for the ledger, so /my-bookings shows the booking at once. If this fails,
-        // the caller hears so and the next confirm, sweep or activation records it.
+        // The 201 waits for the ledger, so /my-bookings shows the booking at once, and for the
+        // outbox. If either fails, the caller hears so and the next confirm, sweep or activation
+        // records it.
         await RecordBookingAsync();
+        await RecordEventsAsync();
         return new ConfirmResult(ConfirmOutcome.Booked, booking);
     }
 
     private async Task<ConfirmResult> ConfirmAgainAsync(Booking booking)
     {
         await RecordBookingAsync();
+        await RecordEventsAsync();
         return new ConfirmResult(ConfirmOutcome.AlreadyBooked, booking);
     }
 
@@ -341,8 +365,38 @@ public sealed class SeatGrain(
         _ledgerRecorded = true;
     }
 
+    /// <summary>The events of ending the current hold this way, if the app's endpoints want any.</summary>
+    private async ValueTask<WebhookEvent[]?> EventsAsync(WebhookEventTypes types, Booking? booking)
+    {
+        var endpoints = await webhooks.GetAsync(_definition!.AppId);
+        return endpoints.IsEmpty ? null
+            : SeatEvents.Create(endpoints, types, _definition, State.HolderUserId ?? "", State.HeldUntil, booking, time.GetUtcNow());
+    }
+
+    /// <summary>A new hold replacing one that ended unconfirmed: that one expired.</summary>
+    private ValueTask<WebhookEvent[]?> ExpiredHoldEventsAsync() =>
+        State.Status == SeatStatus.Held ? EventsAsync(WebhookEventTypes.HoldExpired | WebhookEventTypes.SeatReleased, null) : default;
+
+    private async Task RecordEventsAsync()
+    {
+        if (_eventsRecorded || State.Events is not { Length: > 0 } events)
+        {
+            _eventsRecorded = true;
+            return;
+        }
+
+        await outbox.RecordAsync(events);
+        _eventsRecorded = true;
+        foreach (var endpointId in events.SelectMany(e => e.EndpointIds).Distinct())
+        {
+            GrainFactory.GetGrain<IWebhookDispatcherGrain>(GrainKeys.Scoped(_definition!.AppId, endpointId)).PokeAsync().Ignore();
+        }
+    }
+
     private async Task WriteAsync(SeatState next)
     {
+        // The last change's events reach the outbox before this change replaces them in the state.
+        await RecordEventsAsync();
         var previous = seat.State;
         seat.State = next;
         try
@@ -361,6 +415,8 @@ public sealed class SeatGrain(
 
             throw;
         }
+
+        _eventsRecorded = next.Events is null;
     }
 
     // The ledger keeps microseconds (as PostgreSQL does): the booking it returns later is this one, exactly.

@@ -1,3 +1,5 @@
+using Reservations.Grains.Webhooks;
+
 namespace Reservations.Grains.Seats;
 
 /// <summary>
@@ -38,4 +40,11 @@ public sealed class SeatState
     /// <summary>Set once payment started on the hold: it is then kept by the payment's grace.</summary>
     [Id(9)]
     public DateTimeOffset? PaymentStartedAt { get; set; }
+
+    /// <summary>
+    /// The webhook events of this change, stored with it so that a crash before the outbox has them
+    /// loses none: the seat records them again when it next wakes. Null when no endpoint wanted any.
+    /// </summary>
+    [Id(10)]
+    public WebhookEvent[]? Events { get; set; }
 }

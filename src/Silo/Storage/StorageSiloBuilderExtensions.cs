@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Storage;
 using Reservations.Grains.Bookings;
+using Reservations.Grains.Webhooks;
 using Reservations.Ledger;
 using Reservations.Persistence.Sqlite;
 
@@ -30,6 +31,9 @@ public static class StorageSiloBuilderExtensions
             services.AddSingleton<SqliteBookingLedger>();
             services.AddSingleton<IBookingLedger>(sp => sp.GetRequiredService<SqliteBookingLedger>());
             services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SqliteBookingLedger>());
+            services.AddSingleton<SqliteWebhookOutbox>();
+            services.AddSingleton<IWebhookOutbox>(sp => sp.GetRequiredService<SqliteWebhookOutbox>());
+            services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SqliteWebhookOutbox>());
             return silo;
         }
 
@@ -44,6 +48,7 @@ public static class StorageSiloBuilderExtensions
         services.AddSingleton(_ => dataSource); // built by a factory, so the container disposes it
         silo.UsePostgres(dataSource, storage.Postgres.ApplySchema);
         services.AddSingleton<IBookingLedger, PostgresBookingLedger>();
+        services.AddSingleton<IWebhookOutbox, PostgresWebhookOutbox>();
         return silo;
     }
 

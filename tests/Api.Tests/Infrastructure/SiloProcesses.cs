@@ -27,6 +27,7 @@ public sealed class SiloProcesses : IDisposable
         ["Orleans__Membership"] = "Redis",
         ["ConnectionStrings__Redis"] = RedisServer.Configuration,
         ["Storage__Provider"] = "Postgres",
+        ["Webhooks__SigningKey"] = ApiFixture.SigningKey,
         ["ConnectionStrings__Postgres"] = postgres,
         ["Storage__Sqlite__Path"] = Path.Combine(Data.FullName, "reservations.db"),
     };

@@ -24,6 +24,7 @@ internal sealed record EngineImage(string Name, string Dockerfile, string Projec
             ["ConnectionStrings:Postgres"] = null,
             ["Orleans:AdvertisedAddress"] = null,
             ["Orleans:GatewayPort"] = null,
+            ["Webhooks:SigningKey"] = null,
         });
 
     public static readonly EngineImage Api = new(

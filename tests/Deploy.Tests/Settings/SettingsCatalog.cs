@@ -23,6 +23,7 @@ internal static class SettingsCatalog
         [PasswordHashingOptions.SectionName] = typeof(PasswordHashingOptions),
         [ReservationOptions.SectionName] = typeof(ReservationOptions),
         [SeatMapOptions.SectionName] = typeof(SeatMapOptions),
+        [WebhookSettings.SectionName] = typeof(WebhookSettings),
     };
 
     /// <summary>The names read by <c>GetConnectionString</c>.</summary>
@@ -40,7 +41,7 @@ internal static class SettingsCatalog
     public const string ShutdownTimeoutKey = "shutdownTimeoutSeconds";
 
     /// <summary>Values that must come from a secret store, never a literal in a deployment file.</summary>
-    public static readonly IReadOnlySet<string> Secrets = new HashSet<string>(["Jwt:SigningKey", "Admin:Password"], StringComparer.OrdinalIgnoreCase);
+    public static readonly IReadOnlySet<string> Secrets = new HashSet<string>(["Jwt:SigningKey", "Webhooks:SigningKey", "Admin:Password"], StringComparer.OrdinalIgnoreCase);
 
     public static bool Reads(string key)
     {

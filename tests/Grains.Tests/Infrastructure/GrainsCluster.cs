@@ -1,9 +1,11 @@
+using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Providers;
 using Orleans.Storage;
 using Orleans.TestingHost;
 using Reservations.Grains.Bookings;
+using Reservations.Grains.Webhooks;
 using Reservations.TestSupport;
 
 namespace Reservations.Grains.Tests.Infrastructure;
@@ -55,6 +57,7 @@ public sealed class GrainsCluster : IAsyncDisposable
         builder.ConfigureSilo((_, silo) =>
         {
             store.Configure(silo);
+            silo.Services.AddSingleton(new WebhookSigningKey(RandomNumberGenerator.GetBytes(32)));
             silo.AddReservationGrains();
             configure?.Invoke(silo.Services);
         });

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Storage;
 using Reservations.Grains.Bookings;
+using Reservations.Grains.Webhooks;
 using Reservations.Silo.Storage;
 using Reservations.TestSupport;
 
@@ -55,6 +56,7 @@ public abstract class TestStore : IAsyncDisposable
             silo.UseInMemoryReminderService();
             silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
             silo.Services.AddSingleton<IBookingLedger>(_ledger);
+            silo.Services.AddSingleton<IWebhookOutbox>(new InMemoryWebhookOutbox());
         }
     }
 

@@ -1,0 +1,163 @@
+using System.Collections.Immutable;
+using Npgsql;
+using NpgsqlTypes;
+using Reservations.Grains.Webhooks;
+
+namespace Reservations.Ledger;
+
+/// <summary>The webhook outbox in PostgreSQL (tables of deploy/postgres/0005_webhook_outbox.sql).</summary>
+public sealed class PostgresWebhookOutbox(NpgsqlDataSource dataSource) : IWebhookOutbox
+{
+    private const string InsertMany = """
+        INSERT INTO webhook_deliveries (app_id, endpoint_id, event_id, event_type, payload, created_at, status, attempts, next_attempt_at)
+        SELECT app_id, endpoint_id, event_id, event_type, payload, created_at, 0, 0, created_at
+        FROM unnest(@app_id, @endpoint_id, @event_id, @event_type, @payload, @created_at)
+            AS e(app_id, endpoint_id, event_id, event_type, payload, created_at)
+        ON CONFLICT DO NOTHING
+        """;
+
+    /// <inheritdoc />
+    public async Task RecordAsync(IReadOnlyList<WebhookEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var rows = events.SelectMany(e => e.EndpointIds, (e, endpointId) => (Event: e, EndpointId: endpointId)).ToArray();
+        if (rows.Length == 0)
+        {
+            return;
+        }
+
+        await using var insert = dataSource.CreateCommand(InsertMany);
+        insert.Parameters.AddWithValue("app_id", rows.Select(r => r.Event.AppId).ToArray());
+        insert.Parameters.AddWithValue("endpoint_id", rows.Select(r => r.EndpointId).ToArray());
+        insert.Parameters.AddWithValue("event_id", rows.Select(r => r.Event.EventId).ToArray());
+        insert.Parameters.AddWithValue("event_type", rows.Select(r => r.Event.Type).ToArray());
+        insert.Parameters.AddWithValue("payload", rows.Select(r => r.Event.Payload).ToArray());
+        insert.Parameters.AddWithValue("created_at", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, rows.Select(r => r.Event.CreatedAt.UtcDateTime).ToArray());
+        await insert.ExecuteNonQueryAsync();
+    }
+
+    /// <inheritdoc />
+    public async Task<ImmutableArray<DueWebhook>> DueAsync(string appId, string endpointId, DateTimeOffset now, int limit)
+    {
+        await using var command = Scoped(dataSource.CreateCommand(WebhookOutboxSql.Due), appId, endpointId);
+        command.Parameters.AddWithValue("now", now.UtcDateTime);
+        command.Parameters.AddWithValue("limit", limit);
+        await using var reader = await command.ExecuteReaderAsync();
+        var due = ImmutableArray.CreateBuilder<DueWebhook>();
+        while (await reader.ReadAsync())
+        {
+            due.Add(new DueWebhook(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetFieldValue<DateTimeOffset>(3)));
+        }
+
+        return due.ToImmutable();
+    }
+
+    /// <inheritdoc />
+    public async Task<DateTimeOffset?> NextDueAsync(string appId, string endpointId)
+    {
+        await using var command = Scoped(dataSource.CreateCommand(WebhookOutboxSql.NextDue), appId, endpointId);
+        return await command.ExecuteScalarAsync() is DateTime next ? new DateTimeOffset(next, TimeSpan.Zero) : null;
+    }
+
+    /// <inheritdoc />
+    public async Task RecordAttemptAsync(string appId, string endpointId, string eventId, WebhookAttempt attempt, WebhookDeliveryStatus status, DateTimeOffset? nextAttemptAt)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var update = Scoped(new NpgsqlCommand(WebhookOutboxSql.UpdateDelivery, connection, transaction), appId, endpointId))
+        {
+            update.Parameters.AddWithValue("event_id", eventId);
+            update.Parameters.AddWithValue("status", (int)status);
+            update.Parameters.AddWithValue("attempt", attempt.Number);
+            update.Parameters.AddWithValue("next_attempt_at", NpgsqlDbType.TimestampTz, nextAttemptAt is { } next ? next.UtcDateTime : DBNull.Value);
+            await update.ExecuteNonQueryAsync();
+        }
+
+        await using (var insert = Scoped(new NpgsqlCommand(WebhookOutboxSql.InsertAttempt, connection, transaction), appId, endpointId))
+        {
+            insert.Parameters.AddWithValue("event_id", eventId);
+            insert.Parameters.AddWithValue("attempt", attempt.Number);
+            insert.Parameters.AddWithValue("attempted_at", attempt.At.UtcDateTime);
+            insert.Parameters.AddWithValue("status_code", NpgsqlDbType.Integer, attempt.StatusCode is { } code ? code : DBNull.Value);
+            insert.Parameters.AddWithValue("error", NpgsqlDbType.Text, (object?)attempt.Error ?? DBNull.Value);
+            insert.Parameters.AddWithValue("duration_ms", attempt.DurationMilliseconds);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await transaction.CommitAsync();
+    }
+
+    /// <inheritdoc />
+    public async Task<WebhookDeliveryPage> ListAsync(string appId, string endpointId, WebhookDeliveryCursor? after, int limit)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var rows = new List<(string EventId, string Type, DateTimeOffset CreatedAt, WebhookDeliveryStatus Status, DateTimeOffset? Next, string Payload)>();
+        await using (var page = Scoped(new NpgsqlCommand(WebhookOutboxSql.Page(after is not null), connection), appId, endpointId))
+        {
+            page.Parameters.AddWithValue("limit", limit + 1);
+            if (after is not null)
+            {
+                page.Parameters.AddWithValue("after_created", after.CreatedAt.UtcDateTime);
+                page.Parameters.AddWithValue("after_event", after.EventId);
+            }
+
+            await using var reader = await page.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                rows.Add((reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), (WebhookDeliveryStatus)reader.GetInt32(3),
+                    reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4), reader.GetString(5)));
+            }
+        }
+
+        var items = ImmutableArray.CreateBuilder<WebhookDelivery>(Math.Min(rows.Count, limit));
+        foreach (var row in rows.Take(limit))
+        {
+            await using var attempts = Scoped(new NpgsqlCommand(WebhookOutboxSql.AttemptsOfEvent, connection), appId, endpointId);
+            attempts.Parameters.AddWithValue("event_id", row.EventId);
+            await using var reader = await attempts.ExecuteReaderAsync();
+            var list = ImmutableArray.CreateBuilder<WebhookAttempt>();
+            while (await reader.ReadAsync())
+            {
+                list.Add(new WebhookAttempt(reader.GetInt32(0), reader.GetFieldValue<DateTimeOffset>(1), reader.IsDBNull(2) ? null : reader.GetInt32(2),
+                    reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt32(4)));
+            }
+
+            items.Add(new WebhookDelivery(row.EventId, row.Type, row.CreatedAt, row.Status, row.Next, row.Payload, list.ToImmutable()));
+        }
+
+        var last = items.Count > 0 ? items[^1] : null;
+        return new WebhookDeliveryPage(items.ToImmutable(), rows.Count > limit && last is not null ? new WebhookDeliveryCursor(last.CreatedAt, last.EventId) : null);
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> ReplayAsync(string appId, string endpointId, string eventId, DateTimeOffset now)
+    {
+        await using var replay = Scoped(dataSource.CreateCommand(WebhookOutboxSql.Replay), appId, endpointId);
+        replay.Parameters.AddWithValue("event_id", eventId);
+        replay.Parameters.AddWithValue("now", now.UtcDateTime);
+        return await replay.ExecuteNonQueryAsync() == 1;
+    }
+
+    /// <inheritdoc />
+    public async Task DeleteEndpointAsync(string appId, string endpointId)
+    {
+        await using var batch = dataSource.CreateBatch();
+        foreach (var sql in new[] { WebhookOutboxSql.DeleteDeliveries, WebhookOutboxSql.DeleteAttempts })
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            command.Parameters.AddWithValue("app_id", appId);
+            command.Parameters.AddWithValue("endpoint_id", endpointId);
+            batch.BatchCommands.Add(command);
+        }
+
+        await batch.ExecuteNonQueryAsync();
+    }
+
+    private static NpgsqlCommand Scoped(NpgsqlCommand command, string appId, string endpointId)
+    {
+        command.Parameters.AddWithValue("app_id", appId);
+        command.Parameters.AddWithValue("endpoint_id", endpointId);
+        return command;
+    }
+}

@@ -1,0 +1,49 @@
+namespace Reservations.Ledger;
+
+/// <summary>The outbox's statements that read the same on SQLite and PostgreSQL (parameters are @name on both).</summary>
+internal static class WebhookOutboxSql
+{
+    public const string Due = """
+        SELECT event_id, payload, attempts, created_at FROM webhook_deliveries
+        WHERE app_id = @app_id AND endpoint_id = @endpoint_id AND status = 0 AND next_attempt_at <= @now
+        ORDER BY next_attempt_at, event_id LIMIT @limit
+        """;
+
+    public const string NextDue = """
+        SELECT MIN(next_attempt_at) FROM webhook_deliveries
+        WHERE app_id = @app_id AND endpoint_id = @endpoint_id AND status = 0
+        """;
+
+    public const string UpdateDelivery = """
+        UPDATE webhook_deliveries SET status = @status, attempts = @attempt, next_attempt_at = @next_attempt_at
+        WHERE app_id = @app_id AND endpoint_id = @endpoint_id AND event_id = @event_id
+        """;
+
+    public const string InsertAttempt = """
+        INSERT INTO webhook_attempts (app_id, endpoint_id, event_id, attempt, attempted_at, status_code, error, duration_ms)
+        VALUES (@app_id, @endpoint_id, @event_id, @attempt, @attempted_at, @status_code, @error, @duration_ms)
+        ON CONFLICT DO NOTHING
+        """;
+
+    public const string Replay = """
+        UPDATE webhook_deliveries SET status = 0, next_attempt_at = @now
+        WHERE app_id = @app_id AND endpoint_id = @endpoint_id AND event_id = @event_id
+        """;
+
+    public const string DeleteDeliveries = "DELETE FROM webhook_deliveries WHERE app_id = @app_id AND endpoint_id = @endpoint_id";
+
+    public const string DeleteAttempts = "DELETE FROM webhook_attempts WHERE app_id = @app_id AND endpoint_id = @endpoint_id";
+
+    public static string Page(bool after) => $"""
+        SELECT event_id, event_type, created_at, status, next_attempt_at, payload FROM webhook_deliveries
+        WHERE app_id = @app_id AND endpoint_id = @endpoint_id
+        {(after ? "AND (created_at < @after_created OR (created_at = @after_created AND event_id < @after_event))" : "")}
+        ORDER BY created_at DESC, event_id DESC LIMIT @limit
+        """;
+
+    public const string AttemptsOfEvent = """
+        SELECT attempt, attempted_at, status_code, error, duration_ms FROM webhook_attempts
+        WHERE app_id = @app_id AND endpoint_id = @endpoint_id AND event_id = @event_id
+        ORDER BY attempt DESC
+        """;
+}
