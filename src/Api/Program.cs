@@ -1,6 +1,7 @@
 using Reservations.Api.Endpoints;
 using Reservations.Api.Hosting;
 using Reservations.Api.SeatMap;
+using Reservations.Api.Security;
 using Reservations.Api.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ builder.AddSeatMap();
 builder.AddWebPages();
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.UseWebPages();
 app.UseApiConventions();
 app.MapWebPages();

@@ -108,14 +108,14 @@ internal static class AdminEndpoints
 
     private static async Task<Results<Ok<AppResponse>, ProblemResult>> GetAppAsync(string appId, GrainReferences grains)
     {
-        var view = ApiAuthenticationMiddleware.IsAppIdShaped(appId) ? await grains.GetGrain<ITenantGrain>(appId).GetAsync() : null;
+        var view = ApiKeyAuthenticationHandler.IsAppIdShaped(appId) ? await grains.GetGrain<ITenantGrain>(appId).GetAsync() : null;
         return view is null ? AppNotFound() : TypedResults.Ok(AppResponse.From(view));
     }
 
     private static async Task<Results<Ok<AppResponse>, ProblemResult>> UpdateAppAsync(
         string appId, UpdateAppRequest request, GrainReferences grains, TenantAuthCache cache)
     {
-        if (!ApiAuthenticationMiddleware.IsAppIdShaped(appId))
+        if (!ApiKeyAuthenticationHandler.IsAppIdShaped(appId))
         {
             return AppNotFound();
         }
@@ -144,7 +144,7 @@ internal static class AdminEndpoints
     private static async Task<Results<Ok<RotateKeyResponse>, ProblemResult>> RotateKeyAsync(
         string appId, GrainReferences grains, TenantAuthCache cache, ILoggerFactory loggers)
     {
-        var key = ApiAuthenticationMiddleware.IsAppIdShaped(appId) ? await grains.GetGrain<ITenantGrain>(appId).RotateKeyAsync() : null;
+        var key = ApiKeyAuthenticationHandler.IsAppIdShaped(appId) ? await grains.GetGrain<ITenantGrain>(appId).RotateKeyAsync() : null;
         cache.Invalidate(appId);
         if (key is null)
         {
@@ -158,7 +158,7 @@ internal static class AdminEndpoints
     private static async Task<Results<Ok<BookingPage>, ProblemResult>> GetBookingsAsync(
         string? appId, string? entityId, string? userId, DateTimeOffset? from, DateTimeOffset? to, int? limit, string? cursor, GrainReferences grains)
     {
-        if (appId is not null && !ApiAuthenticationMiddleware.IsAppIdShaped(appId))
+        if (appId is not null && !ApiKeyAuthenticationHandler.IsAppIdShaped(appId))
         {
             return ApiProblem.Validation("appId is not an app id.");
         }
@@ -258,7 +258,7 @@ internal static class AdminEndpoints
 
     /// <summary>Whether <paramref name="appId"/> names an app; an id of the wrong shape names none and reaches no grain.</summary>
     internal static async Task<bool> AppExistsAsync(GrainReferences grains, string? appId) =>
-        ApiAuthenticationMiddleware.IsAppIdShaped(appId) && await grains.GetGrain<ITenantGrain>(appId!).GetAsync() is not null;
+        ApiKeyAuthenticationHandler.IsAppIdShaped(appId) && await grains.GetGrain<ITenantGrain>(appId!).GetAsync() is not null;
 
     private static async Task<TenantView[]> ListTenantsAsync(GrainReferences grains)
     {
