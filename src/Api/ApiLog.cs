@@ -35,4 +35,7 @@ internal static partial class ApiLog
 
     [LoggerMessage(11, LogLevel.Information, "Seat map of {AppId}/{EntityId}: could not tell its catalog pages to stop; they drop it at their expiry")]
     public static partial void SeatMapUnwatchFailed(ILogger logger, Exception exception, string appId, string entityId);
+
+    [LoggerMessage(30, LogLevel.Warning, "The answer to an idempotent {Method} {Path} was sent but could not be kept; a repeat with its key runs again")]
+    public static partial void IdempotentAnswerNotKept(ILogger logger, Exception exception, string method, string path);
 }

@@ -2,6 +2,7 @@ using Reservations.Api.Endpoints;
 using Reservations.Api.Hosting;
 using Reservations.Api.Onboarding;
 using Reservations.Api.SeatMap;
+using Reservations.Api.Security;
 using Reservations.Api.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ builder.AddWebPages();
 builder.AddOnboarding();
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.UseWebPages();
 app.UseApiConventions();
 app.MapWebPages();

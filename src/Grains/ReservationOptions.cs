@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Reservations.Grains.Tenants;
 
 namespace Reservations.Grains;
 
@@ -43,4 +44,7 @@ public sealed class ReservationOptions
     /// <summary>How long after <c>POST /payment-started</c> a hold is kept for its confirmation.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan PaymentGrace { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The hold limits of an app that has none of its own.</summary>
+    public HoldLimits HoldLimits => new(MaxHoldExtensions, HoldExtension, MaxHoldTotal, PaymentGrace);
 }

@@ -6,12 +6,20 @@ public sealed record AdminLoginRequest(string? Username, string? Password);
 
 public sealed record CreateAppRequest(string? Name, string? Domain, IReadOnlyList<string?>? AllowedDomains);
 
-public sealed record UpdateAppRequest(string? Name, IReadOnlyList<string?>? AllowedDomains, bool? Enabled);
+public sealed record UpdateAppRequest(string? Name, IReadOnlyList<string?>? AllowedDomains, bool? Enabled, HoldLimitsJson? HoldLimits = null);
 
-public sealed record AppResponse(string AppId, string Name, string Domain, IReadOnlyList<string> AllowedDomains, bool Enabled, DateTimeOffset CreatedAt)
+/// <summary>An app's own hold limits, times in whole seconds; absent from an app that has the engine's.</summary>
+public sealed record HoldLimitsJson(int? MaxExtensions, int? ExtensionSeconds, int? MaxTotalSeconds, int? PaymentGraceSeconds)
+{
+    public static HoldLimitsJson? From(HoldLimits? limits) => limits is null ? null : new(
+        limits.MaxExtensions, (int)limits.Extension.TotalSeconds, (int)limits.MaxTotal.TotalSeconds, (int)limits.PaymentGrace.TotalSeconds);
+}
+
+public sealed record AppResponse(
+    string AppId, string Name, string Domain, IReadOnlyList<string> AllowedDomains, bool Enabled, DateTimeOffset CreatedAt, HoldLimitsJson? HoldLimits)
 {
     public static AppResponse From(TenantView view) => new(
-        view.AppId, view.Name, view.Domain.ToString().ToUpperInvariant(), view.AllowedOrigins, view.Enabled, view.CreatedAt);
+        view.AppId, view.Name, view.Domain.ToString().ToUpperInvariant(), view.AllowedOrigins, view.Enabled, view.CreatedAt, HoldLimitsJson.From(view.HoldLimits));
 }
 
 public sealed record CreatedAppResponse(

@@ -22,6 +22,8 @@ internal static class AdminEndpoints
     private const int MaxSeedSeats = 100_000;
     private const int MaxSeedBodyBytes = 16 * 1024 * 1024;
     private const int MaxAllowedDomains = 50;
+    private const int MaxHoldExtensions = 20;
+    private const int MaxHoldSeconds = 3600;
     private const string AppIdAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     public static IEndpointRouteBuilder Map(IEndpointRouteBuilder app)
@@ -108,14 +110,14 @@ internal static class AdminEndpoints
 
     private static async Task<Results<Ok<AppResponse>, ProblemResult>> GetAppAsync(string appId, GrainReferences grains)
     {
-        var view = ApiAuthenticationMiddleware.IsAppIdShaped(appId) ? await grains.GetGrain<ITenantGrain>(appId).GetAsync() : null;
+        var view = ApiKeyAuthenticationHandler.IsAppIdShaped(appId) ? await grains.GetGrain<ITenantGrain>(appId).GetAsync() : null;
         return view is null ? AppNotFound() : TypedResults.Ok(AppResponse.From(view));
     }
 
     private static async Task<Results<Ok<AppResponse>, ProblemResult>> UpdateAppAsync(
-        string appId, UpdateAppRequest request, GrainReferences grains, TenantAuthCache cache)
+        string appId, UpdateAppRequest request, GrainReferences grains, TenantAuthCache cache, IOptions<ReservationOptions> reservations)
     {
-        if (!ApiAuthenticationMiddleware.IsAppIdShaped(appId))
+        if (!ApiKeyAuthenticationHandler.IsAppIdShaped(appId))
         {
             return AppNotFound();
         }
@@ -136,7 +138,12 @@ internal static class AdminEndpoints
             origins = parsed;
         }
 
-        var view = await grains.GetGrain<ITenantGrain>(appId).UpdateAsync(new TenantUpdate(request.Name?.Trim(), origins, request.Enabled));
+        if (ParseHoldLimits(request.HoldLimits, reservations.Value.HoldDuration, out var limits) is { } badLimits)
+        {
+            return badLimits;
+        }
+
+        var view = await grains.GetGrain<ITenantGrain>(appId).UpdateAsync(new TenantUpdate(request.Name?.Trim(), origins, request.Enabled, limits));
         cache.Invalidate(appId);
         return view is null ? AppNotFound() : TypedResults.Ok(AppResponse.From(view));
     }
@@ -144,7 +151,7 @@ internal static class AdminEndpoints
     private static async Task<Results<Ok<RotateKeyResponse>, ProblemResult>> RotateKeyAsync(
         string appId, GrainReferences grains, TenantAuthCache cache, ILoggerFactory loggers)
     {
-        var key = ApiAuthenticationMiddleware.IsAppIdShaped(appId) ? await grains.GetGrain<ITenantGrain>(appId).RotateKeyAsync() : null;
+        var key = ApiKeyAuthenticationHandler.IsAppIdShaped(appId) ? await grains.GetGrain<ITenantGrain>(appId).RotateKeyAsync() : null;
         cache.Invalidate(appId);
         if (key is null)
         {
@@ -158,7 +165,7 @@ internal static class AdminEndpoints
     private static async Task<Results<Ok<BookingPage>, ProblemResult>> GetBookingsAsync(
         string? appId, string? entityId, string? userId, DateTimeOffset? from, DateTimeOffset? to, int? limit, string? cursor, GrainReferences grains)
     {
-        if (appId is not null && !ApiAuthenticationMiddleware.IsAppIdShaped(appId))
+        if (appId is not null && !ApiKeyAuthenticationHandler.IsAppIdShaped(appId))
         {
             return ApiProblem.Validation("appId is not an app id.");
         }
@@ -258,7 +265,7 @@ internal static class AdminEndpoints
 
     /// <summary>Whether <paramref name="appId"/> names an app; an id of the wrong shape names none and reaches no grain.</summary>
     internal static async Task<bool> AppExistsAsync(GrainReferences grains, string? appId) =>
-        ApiAuthenticationMiddleware.IsAppIdShaped(appId) && await grains.GetGrain<ITenantGrain>(appId!).GetAsync() is not null;
+        ApiKeyAuthenticationHandler.IsAppIdShaped(appId) && await grains.GetGrain<ITenantGrain>(appId!).GetAsync() is not null;
 
     private static async Task<TenantView[]> ListTenantsAsync(GrainReferences grains)
     {
@@ -296,6 +303,32 @@ internal static class AdminEndpoints
         value.Contains("://", StringComparison.Ordinal)
             ? Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.AbsolutePath == "/" && string.IsNullOrEmpty(uri.Query)
             : Uri.CheckHostName(value.Split(':')[0]) != UriHostNameType.Unknown;
+
+    /// <summary>All four limits or none; each within bounds that keep a hold from outliving a show's sale by hours.</summary>
+    private static ProblemResult? ParseHoldLimits(HoldLimitsJson? json, TimeSpan holdDuration, out HoldLimits? limits)
+    {
+        limits = null;
+        if (json is null)
+        {
+            return null;
+        }
+
+        if (json is not { MaxExtensions: { } count, ExtensionSeconds: { } extension, MaxTotalSeconds: { } total, PaymentGraceSeconds: { } grace })
+        {
+            return ApiProblem.Validation("holdLimits needs maxExtensions, extensionSeconds, maxTotalSeconds and paymentGraceSeconds.");
+        }
+
+        var minimumTotal = (int)Math.Ceiling(holdDuration.TotalSeconds);
+        if (count is < 0 or > MaxHoldExtensions || extension is < 10 or > MaxHoldSeconds || total < minimumTotal || total > MaxHoldSeconds || grace is < 10 or > MaxHoldSeconds)
+        {
+            return ApiProblem.Validation(
+                $"holdLimits: maxExtensions 0 to {MaxHoldExtensions}; extensionSeconds and paymentGraceSeconds 10 to {MaxHoldSeconds}; "
+                + $"maxTotalSeconds from the hold's own {minimumTotal} to {MaxHoldSeconds}.");
+        }
+
+        limits = new HoldLimits(count, TimeSpan.FromSeconds(extension), TimeSpan.FromSeconds(total), TimeSpan.FromSeconds(grace));
+        return null;
+    }
 
     internal static ProblemResult AppNotFound() => ApiProblem.NotFound("app_not_found", "No such app.");
 

@@ -44,6 +44,7 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
             return false;
         }
 
+        Security.SecurityHeaders.Apply(httpContext);
         if (problem.StatusCode == StatusCodes.Status503ServiceUnavailable)
         {
             httpContext.Response.Headers[HeaderNames.RetryAfter] = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Reservations.Api.Contracts;
 using Reservations.Api.Errors;
+using Reservations.Api.Idempotency;
 using Reservations.Api.Security;
 
 namespace Reservations.Api.Hosting;
@@ -26,6 +27,7 @@ public static class ApiConventions
         });
         services.AddOpenApi(options =>
         {
+            options.AddApiSecurity().AddIdempotencyKeyHeader();
             options.AddOperationTransformer<ResponseDocsTransformer>();
             options.AddSchemaTransformer<ResponseDocsTransformer>();
         });
@@ -34,6 +36,8 @@ public static class ApiConventions
         services.AddSingleton<TokenService>();
         services.AddSingleton<GrainReferences>();
         services.AddSingleton<TenantAuthCache>();
+        services.AddApiAuthentication();
+        services.AddIdempotency();
         services.TryAddKeyedSingleton(TenantAuthCache.ClockKey, TimeProvider.System);
         services.AddPasswordHashingLimiter();
         return builder;
@@ -47,8 +51,10 @@ public static class ApiConventions
         app.UseTenantCorsPreflight();
         app.UseRouting();
         app.UseRequestBodyLimit();
-        app.UseMiddleware<ApiAuthenticationMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseIdempotency();
         app.MapOpenApi();
         // Only requests for the page pass through its middleware.
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/docs"), docs => docs.UseSwaggerUI(options =>

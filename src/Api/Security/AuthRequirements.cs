@@ -1,6 +1,9 @@
+using System.Security.Claims;
+using Microsoft.IdentityModel.JsonWebTokens;
+
 namespace Reservations.Api.Security;
 
-/// <summary>Endpoint metadata the <see cref="ApiAuthenticationMiddleware"/> acts on; set once per route group.</summary>
+/// <summary>Who may call a route group: each names an authorization policy of <see cref="ApiAuthentication"/>.</summary>
 internal enum AuthRequirement
 {
     /// <summary>x-app-id and x-api-key of an enabled app, from an allowed origin.</summary>
@@ -13,30 +16,47 @@ internal enum AuthRequirement
     AdminPage,
 }
 
+/// <summary>The requirement a route group applied: for the refusal's wording, idempotency's scope and the OpenAPI document.</summary>
 internal sealed record AuthRequirementMetadata(AuthRequirement Requirement);
-
-/// <summary>Who a tenant request was authenticated as: set by the <see cref="ApiAuthenticationMiddleware"/>.</summary>
-internal sealed record TenantCaller(string AppId, string? UserId);
 
 internal static class AuthRequirementExtensions
 {
     public static TBuilder RequireTenant<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new AuthRequirementMetadata(AuthRequirement.Tenant));
+        builder.Require(AuthRequirement.Tenant);
 
     public static TBuilder RequireTenantUser<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new AuthRequirementMetadata(AuthRequirement.TenantUser));
+        builder.Require(AuthRequirement.TenantUser);
 
     public static TBuilder RequireAdmin<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new AuthRequirementMetadata(AuthRequirement.Admin));
+        builder.Require(AuthRequirement.Admin);
 
     public static TBuilder RequireAdminPage<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new AuthRequirementMetadata(AuthRequirement.AdminPage));
+        builder.Require(AuthRequirement.AdminPage);
 
-    /// <summary>The authenticated app of a tenant request.</summary>
+    /// <summary>The authenticated app of a tenant request: the app key scheme's identity.</summary>
     public static string AppId(this HttpContext context) =>
-        context.Features.Get<TenantCaller>()?.AppId ?? throw new InvalidOperationException("Not a tenant endpoint.");
+        context.User.IdentityOf(ApiAuthentication.ApiKeyScheme)?.FindFirst(TokenService.AppClaim)?.Value
+        ?? throw new InvalidOperationException("Not a tenant endpoint.");
 
-    /// <summary>The authenticated user of a tenant user request.</summary>
+    /// <summary>The authenticated user of a tenant user request: the bearer token's subject.</summary>
     public static string UserId(this HttpContext context) =>
-        context.Features.Get<TenantCaller>()?.UserId ?? throw new InvalidOperationException("Not a user endpoint.");
+        (context.User.IdentityOf(ApiAuthentication.ApiKeyScheme) is not null ? context.User.IdentityOf(ApiAuthentication.BearerScheme)?.FindFirst(JwtRegisteredClaimNames.Sub)?.Value : null)
+        ?? throw new InvalidOperationException("Not a user endpoint.");
+
+    /// <summary>The identity a scheme authenticated, when a request's policy used several.</summary>
+    internal static ClaimsIdentity? IdentityOf(this ClaimsPrincipal user, string scheme)
+    {
+        foreach (var identity in user.Identities)
+        {
+            if (string.Equals(identity.AuthenticationType, scheme, StringComparison.Ordinal))
+            {
+                return identity;
+            }
+        }
+
+        return null;
+    }
+
+    private static TBuilder Require<TBuilder>(this TBuilder builder, AuthRequirement requirement) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(requirement.ToString()).WithMetadata(new AuthRequirementMetadata(requirement));
 }

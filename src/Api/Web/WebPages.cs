@@ -10,11 +10,6 @@ public static class WebPages
 {
     private const string AssetsPath = "/assets";
 
-    // The pages run no inline script or style and load nothing from elsewhere, so 'self' covers them;
-    // no other site may frame them (clickjacking) or learn which page referred it.
-    private const string ContentSecurityPolicy =
-        "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'";
-
     private static readonly Dictionary<string, string> Pages = new(StringComparer.OrdinalIgnoreCase)
     {
         ["/"] = "/index.html",
@@ -38,7 +33,7 @@ public static class WebPages
         return builder;
     }
 
-    /// <summary>Before routing: maps page paths to their file and gives pages and assets their security headers.</summary>
+    /// <summary>Before routing: maps page paths to their file (their security headers: <see cref="Security.SecurityHeaders"/>).</summary>
     public static WebApplication UseWebPages(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -53,11 +48,6 @@ public static class WebPages
             if (request.Path.HasValue && Pages.TryGetValue(request.Path.Value, out var file))
             {
                 request.Path = file;
-                AddSecurityHeaders(context.Response.Headers);
-            }
-            else if (request.Path.StartsWithSegments(AssetsPath) || IsPageFile(request.Path))
-            {
-                AddSecurityHeaders(context.Response.Headers);
             }
 
             return next(context);
@@ -74,12 +64,7 @@ public static class WebPages
         return app;
     }
 
-    private static bool IsPageFile(PathString path) => path.HasValue && Pages.ContainsValue(path.Value);
-
-    private static void AddSecurityHeaders(IHeaderDictionary headers)
-    {
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "no-referrer";
-    }
+    /// <summary>Whether a path, as requested, is one of the pages, their HTML files or their assets.</summary>
+    public static bool IsPage(PathString path) =>
+        path.HasValue && (Pages.ContainsKey(path.Value) || Pages.ContainsValue(path.Value) || path.StartsWithSegments(AssetsPath));
 }

@@ -11,4 +11,5 @@ public sealed record TenantView(
     [property: Id(3)] ImmutableArray<string> AllowedOrigins,
     [property: Id(4)] bool Enabled,
     [property: Id(5)] DateTimeOffset CreatedAt,
-    [property: Id(6)] TenantUsage Usage);
+    [property: Id(6)] TenantUsage Usage,
+    [property: Id(7)] HoldLimits? HoldLimits = null);

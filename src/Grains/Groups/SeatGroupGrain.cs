@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
 using Reservations.Grains.Seats;
+using Reservations.Grains.Tenants;
 
 namespace Reservations.Grains.Groups;
 
@@ -131,9 +132,10 @@ public sealed class SeatGroupGrain(
             return refused;
         }
 
-        var change = HoldTerms.Extend(options.Value, State.HeldUntil, State.StartedAt, State.Extensions, State.PaymentStartedAt is not null);
+        var limits = await HoldLimitsAsync();
+        var change = HoldTerms.Extend(limits, State.HeldUntil, State.StartedAt, State.Extensions, State.PaymentStartedAt is not null);
         return change.Outcome == HoldChangeOutcome.Changed
-            ? await MoveHoldAsync(reservationToken, userId, change.HeldUntil!.Value, State.Extensions + 1, State.PaymentStartedAt)
+            ? await MoveHoldAsync(reservationToken, userId, change.HeldUntil!.Value, State.Extensions + 1, State.PaymentStartedAt, limits)
             : change;
     }
 
@@ -149,8 +151,9 @@ public sealed class SeatGroupGrain(
             return new HoldChange(HoldChangeOutcome.Changed, State.HeldUntil, State.SeatIds);
         }
 
+        var limits = await HoldLimitsAsync();
         var now = time.GetUtcNow();
-        return await MoveHoldAsync(reservationToken, userId, HoldTerms.Paying(options.Value, State.HeldUntil, now), State.Extensions, now);
+        return await MoveHoldAsync(reservationToken, userId, HoldTerms.Paying(limits, State.HeldUntil, now), State.Extensions, now, limits);
     }
 
     async Task<GroupReleaseResult> ISeatGroupGrain.ReleaseAsync(string reservationToken, string userId)
@@ -185,7 +188,7 @@ public sealed class SeatGroupGrain(
 
     // Seats first, then the group: every seat takes the group's end (never shortening its own), so
     // a retry after a crash in between sends the same or a later end and changes nothing twice.
-    private async Task<HoldChange> MoveHoldAsync(string token, string userId, DateTimeOffset heldUntil, int extensions, DateTimeOffset? paymentStartedAt)
+    private async Task<HoldChange> MoveHoldAsync(string token, string userId, DateTimeOffset heldUntil, int extensions, DateTimeOffset? paymentStartedAt, HoldLimits limits)
     {
         var paying = paymentStartedAt is not null;
         var moved = await Task.WhenAll(State.SeatIds.Select(id => Seat(id).HoldUntilAsync(token, userId, heldUntil, paying)));
@@ -207,8 +210,11 @@ public sealed class SeatGroupGrain(
         }
 
         return new HoldChange(
-            HoldChangeOutcome.Changed, heldUntil, State.SeatIds, HoldTerms.ExtensionsLeft(options.Value, heldUntil, State.StartedAt, extensions, paymentStartedAt is not null));
+            HoldChangeOutcome.Changed, heldUntil, State.SeatIds, HoldTerms.ExtensionsLeft(limits, heldUntil, State.StartedAt, extensions, paymentStartedAt is not null));
     }
+
+    private async Task<HoldLimits> HoldLimitsAsync() =>
+        (await GrainFactory.GetGrain<ITenantGrain>(GrainKeys.AppOf(this.GetPrimaryKeyString())).GetAsync())?.HoldLimits ?? options.Value.HoldLimits;
 
     private static GroupConfirmResult Refused(GroupConfirmOutcome outcome) => new(outcome, [], []);
 

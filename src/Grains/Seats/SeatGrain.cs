@@ -4,6 +4,7 @@ using Orleans.Storage;
 using Reservations.Grains.Bookings;
 using Reservations.Grains.Groups;
 using Reservations.Grains.Inventory;
+using Reservations.Grains.Tenants;
 using Reservations.Grains.Usage;
 using Reservations.Grains.Webhooks;
 
@@ -152,8 +153,9 @@ public sealed class SeatGrain(
             return refused;
         }
 
-        var change = HoldTerms.Extend(options.Value, State.HeldUntil!.Value, HoldStart(), State.Extensions, State.PaymentStartedAt is not null);
-        return change.Outcome == HoldChangeOutcome.Changed ? await MoveHoldAsync(change.HeldUntil!.Value, State.Extensions + 1, State.PaymentStartedAt) : change;
+        var limits = await HoldLimitsAsync();
+        var change = HoldTerms.Extend(limits, State.HeldUntil!.Value, HoldStart(), State.Extensions, State.PaymentStartedAt is not null);
+        return change.Outcome == HoldChangeOutcome.Changed ? await MoveHoldAsync(change.HeldUntil!.Value, State.Extensions + 1, State.PaymentStartedAt, limits) : change;
     }
 
     async Task<HoldChange> ISeatGrain.StartPaymentAsync(string reservationToken, string userId)
@@ -168,8 +170,9 @@ public sealed class SeatGrain(
             return new HoldChange(HoldChangeOutcome.Changed, State.HeldUntil); // a repeat: the grace counts from the first
         }
 
+        var limits = await HoldLimitsAsync();
         var now = time.GetUtcNow();
-        return await MoveHoldAsync(HoldTerms.Paying(options.Value, State.HeldUntil!.Value, now), State.Extensions, now);
+        return await MoveHoldAsync(HoldTerms.Paying(limits, State.HeldUntil!.Value, now), State.Extensions, now, limits);
     }
 
     async Task<HoldChange> ISeatGrain.HoldUntilAsync(string reservationToken, string userId, DateTimeOffset heldUntil, bool paying)
@@ -182,7 +185,8 @@ public sealed class SeatGrain(
         var paymentStartedAt = State.PaymentStartedAt ?? (paying ? time.GetUtcNow() : null);
         return heldUntil <= State.HeldUntil && paymentStartedAt == State.PaymentStartedAt
             ? new HoldChange(HoldChangeOutcome.Changed, State.HeldUntil) // a group's retry: already so
-            : await MoveHoldAsync(heldUntil > State.HeldUntil ? heldUntil : State.HeldUntil!.Value, paying ? State.Extensions : State.Extensions + 1, paymentStartedAt);
+            : await MoveHoldAsync(heldUntil > State.HeldUntil ? heldUntil : State.HeldUntil!.Value, paying ? State.Extensions : State.Extensions + 1, paymentStartedAt,
+                options.Value.HoldLimits); // the group decided, and reports its own extensions left
     }
 
     Task<ConfirmResult> ISeatGrain.ConfirmAsync(string reservationToken, string userId, string paymentId)
@@ -237,7 +241,7 @@ public sealed class SeatGrain(
         : !string.Equals(State.HolderUserId, userId, StringComparison.Ordinal) ? HoldChange.NotHolder
         : null;
 
-    private async Task<HoldChange> MoveHoldAsync(DateTimeOffset heldUntil, int extensions, DateTimeOffset? paymentStartedAt)
+    private async Task<HoldChange> MoveHoldAsync(DateTimeOffset heldUntil, int extensions, DateTimeOffset? paymentStartedAt, HoldLimits limits)
     {
         var startedAt = HoldStart();
         await WriteAsync(new SeatState
@@ -253,8 +257,12 @@ public sealed class SeatGrain(
         });
         TellPage();
         return new HoldChange(
-            HoldChangeOutcome.Changed, heldUntil, ExtensionsLeft: HoldTerms.ExtensionsLeft(options.Value, heldUntil, startedAt, extensions, paymentStartedAt is not null));
+            HoldChangeOutcome.Changed, heldUntil, ExtensionsLeft: HoldTerms.ExtensionsLeft(limits, heldUntil, startedAt, extensions, paymentStartedAt is not null));
     }
+
+    /// <summary>The app's hold limits, read from its tenant grain: only extensions and payment starts need them.</summary>
+    private async Task<HoldLimits> HoldLimitsAsync() =>
+        (await GrainFactory.GetGrain<ITenantGrain>(_definition!.AppId).GetAsync())?.HoldLimits ?? options.Value.HoldLimits;
 
     // A hold stored without its start (written before the field existed) counts from its end less one hold.
     private DateTimeOffset HoldStart() => State.HoldStartedAt ?? State.HeldUntil!.Value - _holdDuration;

@@ -47,6 +47,7 @@ public sealed class TenantGrain(
 
         State.Name = update.Name ?? State.Name;
         State.AllowedOrigins = update.AllowedOrigins is { IsDefault: false } origins ? [.. origins] : State.AllowedOrigins;
+        State.HoldLimits = update.HoldLimits ?? State.HoldLimits;
         State.Enabled = update.Enabled ?? State.Enabled;
         await WriteOrReloadAsync();
         return View();
@@ -103,7 +104,8 @@ public sealed class TenantGrain(
         [.. State.AllowedOrigins],
         State.Enabled,
         State.CreatedAt,
-        State.Usage);
+        State.Usage,
+        State.HoldLimits);
 
     // State is changed in place here; a failed write reloads it, so memory never runs ahead of storage.
     private async Task WriteOrReloadAsync()

@@ -27,4 +27,8 @@ public sealed class TenantState
 
     [Id(7)]
     public TenantUsage Usage { get; set; } = TenantUsage.Zero;
+
+    /// <summary>The app's own hold limits; null: the engine's.</summary>
+    [Id(8)]
+    public HoldLimits? HoldLimits { get; set; }
 }

@@ -1,4 +1,5 @@
 using Reservations.Grains.Seats;
+using Reservations.Grains.Tenants;
 
 namespace Reservations.Grains.Tests.Seats;
 
@@ -7,12 +8,12 @@ public sealed class HoldTermsTests
 {
     private static readonly DateTimeOffset Start = new(2026, 12, 2, 10, 0, 0, TimeSpan.Zero);
 
-    private static readonly ReservationOptions Options = new()
+    private static readonly HoldLimits Options = new ReservationOptions
     {
         HoldExtension = TimeSpan.FromMinutes(4),
         MaxHoldExtensions = 3,
         MaxHoldTotal = TimeSpan.FromMinutes(10),
-    };
+    }.HoldLimits;
 
     [Fact]
     public void ExtensionsLeft_CountsDown_AndIsZeroWhenTheTotalCapIsReachedFirst()
