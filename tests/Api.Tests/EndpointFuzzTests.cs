@@ -37,6 +37,8 @@ public sealed class EndpointFuzzTests(SqliteApiFixture fixture, ITestOutputHelpe
         Assert.All(routes, route => Assert.Equal(perRoute, requests.Count(r => r.Route == route)));
 
         var before = await StorageSnapshot.TakeAsync(fixture, world);
+        Assert.Contains(world.BookedSeatA, before, StringComparison.Ordinal);
+        Assert.Equal(3, before.Split('\n').Count(line => line.StartsWith("login ", StringComparison.Ordinal) && line.EndsWith("-> 200", StringComparison.Ordinal)));
         var clock = Stopwatch.StartNew();
         var failures = new ConcurrentQueue<(string Kind, string Detail)>();
         using var client = fixture.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
