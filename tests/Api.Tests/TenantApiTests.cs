@@ -407,6 +407,20 @@ public abstract class TenantApiTests<TFixture>(TFixture fixture) : IClassFixture
         Assert.Equal("available", await StatusOfAsync(Fixture.AppA, entityId, 0));
     }
 
+    [Theory]
+    [InlineData("bogus")]
+    [InlineData("utf-7")]
+    public async Task Body_InACharsetNotDecodable_Returns415Problem_AndChangesNothing(string charset)
+    {
+        var (entityId, seats) = await Fixture.SeedAsync(Fixture.AppA);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/reserve-seat") { Content = new ByteArrayContent(Encoding.UTF8.GetBytes($"{{\"seatId\":\"{seats[0]}\"}}")) };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", $"application/json; charset={charset}");
+        using var response = await Fixture.As(Fixture.UserA1).SendAsync(request);
+
+        await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
+        Assert.Equal("available", await StatusOfAsync(Fixture.AppA, entityId, 0));
+    }
+
     protected async Task<string> HoldAsync(TestUser user, string seatId)
     {
         var body = await (await Fixture.As(user).PostAsJsonAsync("/reserve-seat", new { seatId })).ReadJsonAsync(HttpStatusCode.Created);

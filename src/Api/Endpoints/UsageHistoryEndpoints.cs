@@ -34,6 +34,12 @@ internal static class UsageHistoryEndpoints
             return missing;
         }
 
+        // Each bound first: the default range added to or taken from one at the calendar's edge would overflow.
+        if (from < Earliest || from > Latest || to < Earliest || to > Latest)
+        {
+            return ApiProblem.Validation("from and to must be between 1970 and 9000.");
+        }
+
         var end = to ?? (from is { } start ? start + DefaultRange : NextHour(time.GetUtcNow()));
         var begin = from ?? end - DefaultRange;
         if (begin < Earliest || end > Latest)

@@ -25,6 +25,8 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
                 ApiProblem.Validation("A JSON body is required."),
             BadHttpRequestException bad => ApiProblem.Of(bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400, "validation_failed", bad.Message),
             JsonException json => ApiProblem.Of(400, "malformed_json", $"The body is not valid JSON of the expected shape (at {json.Path ?? "$"})."),
+            InvalidOperationException { InnerException: ArgumentException or NotSupportedException } when HasCharset(request) =>
+                ApiProblem.Of(415, "unsupported_media_type", "Send the body as application/json in UTF-8."),
             _ when RetryableFailures.IsRetryable(exception) => ApiProblem.Of(503, "engine_busy", "The engine could not answer just now; try again shortly."),
             _ => null,
         };
@@ -53,4 +55,8 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
         await problem.ExecuteAsync(httpContext);
         return true;
     }
+
+    /// <summary>The JSON reader throws InvalidOperationException for a charset .NET cannot decode (utf-7, made-up names): the client's mistake.</summary>
+    private static bool HasCharset(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.Charset.HasValue;
 }

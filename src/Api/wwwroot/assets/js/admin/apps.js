@@ -2,6 +2,7 @@
 // shown once, with a copy button.
 import { byId, busy, dateTime, fields, h, say } from '../dom.js';
 import { adminApi, listApps } from './session.js';
+import { secretPanel } from './secret-panel.js';
 
 const domainsOf = (text) => text.split(/[\s,]+/).map((entry) => entry.trim()).filter(Boolean);
 
@@ -10,29 +11,11 @@ export function initApps() {
   const list = byId('apps-list');
   const createForm = byId('create-form');
 
+  const showSecret = secretPanel({ panel: 'new-key', input: 'new-key-value', copy: 'copy-key', dismiss: 'dismiss-key', status: 'copy-status', noun: 'key' });
   const showKey = (appId, apiKey) => {
     byId('new-key-app').value = appId;
-    byId('new-key-value').value = apiKey;
-    byId('copy-status').textContent = '';
-    const panel = byId('new-key');
-    panel.hidden = false;
-    panel.focus();
+    showSecret(apiKey);
   };
-
-  byId('copy-key').addEventListener('click', async () => {
-    const input = byId('new-key-value');
-    try {
-      await navigator.clipboard.writeText(input.value);
-      byId('copy-status').textContent = 'Copied to the clipboard.';
-    } catch {
-      input.select();
-      byId('copy-status').textContent = 'Copying was refused by the browser: the key is selected, press Ctrl+C (⌘C).';
-    }
-  });
-  byId('dismiss-key').addEventListener('click', () => {
-    byId('new-key-value').value = '';
-    byId('new-key').hidden = true;
-  });
 
   const act = async (button, action) => busy(button, async () => {
     try {

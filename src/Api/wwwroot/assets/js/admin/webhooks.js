@@ -4,6 +4,7 @@ import { query } from '../api.js';
 import { byId, busy, dateTime, h, say } from '../dom.js';
 import { adminApi, listApps } from './session.js';
 import { fillAppPicker } from './app-picker.js';
+import { secretPanel } from './secret-panel.js';
 
 export function initWebhooks() {
   const select = byId('webhooks-app');
@@ -25,29 +26,13 @@ export function initWebhooks() {
     }
   });
 
+  const showValue = secretPanel({
+    panel: 'new-secret', input: 'new-secret-value', copy: 'copy-secret', dismiss: 'dismiss-secret', status: 'copy-secret-status', noun: 'secret',
+  });
   const showSecret = (endpoint) => {
     byId('new-secret-endpoint').textContent = endpoint.url;
-    byId('new-secret-value').value = endpoint.secret;
-    byId('copy-secret-status').textContent = '';
-    const panel = byId('new-secret');
-    panel.hidden = false;
-    panel.focus();
+    showValue(endpoint.secret);
   };
-
-  byId('copy-secret').addEventListener('click', async () => {
-    const input = byId('new-secret-value');
-    try {
-      await navigator.clipboard.writeText(input.value);
-      byId('copy-secret-status').textContent = 'Copied to the clipboard.';
-    } catch {
-      input.select();
-      byId('copy-secret-status').textContent = 'Copying was refused by the browser: the secret is selected, press Ctrl+C (⌘C).';
-    }
-  });
-  byId('dismiss-secret').addEventListener('click', () => {
-    byId('new-secret-value').value = '';
-    byId('new-secret').hidden = true;
-  });
 
   const attemptsText = (delivery) => delivery.attempts.map((attempt) =>
     `#${attempt.attempt} ${dateTime(attempt.at)}: ${attempt.statusCode ? `HTTP ${attempt.statusCode}` : attempt.error} (${attempt.durationMs} ms)`);
