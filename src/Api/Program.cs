@@ -1,5 +1,6 @@
 using Reservations.Api.Endpoints;
 using Reservations.Api.Hosting;
+using Reservations.Api.Onboarding;
 using Reservations.Api.SeatMap;
 using Reservations.Api.Security;
 using Reservations.Api.Web;
@@ -10,6 +11,7 @@ builder.AddApiConventions();
 builder.AddObservability();
 builder.AddSeatMap();
 builder.AddWebPages();
+builder.AddOnboarding();
 
 var app = builder.Build();
 app.UseSecurityHeaders();
@@ -26,6 +28,8 @@ AdminEndpoints.Map(app);
 EntityEndpoints.Map(app);
 UsageHistoryEndpoints.Map(app);
 WebhookEndpoints.Map(app);
+MarketingEndpoints.Map(app);
+OnboardingEndpoints.Map(app);
 app.Run();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>

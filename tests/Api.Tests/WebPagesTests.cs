@@ -14,6 +14,8 @@ public sealed class WebPagesTests(SqliteApiFixture fixture) : IClassFixture<Sqli
     [InlineData("/", "Reservations")]
     [InlineData("/admin", "Reservations admin")]
     [InlineData("/demo", "Book a seat")]
+    [InlineData("/start", "Sell your seats online")]
+    [InlineData("/onboarding", "Set up your app")]
     public async Task Page_ServedAsHtml_WithStrictSecurityHeaders(string path, string title)
     {
         using var page = await fixture.Anonymous().GetAsync(path);
@@ -28,6 +30,8 @@ public sealed class WebPagesTests(SqliteApiFixture fixture) : IClassFixture<Sqli
     [InlineData("/assets/site.css", "text/css")]
     [InlineData("/assets/js/demo/main.js", "text/javascript")]
     [InlineData("/assets/js/admin/main.js", "text/javascript")]
+    [InlineData("/assets/js/onboarding/main.js", "text/javascript")]
+    [InlineData("/assets/js/start/main.js", "text/javascript")]
     public async Task Asset_Served_WithSecurityHeaders(string path, string mediaType)
     {
         using var asset = await fixture.Anonymous().GetAsync(path);
@@ -40,7 +44,7 @@ public sealed class WebPagesTests(SqliteApiFixture fixture) : IClassFixture<Sqli
     [Fact]
     public async Task Pages_HoldNoInlineScriptOrStyle()
     {
-        foreach (var path in new[] { "/", "/admin", "/demo" })
+        foreach (var path in new[] { "/", "/admin", "/demo", "/start", "/onboarding" })
         {
             var html = await fixture.Anonymous().GetStringAsync(path);
             Assert.DoesNotContain("<script>", html, StringComparison.OrdinalIgnoreCase);

@@ -17,6 +17,8 @@ public static class WebPages
         ["/admin/"] = "/admin.html",
         ["/demo"] = "/demo.html",
         ["/demo/"] = "/demo.html",
+        ["/start"] = "/start.html",
+        ["/onboarding"] = "/onboarding.html",
     };
 
     /// <summary>

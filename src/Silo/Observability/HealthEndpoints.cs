@@ -9,7 +9,7 @@ namespace Reservations.Silo.Observability;
 
 /// <summary>
 /// GET /health/live (200 while the process serves HTTP: no check runs) and GET /health/ready (200
-/// when every check tagged <see cref="ReadyTag"/> is healthy; otherwise 503 problem+json whose
+/// when every check tagged <see cref="ReadyTag"/> is healthy, and GET /health alike with status ok; otherwise 503 problem+json whose
 /// <c>error</c> is the first failing check's code: <c>starting</c> or <c>not_ready</c>). Both hosts map these.
 /// </summary>
 public static class HealthEndpoints
@@ -25,6 +25,8 @@ public static class HealthEndpoints
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriterFor("live") });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriterFor("ready") });
+        // The seed's GET /health: the readiness checks, answered {"status":"ok"}.
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriterFor("ok") });
         return app;
     }
 

@@ -1,4 +1,6 @@
 using Reservations.Api.Hosting;
+using Reservations.Api.Mail;
+using Reservations.Api.Onboarding;
 using Reservations.Api.SeatMap;
 using Reservations.Grains;
 using Reservations.Silo;
@@ -24,6 +26,8 @@ internal static class SettingsCatalog
         [ReservationOptions.SectionName] = typeof(ReservationOptions),
         [SeatMapOptions.SectionName] = typeof(SeatMapOptions),
         [WebhookSettings.SectionName] = typeof(WebhookSettings),
+        [OnboardingOptions.SectionName] = typeof(OnboardingOptions),
+        [MailOptions.SectionName] = typeof(MailOptions),
     };
 
     /// <summary>The names read by <c>GetConnectionString</c>.</summary>
@@ -41,7 +45,7 @@ internal static class SettingsCatalog
     public const string ShutdownTimeoutKey = "shutdownTimeoutSeconds";
 
     /// <summary>Values that must come from a secret store, never a literal in a deployment file.</summary>
-    public static readonly IReadOnlySet<string> Secrets = new HashSet<string>(["Jwt:SigningKey", "Webhooks:SigningKey", "Admin:Password"], StringComparer.OrdinalIgnoreCase);
+    public static readonly IReadOnlySet<string> Secrets = new HashSet<string>(["Jwt:SigningKey", "Webhooks:SigningKey", "Admin:Password", "Mail:Smtp:Password"], StringComparer.OrdinalIgnoreCase);
 
     public static bool Reads(string key)
     {

@@ -1,4 +1,4 @@
-// The admin dashboard: hash routes (#apps, #bookings, #usage, #seed, #webhooks) inside one page, because
+// The admin dashboard: hash routes (#apps, #bookings, #usage, #seed, #webhooks, #onboarding) inside one page, because
 // the paths under /admin/ are the API's.
 import { byId, say } from '../dom.js';
 import { session } from './session.js';
@@ -8,6 +8,7 @@ import { initBookings } from './bookings.js';
 import { initUsage } from './usage.js';
 import { initSeed } from './seed.js';
 import { initWebhooks } from './webhooks.js';
+import { initOnboarding } from './onboarding.js';
 
 const flash = byId('flash');
 const views = {
@@ -17,8 +18,9 @@ const views = {
   usage: initUsage(),
   seed: initSeed(),
   webhooks: initWebhooks(),
+  onboarding: initOnboarding(),
 };
-const titles = { login: 'Log in', apps: 'Apps', bookings: 'Bookings', usage: 'Usage', seed: 'Seed seats', webhooks: 'Webhooks' };
+const titles = { login: 'Log in', apps: 'Apps', bookings: 'Bookings', usage: 'Usage', seed: 'Seed seats', webhooks: 'Webhooks', onboarding: 'Onboarding' };
 
 function route() {
   const wanted = location.hash.slice(1) || 'apps';
