@@ -25,8 +25,8 @@ internal static class ApiAuthentication
     public static IServiceCollection AddApiAuthentication(this IServiceCollection services)
     {
         services.AddSingleton<CachingTokenHandler>();
-        services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyScheme, configureOptions: null)
+        services.AddTransient<ApiKeyAuthenticationHandler>();
+        services.AddAuthentication(options => options.AddScheme(ApiKeyScheme, scheme => scheme.HandlerType = typeof(ApiKeyAuthenticationHandler)))
             .AddJwtBearer(BearerScheme)
             .AddJwtBearer(AdminPageScheme);
         services.AddOptions<JwtBearerOptions>(BearerScheme).Configure<TokenService, CachingTokenHandler>((options, tokens, handler) =>
@@ -50,6 +50,8 @@ internal static class ApiAuthentication
     private static void ConfigureBearer(JwtBearerOptions options, TokenService tokens, CachingTokenHandler handler, bool readsCookie)
     {
         options.MapInboundClaims = false;
+        // Kept, the token would be copied into every request's authentication properties, and no one reads it there.
+        options.SaveToken = false;
         options.TokenValidationParameters = tokens.ValidationParameters;
         options.TokenHandlers.Clear();
         options.TokenHandlers.Add(handler);
