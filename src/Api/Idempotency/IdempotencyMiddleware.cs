@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.Net.Http.Headers;
 using Reservations.Api.Errors;
 using Reservations.Api.Hosting;
@@ -139,7 +138,7 @@ internal sealed class IdempotencyMiddleware(
     {
         AuthRequirement.Tenant => (context.AppId(), context.AppId()),
         AuthRequirement.TenantUser => (context.AppId(), context.AppId() + "\n" + context.UserId()),
-        _ => (AdminOwner, "admin\n" + context.User.IdentityOf(ApiAuthentication.BearerScheme)?.FindFirst(JwtRegisteredClaimNames.Sub)?.Value),
+        _ => (AdminOwner, "admin\n" + context.User.IdentityOf<TokenIdentity>()?.Subject),
     };
 
     private static bool IsWellFormed(string key)

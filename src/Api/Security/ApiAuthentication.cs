@@ -83,16 +83,9 @@ internal static class ApiAuthentication
     }
 
     /// <summary>A user's token (no role) of the very app whose key the request carries.</summary>
-    private static bool IsUserOfTheApp(System.Security.Claims.ClaimsPrincipal user)
-    {
-        var app = user.IdentityOf(ApiKeyScheme)?.FindFirst(TokenService.AppClaim)?.Value;
-        var bearer = user.IdentityOf(BearerScheme);
-        return app is not null && bearer is not null
-            && bearer.FindFirst(TokenService.RoleClaim) is null
-            && bearer.FindFirst(Microsoft.IdentityModel.JsonWebTokens.JwtRegisteredClaimNames.Sub) is not null
-            && string.Equals(bearer.FindFirst(TokenService.AppClaim)?.Value, app, StringComparison.Ordinal);
-    }
+    private static bool IsUserOfTheApp(System.Security.Claims.ClaimsPrincipal user) =>
+        user.IdentityOf<AppIdentity>() is { } app && user.IdentityOf<TokenIdentity>() is { IsUser: true, Subject: not null } token
+        && string.Equals(token.AppId, app.AppId, StringComparison.Ordinal);
 
-    private static bool IsAdmin(System.Security.Claims.ClaimsPrincipal user) =>
-        user.Identities.Any(identity => identity.IsAuthenticated && identity.HasClaim(TokenService.RoleClaim, TokenService.AdminRole));
+    private static bool IsAdmin(System.Security.Claims.ClaimsPrincipal user) => user.IdentityOf<TokenIdentity>() is { IsAdmin: true, IsAuthenticated: true };
 }

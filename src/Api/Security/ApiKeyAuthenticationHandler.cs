@@ -105,8 +105,7 @@ internal sealed partial class ApiKeyAuthenticationHandler(TenantAuthCache tenant
             Successes.Clear();
         }
 
-        var identity = new ClaimsIdentity([new Claim(TokenService.AppClaim, appId)], ApiAuthentication.ApiKeyScheme);
-        var success = Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), ApiAuthentication.ApiKeyScheme)));
+        var success = Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new AppIdentity(appId)), ApiAuthentication.ApiKeyScheme)));
         return Successes.GetOrAdd(appId, success);
     }
 

@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using Microsoft.IdentityModel.JsonWebTokens;
-
 namespace Reservations.Api.Security;
 
 /// <summary>Who may call a route group: each names an authorization policy of <see cref="ApiAuthentication"/>.</summary>
@@ -35,27 +32,12 @@ internal static class AuthRequirementExtensions
 
     /// <summary>The authenticated app of a tenant request: the app key scheme's identity.</summary>
     public static string AppId(this HttpContext context) =>
-        context.User.IdentityOf(ApiAuthentication.ApiKeyScheme)?.FindFirst(TokenService.AppClaim)?.Value
-        ?? throw new InvalidOperationException("Not a tenant endpoint.");
+        context.User.IdentityOf<AppIdentity>()?.AppId ?? throw new InvalidOperationException("Not a tenant endpoint.");
 
     /// <summary>The authenticated user of a tenant user request: the bearer token's subject.</summary>
     public static string UserId(this HttpContext context) =>
-        (context.User.IdentityOf(ApiAuthentication.ApiKeyScheme) is not null ? context.User.IdentityOf(ApiAuthentication.BearerScheme)?.FindFirst(JwtRegisteredClaimNames.Sub)?.Value : null)
+        (context.User.IdentityOf<AppIdentity>() is not null ? context.User.IdentityOf<TokenIdentity>()?.Subject : null)
         ?? throw new InvalidOperationException("Not a user endpoint.");
-
-    /// <summary>The identity a scheme authenticated, when a request's policy used several.</summary>
-    internal static ClaimsIdentity? IdentityOf(this ClaimsPrincipal user, string scheme)
-    {
-        foreach (var identity in user.Identities)
-        {
-            if (string.Equals(identity.AuthenticationType, scheme, StringComparison.Ordinal))
-            {
-                return identity;
-            }
-        }
-
-        return null;
-    }
 
     private static TBuilder Require<TBuilder>(this TBuilder builder, AuthRequirement requirement) where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(requirement.ToString()).WithMetadata(new AuthRequirementMetadata(requirement));

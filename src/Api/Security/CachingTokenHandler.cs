@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -50,6 +51,13 @@ internal sealed class CachingTokenHandler(TimeProvider time) : JsonWebTokenHandl
 
         return result;
     }
+
+    /// <summary>The identity of a token that validated: made once per token, as its result is cached.</summary>
+    protected override ClaimsIdentity CreateClaimsIdentity(JsonWebToken jwtToken, TokenValidationParameters validationParameters) =>
+        new TokenIdentity(base.CreateClaimsIdentity(jwtToken, validationParameters));
+
+    protected override ClaimsIdentity CreateClaimsIdentity(JsonWebToken jwtToken, TokenValidationParameters validationParameters, string issuer) =>
+        new TokenIdentity(base.CreateClaimsIdentity(jwtToken, validationParameters, issuer));
 
     private sealed record CachedResult(TokenValidationResult Result, DateTimeOffset ExpiresAt);
 }

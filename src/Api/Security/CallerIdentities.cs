@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace Reservations.Api.Security;
+
+/// <summary>
+/// The app key scheme's identity: the app, readable without searching the claims. The policies and
+/// the endpoints ask for it on every request, and a claim search allocates.
+/// </summary>
+internal sealed class AppIdentity(string appId) : ClaimsIdentity([new Claim(TokenService.AppClaim, appId)], ApiAuthentication.ApiKeyScheme)
+{
+    public string AppId { get; } = appId;
+}
+
+/// <summary>
+/// A validated bearer token's identity, with the claims the policies ask about read once: the token
+/// handler makes one per token and the JwtBearer schemes reuse it for every request that carries it.
+/// </summary>
+internal sealed class TokenIdentity(ClaimsIdentity validated) : ClaimsIdentity(validated)
+{
+    public string? Subject { get; } = validated.FindFirst(JwtRegisteredClaimNames.Sub)?.Value;
+
+    public string? AppId { get; } = validated.FindFirst(TokenService.AppClaim)?.Value;
+
+    public bool IsAdmin { get; } = validated.HasClaim(TokenService.RoleClaim, TokenService.AdminRole);
+
+    /// <summary>A user's token has a subject and no role.</summary>
+    public bool IsUser { get; } = validated.FindFirst(TokenService.RoleClaim) is null;
+}
+
+internal static class CallerIdentityExtensions
+{
+    /// <summary>The identity a scheme authenticated, when a request's policy used several.</summary>
+    public static TIdentity? IdentityOf<TIdentity>(this ClaimsPrincipal user) where TIdentity : ClaimsIdentity
+    {
+        // The principal keeps its identities in a list; walking it as a list allocates no enumerator.
+        if (user.Identities is List<ClaimsIdentity> identities)
+        {
+            foreach (var identity in identities)
+            {
+                if (identity is TIdentity found)
+                {
+                    return found;
+                }
+            }
+
+            return null;
+        }
+
+        return user.Identities.OfType<TIdentity>().FirstOrDefault();
+    }
+}
