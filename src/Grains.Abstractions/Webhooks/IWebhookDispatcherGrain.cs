@@ -14,8 +14,12 @@ public interface IWebhookDispatcherGrain : IGrainWithStringKey
     /// <summary>Drops the reminder; called when the endpoint is removed.</summary>
     Task StopAsync();
 
-    /// <summary>New events are due: send them soon. Cheap and one-way; many pokes make one run.</summary>
+    /// <summary>
+    /// New events are due: send them soon. Cheap, one-way and interleaved: every seat event pokes, and
+    /// pokes queued behind a run would cost the grain's scheduler a scan of the queue per message.
+    /// </summary>
     [OneWay]
+    [AlwaysInterleave]
     Task PokeAsync();
 
     /// <summary>The endpoint's deliveries, newest first, with their attempts.</summary>

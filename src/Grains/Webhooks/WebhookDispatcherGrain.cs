@@ -23,6 +23,8 @@ public sealed class WebhookDispatcherGrain(
     private string _endpointId = "";
     private IGrainTimer _run = null!;
     private ITimer? _retry;
+    private bool _running;
+    private bool _pokedWhileRunning;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -59,7 +61,16 @@ public sealed class WebhookDispatcherGrain(
 
     Task IWebhookDispatcherGrain.PokeAsync()
     {
-        ScheduleRun();
+        // Interleaved with a run: the run may have read the due deliveries before this event's, so one more run follows it.
+        if (_running)
+        {
+            _pokedWhileRunning = true;
+        }
+        else
+        {
+            ScheduleRun();
+        }
+
         return Task.CompletedTask;
     }
 
@@ -83,11 +94,27 @@ public sealed class WebhookDispatcherGrain(
         return Task.CompletedTask;
     }
 
-    // The timer's turns do not interleave with calls, so pokes that arrive during a run wait for it
-    // and then make one more run.
     private void ScheduleRun() => _run.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
 
     private async Task RunAsync(CancellationToken cancellationToken)
+    {
+        _running = true;
+        _pokedWhileRunning = false;
+        try
+        {
+            await SendDueAsync();
+        }
+        finally
+        {
+            _running = false;
+            if (_pokedWhileRunning)
+            {
+                ScheduleRun();
+            }
+        }
+    }
+
+    private async Task SendDueAsync()
     {
         var endpoint = await GrainFactory.GetGrain<IWebhookEndpointsGrain>(_appId).GetAsync(_endpointId);
         if (endpoint is null)
