@@ -72,31 +72,32 @@ public sealed class PostgresWebhookOutbox(NpgsqlDataSource dataSource) : IWebhoo
     }
 
     /// <inheritdoc />
-    public async Task RecordAttemptAsync(string appId, string endpointId, string eventId, WebhookAttempt attempt, WebhookDeliveryStatus status, DateTimeOffset? nextAttemptAt)
+    public async Task RecordAttemptsAsync(string appId, string endpointId, IReadOnlyList<AttemptOutcome> outcomes)
     {
-        ArgumentNullException.ThrowIfNull(attempt);
+        ArgumentNullException.ThrowIfNull(outcomes);
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        await using (var update = Scoped(new NpgsqlCommand(WebhookOutboxSql.UpdateDelivery, connection, transaction), appId, endpointId))
+        // One round trip and one commit for the run's attempts.
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var (eventId, attempt, status, nextAttemptAt) in outcomes)
         {
+            var update = Scoped(new NpgsqlBatchCommand(WebhookOutboxSql.UpdateDelivery), appId, endpointId);
             update.Parameters.AddWithValue("event_id", eventId);
             update.Parameters.AddWithValue("status", (int)status);
             update.Parameters.AddWithValue("attempt", attempt.Number);
             update.Parameters.AddWithValue("next_attempt_at", NpgsqlDbType.TimestampTz, nextAttemptAt is { } next ? next.UtcDateTime : DBNull.Value);
-            await update.ExecuteNonQueryAsync();
-        }
-
-        await using (var insert = Scoped(new NpgsqlCommand(WebhookOutboxSql.InsertAttempt, connection, transaction), appId, endpointId))
-        {
+            batch.BatchCommands.Add(update);
+            var insert = Scoped(new NpgsqlBatchCommand(WebhookOutboxSql.InsertAttempt), appId, endpointId);
             insert.Parameters.AddWithValue("event_id", eventId);
             insert.Parameters.AddWithValue("attempt", attempt.Number);
             insert.Parameters.AddWithValue("attempted_at", attempt.At.UtcDateTime);
             insert.Parameters.AddWithValue("status_code", NpgsqlDbType.Integer, attempt.StatusCode is { } code ? code : DBNull.Value);
             insert.Parameters.AddWithValue("error", NpgsqlDbType.Text, (object?)attempt.Error ?? DBNull.Value);
             insert.Parameters.AddWithValue("duration_ms", attempt.DurationMilliseconds);
-            await insert.ExecuteNonQueryAsync();
+            batch.BatchCommands.Add(insert);
         }
 
+        await batch.ExecuteNonQueryAsync();
         await transaction.CommitAsync();
     }
 
@@ -168,8 +169,19 @@ public sealed class PostgresWebhookOutbox(NpgsqlDataSource dataSource) : IWebhoo
 
     private static NpgsqlCommand Scoped(NpgsqlCommand command, string appId, string endpointId)
     {
-        command.Parameters.AddWithValue("app_id", appId);
-        command.Parameters.AddWithValue("endpoint_id", endpointId);
+        Scope(command.Parameters, appId, endpointId);
         return command;
+    }
+
+    private static NpgsqlBatchCommand Scoped(NpgsqlBatchCommand command, string appId, string endpointId)
+    {
+        Scope(command.Parameters, appId, endpointId);
+        return command;
+    }
+
+    private static void Scope(NpgsqlParameterCollection parameters, string appId, string endpointId)
+    {
+        parameters.AddWithValue("app_id", appId);
+        parameters.AddWithValue("endpoint_id", endpointId);
     }
 }

@@ -107,28 +107,39 @@ public sealed class SqliteWebhookOutbox(SqliteDatabase database) : IWebhookOutbo
     }));
 
     /// <inheritdoc />
-    public Task RecordAttemptAsync(string appId, string endpointId, string eventId, WebhookAttempt attempt, WebhookDeliveryStatus status, DateTimeOffset? nextAttemptAt)
+    public Task RecordAttemptsAsync(string appId, string endpointId, IReadOnlyList<AttemptOutcome> outcomes)
     {
-        ArgumentNullException.ThrowIfNull(attempt);
+        ArgumentNullException.ThrowIfNull(outcomes);
         return database.WriteAsync(transaction =>
         {
-            using (var update = Scoped(transaction.Command(WebhookOutboxSql.UpdateDelivery), appId, endpointId))
+            // Each statement is prepared once for the run's attempts.
+            using var update = Scoped(transaction.Command(WebhookOutboxSql.UpdateDelivery), appId, endpointId);
+            var updateEvent = update.Parameters.Add("@event_id", SqliteType.Text);
+            var status = update.Parameters.Add("@status", SqliteType.Integer);
+            var updateNumber = update.Parameters.Add("@attempt", SqliteType.Integer);
+            var next = update.Parameters.Add("@next_attempt_at", SqliteType.Integer);
+            using var insert = Scoped(transaction.Command(WebhookOutboxSql.InsertAttempt), appId, endpointId);
+            var insertEvent = insert.Parameters.Add("@event_id", SqliteType.Text);
+            var insertNumber = insert.Parameters.Add("@attempt", SqliteType.Integer);
+            var at = insert.Parameters.Add("@attempted_at", SqliteType.Integer);
+            var code = insert.Parameters.Add("@status_code", SqliteType.Integer);
+            var error = insert.Parameters.Add("@error", SqliteType.Text);
+            var duration = insert.Parameters.Add("@duration_ms", SqliteType.Integer);
+            foreach (var outcome in outcomes)
             {
-                update.Parameters.AddWithValue("@event_id", eventId);
-                update.Parameters.AddWithValue("@status", (int)status);
-                update.Parameters.AddWithValue("@attempt", attempt.Number);
-                update.Parameters.AddWithValue("@next_attempt_at", nextAttemptAt is { } next ? Microseconds(next) : DBNull.Value);
+                var attempt = outcome.Attempt;
+                updateEvent.Value = insertEvent.Value = outcome.EventId;
+                updateNumber.Value = insertNumber.Value = attempt.Number;
+                status.Value = (int)outcome.Status;
+                next.Value = outcome.NextAttemptAt is { } nextAt ? Microseconds(nextAt) : DBNull.Value;
                 update.ExecuteNonQuery();
+                at.Value = Microseconds(attempt.At);
+                code.Value = attempt.StatusCode is { } statusCode ? statusCode : DBNull.Value;
+                error.Value = (object?)attempt.Error ?? DBNull.Value;
+                duration.Value = attempt.DurationMilliseconds;
+                insert.ExecuteNonQuery();
             }
 
-            using var insert = Scoped(transaction.Command(WebhookOutboxSql.InsertAttempt), appId, endpointId);
-            insert.Parameters.AddWithValue("@event_id", eventId);
-            insert.Parameters.AddWithValue("@attempt", attempt.Number);
-            insert.Parameters.AddWithValue("@attempted_at", Microseconds(attempt.At));
-            insert.Parameters.AddWithValue("@status_code", attempt.StatusCode is { } code ? code : DBNull.Value);
-            insert.Parameters.AddWithValue("@error", (object?)attempt.Error ?? DBNull.Value);
-            insert.Parameters.AddWithValue("@duration_ms", attempt.DurationMilliseconds);
-            insert.ExecuteNonQuery();
             return true;
         });
     }

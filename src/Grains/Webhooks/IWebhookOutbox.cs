@@ -18,8 +18,8 @@ public interface IWebhookOutbox
     /// <summary>When the endpoint's next pending delivery is due; null when none is pending.</summary>
     Task<DateTimeOffset?> NextDueAsync(string appId, string endpointId);
 
-    /// <summary>Stores an attempt and what it leaves: delivered, failed for good, or pending until <paramref name="nextAttemptAt"/>.</summary>
-    Task RecordAttemptAsync(string appId, string endpointId, string eventId, WebhookAttempt attempt, WebhookDeliveryStatus status, DateTimeOffset? nextAttemptAt);
+    /// <summary>Stores the attempts of one run at once, each with what it leaves: delivered, failed for good, or pending until its next attempt.</summary>
+    Task RecordAttemptsAsync(string appId, string endpointId, IReadOnlyList<AttemptOutcome> outcomes);
 
     /// <summary>The endpoint's deliveries, newest first, with their attempts.</summary>
     Task<WebhookDeliveryPage> ListAsync(string appId, string endpointId, WebhookDeliveryCursor? after, int limit);
@@ -30,6 +30,9 @@ public interface IWebhookOutbox
     /// <summary>Forgets a removed endpoint's deliveries.</summary>
     Task DeleteEndpointAsync(string appId, string endpointId);
 }
+
+/// <summary>An attempt at a delivery and the state it leaves the delivery in.</summary>
+public sealed record AttemptOutcome(string EventId, WebhookAttempt Attempt, WebhookDeliveryStatus Status, DateTimeOffset? NextAttemptAt);
 
 /// <summary>A pending delivery to send: the event's id and body and how many attempts it has had.</summary>
 public sealed record DueWebhook(string EventId, string Payload, int Attempts, DateTimeOffset CreatedAt);

@@ -126,7 +126,13 @@ public sealed class WebhookDispatcherGrain(
         while (true)
         {
             var due = await outbox.DueAsync(_appId, _endpointId, time.GetUtcNow(), Parallel);
-            await Task.WhenAll(due.Select(delivery => DeliverAsync(endpoint.Url, secret, delivery)));
+            var outcomes = await Task.WhenAll(due.Select(delivery => DeliverAsync(endpoint.Url, secret, delivery)));
+            if (outcomes.Length > 0)
+            {
+                // One write for the run's attempts: one transaction and one flush, not one per delivery.
+                await outbox.RecordAttemptsAsync(_appId, _endpointId, outcomes);
+            }
+
             if (due.Length < Parallel)
             {
                 break;
@@ -136,7 +142,7 @@ public sealed class WebhookDispatcherGrain(
         await ScheduleRetryAsync();
     }
 
-    private async Task DeliverAsync(string url, string secret, DueWebhook delivery)
+    private async Task<AttemptOutcome> DeliverAsync(string url, string secret, DueWebhook delivery)
     {
         var number = delivery.Attempts + 1;
         var at = time.GetUtcNow();
@@ -148,7 +154,7 @@ public sealed class WebhookDispatcherGrain(
             GrainsLog.WebhookFailed(logger, _appId, _endpointId, delivery.EventId, number, error!);
         }
 
-        await outbox.RecordAttemptAsync(_appId, _endpointId, delivery.EventId, new WebhookAttempt(number, at, statusCode, error, duration), status, at + wait);
+        return new AttemptOutcome(delivery.EventId, new WebhookAttempt(number, at, statusCode, error, duration), status, at + wait);
     }
 
     private async Task ScheduleRetryAsync()

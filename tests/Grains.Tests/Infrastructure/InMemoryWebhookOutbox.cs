@@ -48,12 +48,15 @@ public sealed class InMemoryWebhookOutbox : IWebhookOutbox
         }
     }
 
-    public Task RecordAttemptAsync(string appId, string endpointId, string eventId, WebhookAttempt attempt, WebhookDeliveryStatus status, DateTimeOffset? nextAttemptAt)
+    public Task RecordAttemptsAsync(string appId, string endpointId, IReadOnlyList<AttemptOutcome> outcomes)
     {
         lock (_lock)
         {
-            var row = _rows[(appId, endpointId, eventId)];
-            _rows[(appId, endpointId, eventId)] = row with { Status = status, Next = nextAttemptAt, Attempts = row.Attempts.Insert(0, attempt) };
+            foreach (var (eventId, attempt, status, nextAttemptAt) in outcomes)
+            {
+                var row = _rows[(appId, endpointId, eventId)];
+                _rows[(appId, endpointId, eventId)] = row with { Status = status, Next = nextAttemptAt, Attempts = row.Attempts.Insert(0, attempt) };
+            }
         }
 
         return Task.CompletedTask;
