@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.Security.Claims;
+using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authentication;
@@ -6,14 +8,16 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Reservations.Api.Errors;
 using Reservations.Grains;
+using Reservations.Grains.Tenants;
 using Reservations.Grains.Usage;
 
 namespace Reservations.Api.Security;
 
 /// <summary>
-/// The app key scheme: x-app-id and x-api-key name an enabled app and its current key (cached a few
-/// seconds by <see cref="TenantAuthCache"/>), and a browser's Origin is the engine's own or among the
-/// app's allowed domains, whose CORS answer headers it then sets. Its challenge writes the refusal.
+/// The app key scheme: x-app-id and x-api-key name an enabled app and one of its current keys (cached a
+/// few seconds by <see cref="TenantAuthCache"/>), and a browser's Origin is the engine's own or among the
+/// app's allowed domains, whose CORS answer headers it then sets. The identity says which kind of key it
+/// was, and the app's confirmation mode (<see cref="AppKeys"/>). Its challenge writes the refusal.
 /// </summary>
 internal sealed partial class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory loggers, UrlEncoder encoder, TenantAuthCache tenants, UsageMeter usage)
@@ -41,7 +45,7 @@ internal sealed partial class ApiKeyAuthenticationHandler(
         }
 
         var auth = await tenants.GetAsync(appId);
-        if (auth is null || !Secrets.Matches(key, auth.KeyHash.AsSpan()))
+        if (auth is null || KindOf(key, auth) is not { } kind)
         {
             return WrongCredentials;
         }
@@ -65,9 +69,32 @@ internal sealed partial class ApiKeyAuthenticationHandler(
         }
 
         usage.CountRequest(appId);
-        var identity = new ClaimsIdentity([new Claim(TokenService.AppClaim, appId)], ApiAuthentication.ApiKeyScheme);
+        var identity = new ClaimsIdentity([new Claim(TokenService.AppClaim, appId), new Claim(AppKeys.KindClaim, kind)], ApiAuthentication.ApiKeyScheme);
+        if (auth.Confirmation != ConfirmationMode.Any)
+        {
+            identity.AddClaim(new Claim(AppKeys.ConfirmationClaim, auth.Confirmation.ToString()));
+        }
+
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), ApiAuthentication.ApiKeyScheme));
     }
+
+    /// <summary>Which of the app's keys this is, or null for none. Hashed once; each comparison in constant time.</summary>
+    private static string? KindOf(string key, TenantAuth auth)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        Secrets.Sha256(key, hash);
+        if (key.StartsWith(AppKeys.PublishablePrefix, StringComparison.Ordinal))
+        {
+            return Is(hash, auth.PublishableKeyHash) ? AppKeys.Publishable : null;
+        }
+
+        return Is(hash, auth.KeyHash) ? AppKeys.Original
+            : Is(hash, auth.SecretKeyHash) ? AppKeys.Secret
+            : null;
+    }
+
+    private static bool Is(ReadOnlySpan<byte> hash, ImmutableArray<byte> expected) =>
+        !expected.IsDefaultOrEmpty && CryptographicOperations.FixedTimeEquals(hash, expected.AsSpan());
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
