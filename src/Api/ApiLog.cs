@@ -1,3 +1,5 @@
+using Reservations.Grains.Tenants;
+
 namespace Reservations.Api;
 
 /// <summary>The API's log events. Never pass a secret (key, password, token) to any of them.</summary>
@@ -17,6 +19,9 @@ internal static partial class ApiLog
 
     [LoggerMessage(5, LogLevel.Information, "App {AppId} key rotated")]
     public static partial void AppKeyRotated(ILogger logger, string appId);
+
+    [LoggerMessage(31, LogLevel.Information, "App {AppId}: new {Credential} issued")]
+    public static partial void AppCredentialRotated(ILogger logger, string appId, AppCredential credential);
 
     [LoggerMessage(6, LogLevel.Warning, "Refused admin login for {Username}")]
     public static partial void AdminLoginRefused(ILogger logger, string username);

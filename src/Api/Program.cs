@@ -24,6 +24,7 @@ SeatEndpoints.Map(app);
 GroupEndpoints.Map(app);
 HoldTimeEndpoints.Map(app);
 BookingEndpoints.Map(app);
+PaymentNotificationEndpoints.Map(app);
 AdminEndpoints.Map(app);
 EntityEndpoints.Map(app);
 UsageHistoryEndpoints.Map(app);

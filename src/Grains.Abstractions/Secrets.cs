@@ -22,11 +22,17 @@ public static class Secrets
     public static bool Matches(string secret, ReadOnlySpan<byte> expectedHash)
     {
         Span<byte> actual = stackalloc byte[SHA256.HashSizeInBytes];
+        Sha256(secret, actual);
+        return CryptographicOperations.FixedTimeEquals(actual, expectedHash);
+    }
+
+    /// <summary>SHA-256 of <paramref name="secret"/> into <paramref name="hash"/> (32 bytes), without allocating: to compare one secret with several hashes.</summary>
+    public static void Sha256(string secret, Span<byte> hash)
+    {
         var byteCount = Encoding.UTF8.GetByteCount(secret);
         var utf8 = byteCount <= 512 ? stackalloc byte[byteCount] : new byte[byteCount];
         Encoding.UTF8.GetBytes(secret, utf8);
-        SHA256.HashData(utf8, actual);
-        return CryptographicOperations.FixedTimeEquals(actual, expectedHash);
+        SHA256.HashData(utf8, hash);
     }
 
     /// <summary>Base64url (RFC 4648 §5) without padding.</summary>

@@ -51,6 +51,29 @@ public sealed class SecretsInLogsTests(LoggedApiFixture fixture) : IClassFixture
         await (await fixture.Tenant(app, userToken).PostJsonAsync("/confirm-booking", new { reservationToken, paymentId = "PAY-LOGGED" }))
             .ReadJsonAsync(HttpStatusCode.Created);
 
+        // The browser's and the server's keys and the signing secret: the browser holds with its key, is
+        // refused confirming; the server confirms with its key and by a signed notification.
+        var publishable = await fixture.IssueAsync(app, "publishable");
+        var secretKey = await fixture.IssueAsync(app, "secret");
+        var signingSecret = await fixture.IssueAsync(app, "signing");
+        secrets.AddRange([publishable, secretKey, signingSecret, signingSecret["whsec_".Length..]]);
+        var browserHold = await (await fixture.Tenant(app with { ApiKey = publishable }, userToken).PostJsonAsync("/reserve-seat", new { seatId = seatIds[1] }))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        var browserToken = browserHold.GetProperty("reservationToken").GetString()!;
+        secrets.Add(browserToken);
+        await (await fixture.Tenant(app with { ApiKey = publishable }, userToken).PostJsonAsync("/confirm-booking", new { reservationToken = browserToken, paymentId = "PAY-PK" }))
+            .AssertProblemAsync(HttpStatusCode.Forbidden, "secret_key_required");
+        await (await fixture.Tenant(app with { ApiKey = secretKey + "x" }, userToken).GetAsync("/my-bookings")).AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_app_credentials");
+        var body = AppCredentials.PaymentBody(browserToken, "PAY-SIGNED");
+        using var forgedNotification = AppCredentials.Notification(app.AppId, "whsec_" + Convert.ToBase64String(new byte[32]), body, fixture.Time.GetUtcNow());
+        secrets.Add(forgedNotification.Headers.GetValues("webhook-signature").Single()["v1,".Length..]);
+        await (await fixture.Anonymous().SendAsync(forgedNotification)).AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_signature");
+        using var notification = AppCredentials.Notification(app.AppId, signingSecret, body, fixture.Time.GetUtcNow());
+        secrets.Add(notification.Headers.GetValues("webhook-signature").Single()["v1,".Length..]);
+        await (await fixture.Anonymous().SendAsync(notification)).ReadJsonAsync(HttpStatusCode.Created);
+        await (await fixture.Tenant(app with { ApiKey = secretKey }, userToken).PostJsonAsync("/confirm-booking", new { reservationToken = browserToken, paymentId = "PAY-SIGNED" }))
+            .ReadJsonAsync(HttpStatusCode.OK);
+
         // Forged and other apps' tokens are refused, and logged as refusals only.
         var forged = Tokens.Sign(Convert.ToBase64String(new byte[32]), app.AppId, "someone", fixture.Time.GetUtcNow().AddHours(1));
         secrets.Add(forged);

@@ -36,6 +36,9 @@ internal static class AdminEndpoints
         group.MapGet("/apps/{appId}", GetAppAsync);
         group.MapPatch("/apps/{appId}", UpdateAppAsync);
         group.MapPost("/apps/{appId}/rotate-key", RotateKeyAsync);
+        group.MapPost("/apps/{appId}/rotate-publishable-key", RotatePublishableKeyAsync);
+        group.MapPost("/apps/{appId}/rotate-secret-key", RotateSecretKeyAsync);
+        group.MapPost("/apps/{appId}/rotate-signing-secret", RotateSigningSecretAsync);
         group.MapGet("/bookings", GetBookingsAsync);
         group.MapGet("/usage", GetUsageAsync);
         group.MapPost("/seed-data", SeedAsync).WithBodyLimit(MaxSeedBodyBytes);
@@ -143,7 +146,18 @@ internal static class AdminEndpoints
             return badLimits;
         }
 
-        var view = await grains.GetGrain<ITenantGrain>(appId).UpdateAsync(new TenantUpdate(request.Name?.Trim(), origins, request.Enabled, limits));
+        ConfirmationMode? confirmation = null;
+        if (request.Confirmation is not null)
+        {
+            if (!ConfirmationModes.TryParse(request.Confirmation, out var mode))
+            {
+                return ApiProblem.Validation("confirmation must be one of any, server, signed.");
+            }
+
+            confirmation = mode;
+        }
+
+        var view = await grains.GetGrain<ITenantGrain>(appId).UpdateAsync(new TenantUpdate(request.Name?.Trim(), origins, request.Enabled, limits, confirmation));
         cache.Invalidate(appId);
         return view is null ? AppNotFound() : TypedResults.Ok(AppResponse.From(view));
     }
@@ -160,6 +174,31 @@ internal static class AdminEndpoints
 
         ApiLog.AppKeyRotated(loggers.CreateLogger(LogCategory), appId);
         return TypedResults.Ok(new RotateKeyResponse(appId, key));
+    }
+
+    private static async Task<Results<Ok<PublishableKeyResponse>, ProblemResult>> RotatePublishableKeyAsync(
+        string appId, GrainReferences grains, TenantAuthCache cache, ILoggerFactory loggers) =>
+        await RotateAsync(appId, AppCredential.PublishableKey, grains, cache, loggers) is { } key ? TypedResults.Ok(new PublishableKeyResponse(appId, key)) : AppNotFound();
+
+    private static async Task<Results<Ok<SecretKeyResponse>, ProblemResult>> RotateSecretKeyAsync(
+        string appId, GrainReferences grains, TenantAuthCache cache, ILoggerFactory loggers) =>
+        await RotateAsync(appId, AppCredential.SecretKey, grains, cache, loggers) is { } key ? TypedResults.Ok(new SecretKeyResponse(appId, key)) : AppNotFound();
+
+    private static async Task<Results<Ok<SigningSecretResponse>, ProblemResult>> RotateSigningSecretAsync(
+        string appId, GrainReferences grains, TenantAuthCache cache, ILoggerFactory loggers) =>
+        await RotateAsync(appId, AppCredential.SigningSecret, grains, cache, loggers) is { } secret ? TypedResults.Ok(new SigningSecretResponse(appId, secret)) : AppNotFound();
+
+    /// <summary>Issues one of the app's secrets anew (the first time, issues it), to be shown this once; the one it replaces stops working. Null: no such app.</summary>
+    private static async Task<string?> RotateAsync(string appId, AppCredential credential, GrainReferences grains, TenantAuthCache cache, ILoggerFactory loggers)
+    {
+        var secret = ApiKeyAuthenticationHandler.IsAppIdShaped(appId) ? await grains.GetGrain<ITenantGrain>(appId).RotateAsync(credential) : null;
+        cache.Invalidate(appId);
+        if (secret is not null)
+        {
+            ApiLog.AppCredentialRotated(loggers.CreateLogger(LogCategory), appId, credential);
+        }
+
+        return secret;
     }
 
     private static async Task<Results<Ok<BookingPage>, ProblemResult>> GetBookingsAsync(

@@ -19,21 +19,31 @@ internal sealed class BookingEndpoints(GrainReferences grains)
     public static IEndpointRouteBuilder Map(IEndpointRouteBuilder app)
     {
         var endpoints = new BookingEndpoints(app.ServiceProvider.GetRequiredService<GrainReferences>());
-        var group = app.MapGroup("").WithTags("Bookings").RequireTenantUser();
-        group.MapPost("/confirm-booking", endpoints.ConfirmAsync)
+        // Confirming needs a key that may confirm (never a publishable one); listing one's bookings does not.
+        app.MapGroup("").WithTags("Bookings").RequireSecretTenantUser()
+            .MapPost("/confirm-booking", endpoints.ConfirmAsync)
             .ProducesEither<Booking, GroupBookingResponse>(StatusCodes.Status201Created)
             .ProducesEither<Booking, GroupBookingResponse>(StatusCodes.Status200OK)
             .ProducesProblemCodes(StatusCodes.Status400BadRequest,
                 "validation_failed: reservationToken missing or too long, or paymentId missing, over 200 characters or not of letters, digits, '-', '_', '.' and ':'; malformed_json.")
-            .ProducesUserProblems(ResponseDocs.NotHolder)
+            .ProducesUserProblems(ResponseDocs.NotHolder + "; " + ResponseDocs.ConfirmRefused)
             .ProducesProblemCodes(StatusCodes.Status409Conflict,
                 "token_used: the reservation was confirmed with another paymentId; group_incomplete (a group's token): some seats were booked with this paymentId but the others' holds ended first, and lostSeatIds lists those.")
             .ProducesProblemCodes(StatusCodes.Status410Gone, ResponseDocs.Expired);
-        group.MapGet("/my-bookings", (Delegate)endpoints.GetMineAsync);
+        app.MapGroup("").WithTags("Bookings").RequireTenantUser()
+            .MapGet("/my-bookings", (Delegate)endpoints.GetMineAsync);
         return app;
     }
 
-    private async Task<Results<Created<Booking>, Ok<Booking>, Created<GroupBookingResponse>, Ok<GroupBookingResponse>, ProblemResult>> ConfirmAsync(ConfirmBookingRequest request, HttpContext http)
+    private Task<Results<Created<Booking>, Ok<Booking>, Created<GroupBookingResponse>, Ok<GroupBookingResponse>, ProblemResult>> ConfirmAsync(ConfirmBookingRequest request, HttpContext http) =>
+        ConfirmHoldAsync(grains, http.AppId(), http.UserId(), request);
+
+    /// <summary>
+    /// Books the hold a reservation token grants, a seat's or a group's: for <paramref name="userId"/>, who
+    /// must hold it, or (null) for whoever holds it, when the app's server vouches (a signed payment notification).
+    /// </summary>
+    internal static async Task<Results<Created<Booking>, Ok<Booking>, Created<GroupBookingResponse>, Ok<GroupBookingResponse>, ProblemResult>> ConfirmHoldAsync(
+        GrainReferences grains, string appId, string? userId, ConfirmBookingRequest request)
     {
         if ((Check.Text(request.ReservationToken, "reservationToken", 200) ?? Check.Id(request.PaymentId, "paymentId", 200)) is { } invalid)
         {
@@ -44,17 +54,17 @@ internal sealed class BookingEndpoints(GrainReferences grains)
         if (!SeatEndpoints.TryReadSeatId(ReservationToken.SeatIdOf(request.ReservationToken), out var address))
         {
             return GroupEndpoints.GroupIdOf(request.ReservationToken) is { } groupId
-                ? await ConfirmGroupAsync(http, groupId, request.ReservationToken!, request.PaymentId!)
+                ? await ConfirmGroupAsync(grains, appId, userId, groupId, request.ReservationToken!, request.PaymentId!)
                 : ApiProblem.ReservationExpired;
         }
 
-        var seat = grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(http.AppId(), address.SeatId));
+        var seat = grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(appId, address.SeatId));
         ConfirmResult result;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                result = await seat.ConfirmAsync(request.ReservationToken!, http.UserId(), request.PaymentId!);
+                result = await seat.ConfirmAsync(request.ReservationToken!, userId, request.PaymentId!);
                 break;
             }
             catch (OrleansMessageRejectionException) when (attempt < SiloLeaving.Attempts)
@@ -73,10 +83,10 @@ internal sealed class BookingEndpoints(GrainReferences grains)
         };
     }
 
-    private async Task<Results<Created<Booking>, Ok<Booking>, Created<GroupBookingResponse>, Ok<GroupBookingResponse>, ProblemResult>> ConfirmGroupAsync(
-        HttpContext http, string groupId, string token, string paymentId)
+    private static async Task<Results<Created<Booking>, Ok<Booking>, Created<GroupBookingResponse>, Ok<GroupBookingResponse>, ProblemResult>> ConfirmGroupAsync(
+        GrainReferences grains, string appId, string? userId, string groupId, string token, string paymentId)
     {
-        var result = await GroupEndpoints.ConfirmAsync(grains, http, groupId, token, paymentId);
+        var result = await GroupEndpoints.ConfirmAsync(grains, appId, userId, groupId, token, paymentId);
         return result.Outcome switch
         {
             GroupConfirmOutcome.Booked => TypedResults.Created((string?)null, new GroupBookingResponse(result.Bookings)),

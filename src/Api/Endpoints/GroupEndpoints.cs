@@ -34,10 +34,9 @@ internal sealed class GroupEndpoints(GrainReferences grains, int maxSeats)
     /// <summary>The group a token names, or null for a seat's token or a malformed one.</summary>
     internal static string? GroupIdOf(string? reservationToken) => GroupToken.GroupIdOf(ReservationToken.SeatIdOf(reservationToken));
 
-    internal static Task<GroupConfirmResult> ConfirmAsync(GrainReferences grains, HttpContext http, string groupId, string token, string paymentId)
+    internal static Task<GroupConfirmResult> ConfirmAsync(GrainReferences grains, string appId, string? userId, string groupId, string token, string paymentId)
     {
-        var group = grains.GetGrain<ISeatGroupGrain>(GrainKeys.Scoped(http.AppId(), groupId));
-        var userId = http.UserId();
+        var group = grains.GetGrain<ISeatGroupGrain>(GrainKeys.Scoped(appId, groupId));
         return SiloLeaving.RetryAsync(() => group.ConfirmAsync(token, userId, paymentId));
     }
 

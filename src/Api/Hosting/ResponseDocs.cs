@@ -17,6 +17,9 @@ internal static class ResponseDocs
 
     public const string NotHolder = "not_holder: the reservation is another user's";
 
+    public const string ConfirmRefused = "secret_key_required: a publishable key, or the app's original key when the app's confirmation is server; "
+        + "signed_notification_required: the app's confirmation is signed, so only POST /payment-notifications confirms";
+
     public const string Expired = "reservation_expired: the hold expired, was released or booked, or the token names no hold of this app.";
 
     public const string BadToken = "validation_failed: reservationToken missing or over 200 characters; malformed_json: the body is not JSON of the expected types.";

@@ -16,7 +16,7 @@ internal static class IdempotencyExtensions
     {
         var requirement = context.Description.ActionDescriptor.EndpointMetadata.OfType<AuthRequirementMetadata>().LastOrDefault()?.Requirement;
         if (string.Equals(context.Description.HttpMethod, HttpMethods.Post, StringComparison.OrdinalIgnoreCase)
-            && requirement is AuthRequirement.Tenant or AuthRequirement.TenantUser or AuthRequirement.Admin)
+            && requirement is AuthRequirement.Tenant or AuthRequirement.TenantUser or AuthRequirement.SecretTenantUser or AuthRequirement.Admin)
         {
             operation.Parameters ??= [];
             operation.Parameters.Add(new OpenApiParameter

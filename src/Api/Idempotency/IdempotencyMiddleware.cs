@@ -43,7 +43,7 @@ internal sealed class IdempotencyMiddleware(
         }
 
         var requirement = context.GetEndpoint()?.Metadata.GetMetadata<AuthRequirementMetadata>()?.Requirement;
-        return requirement is AuthRequirement.Tenant or AuthRequirement.TenantUser or AuthRequirement.Admin
+        return requirement is AuthRequirement.Tenant or AuthRequirement.TenantUser or AuthRequirement.SecretTenantUser or AuthRequirement.Admin
             ? RunAsync(context, key.ToString(), requirement.Value)
             : next(context);
     }
@@ -137,7 +137,7 @@ internal sealed class IdempotencyMiddleware(
     private static (string Owner, string Scope) ScopeOf(HttpContext context, AuthRequirement requirement) => requirement switch
     {
         AuthRequirement.Tenant => (context.AppId(), context.AppId()),
-        AuthRequirement.TenantUser => (context.AppId(), context.AppId() + "\n" + context.UserId()),
+        AuthRequirement.TenantUser or AuthRequirement.SecretTenantUser => (context.AppId(), context.AppId() + "\n" + context.UserId()),
         _ => (AdminOwner, "admin\n" + context.User.IdentityOf<TokenIdentity>()?.Subject),
     };
 

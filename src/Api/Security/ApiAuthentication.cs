@@ -38,6 +38,8 @@ internal static class ApiAuthentication
             .AddPolicy(nameof(AuthRequirement.Tenant), policy => policy.AddAuthenticationSchemes(ApiKeyScheme).RequireAuthenticatedUser())
             .AddPolicy(nameof(AuthRequirement.TenantUser), policy => policy.AddAuthenticationSchemes(ApiKeyScheme, BearerScheme)
                 .AddRequirements(new CallerRequirement(IsUserOfTheApp, ApiProblem.InvalidToken)))
+            .AddPolicy(nameof(AuthRequirement.SecretTenantUser), policy => policy.AddAuthenticationSchemes(ApiKeyScheme, BearerScheme)
+                .AddRequirements(new CallerRequirement(IsUserOfTheApp, ApiProblem.InvalidToken), new CallerRequirement(AppKeys.ConfirmRefusal)))
             .AddPolicy(nameof(AuthRequirement.Admin), policy => policy.AddAuthenticationSchemes(BearerScheme)
                 .AddRequirements(new CallerRequirement(IsAdmin, AdminOnly)))
             .AddPolicy(nameof(AuthRequirement.AdminPage), policy => policy.AddAuthenticationSchemes(AdminPageScheme)

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Security.Claims;
+using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Net.Http.Headers;
@@ -11,9 +13,10 @@ using Reservations.Grains.Usage;
 namespace Reservations.Api.Security;
 
 /// <summary>
-/// The app key scheme: x-app-id and x-api-key name an enabled app and its current key (cached a few
-/// seconds by <see cref="TenantAuthCache"/>), and a browser's Origin is the engine's own or among the
-/// app's allowed domains, whose CORS answer headers it then sets. Its challenge writes the refusal.
+/// The app key scheme: x-app-id and x-api-key name an enabled app and one of its current keys (cached a
+/// few seconds by <see cref="TenantAuthCache"/>), and a browser's Origin is the engine's own or among the
+/// app's allowed domains, whose CORS answer headers it then sets. The identity (<see cref="AppIdentity"/>) says which kind of key it
+/// was, and the app's confirmation mode (<see cref="AppKeys"/>). Its challenge writes the refusal.
 /// It implements <see cref="IAuthenticationHandler"/> itself rather than deriving from
 /// <c>AuthenticationHandler&lt;TOptions&gt;</c>: it runs on every tenant request, and that base class
 /// costs a logger, an options look-up and a result object per request for features (events,
@@ -30,10 +33,11 @@ internal sealed partial class ApiKeyAuthenticationHandler(TenantAuthCache tenant
         Refusal(ApiProblem.Of(StatusCodes.Status403Forbidden, "origin_not_allowed", "This origin is not among the app's allowed domains."));
 
     /// <summary>
-    /// An app's success, made once: it holds only the app id, so it is the same for every request of the
-    /// app, and the policy evaluator copies its identity into each request's own principal.
+    /// Successes, made once: one holds only the app, the kind of key and the app's confirmation mode, so
+    /// it is the same for every request that shares them, and the policy evaluator copies its identity
+    /// into each request's own principal.
     /// </summary>
-    private static readonly ConcurrentDictionary<string, Task<AuthenticateResult>> Successes = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<(string AppId, string Kind, ConfirmationMode Confirmation), Task<AuthenticateResult>> Successes = new();
     private const int MaxSuccesses = 10_000;
 
     private static readonly ProblemResult Forbidden = ApiProblem.Of(StatusCodes.Status403Forbidden, "forbidden", "This app may not do that.");
@@ -71,7 +75,7 @@ internal sealed partial class ApiKeyAuthenticationHandler(TenantAuthCache tenant
 
     private Task<AuthenticateResult> Check(string appId, string key, TenantAuth? auth)
     {
-        if (auth is null || !Secrets.Matches(key, auth.KeyHash.AsSpan()))
+        if (auth is null || KindOf(key, auth) is not { } kind)
         {
             return WrongCredentials;
         }
@@ -95,18 +99,37 @@ internal sealed partial class ApiKeyAuthenticationHandler(TenantAuthCache tenant
         }
 
         usage.CountRequest(appId);
-        return Successes.TryGetValue(appId, out var success) ? success : RememberSuccess(appId);
+        return Successes.TryGetValue((appId, kind, auth.Confirmation), out var success) ? success : RememberSuccess(appId, kind, auth.Confirmation);
     }
 
-    private static Task<AuthenticateResult> RememberSuccess(string appId)
+    /// <summary>Which of the app's keys this is, or null for none. Hashed once; each comparison in constant time.</summary>
+    private static string? KindOf(string key, TenantAuth auth)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        Secrets.Sha256(key, hash);
+        if (key.StartsWith(AppKeys.PublishablePrefix, StringComparison.Ordinal))
+        {
+            return Is(hash, auth.PublishableKeyHash) ? AppKeys.Publishable : null;
+        }
+
+        return Is(hash, auth.KeyHash) ? AppKeys.Original
+            : Is(hash, auth.SecretKeyHash) ? AppKeys.Secret
+            : null;
+    }
+
+    private static bool Is(ReadOnlySpan<byte> hash, ImmutableArray<byte> expected) =>
+        !expected.IsDefaultOrEmpty && CryptographicOperations.FixedTimeEquals(hash, expected.AsSpan());
+
+    private static Task<AuthenticateResult> RememberSuccess(string appId, string kind, ConfirmationMode confirmation)
     {
         if (Successes.Count >= MaxSuccesses)
         {
             Successes.Clear();
         }
 
-        var success = Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new AppIdentity(appId)), ApiAuthentication.ApiKeyScheme)));
-        return Successes.GetOrAdd(appId, success);
+        var identity = new AppIdentity(appId, kind, confirmation);
+        var success = Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), ApiAuthentication.ApiKeyScheme)));
+        return Successes.GetOrAdd((appId, kind, confirmation), success);
     }
 
     public async Task ChallengeAsync(AuthenticationProperties? properties)

@@ -7,6 +7,8 @@ internal enum AuthRequirement
     Tenant,
     /// <summary>Tenant, plus a user's bearer token of that same app.</summary>
     TenantUser,
+    /// <summary>TenantUser, with a key that may confirm bookings: the secret key, or the original one as the app's confirmation mode allows (<see cref="AppKeys"/>).</summary>
+    SecretTenantUser,
     /// <summary>An admin bearer token.</summary>
     Admin,
     /// <summary>An admin bearer token, or the admin cookie a browser got from POST /admin/login (<see cref="AdminPageCookie"/>).</summary>
@@ -23,6 +25,9 @@ internal static class AuthRequirementExtensions
 
     public static TBuilder RequireTenantUser<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.Require(AuthRequirement.TenantUser);
+
+    public static TBuilder RequireSecretTenantUser<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.Require(AuthRequirement.SecretTenantUser);
 
     public static TBuilder RequireAdmin<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.Require(AuthRequirement.Admin);

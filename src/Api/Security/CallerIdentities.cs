@@ -1,15 +1,23 @@
 using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Reservations.Grains.Tenants;
 
 namespace Reservations.Api.Security;
 
 /// <summary>
-/// The app key scheme's identity: the app, readable without searching the claims. The policies and
-/// the endpoints ask for it on every request, and a claim search allocates.
+/// The app key scheme's identity: the app, the kind of key (<see cref="AppKeys"/>) and the app's
+/// confirmation mode, readable without searching the claims. The policies and the endpoints ask for
+/// them on every request, and a claim search allocates.
 /// </summary>
-internal sealed class AppIdentity(string appId) : ClaimsIdentity([new Claim(TokenService.AppClaim, appId)], ApiAuthentication.ApiKeyScheme)
+internal sealed class AppIdentity(string appId, string kind, ConfirmationMode confirmation)
+    : ClaimsIdentity([new Claim(TokenService.AppClaim, appId), new Claim(AppKeys.KindClaim, kind), new Claim(AppKeys.ConfirmationClaim, confirmation.ToString())],
+        ApiAuthentication.ApiKeyScheme)
 {
     public string AppId { get; } = appId;
+
+    public string Kind { get; } = kind;
+
+    public ConfirmationMode Confirmation { get; } = confirmation;
 }
 
 /// <summary>

@@ -4,19 +4,22 @@ using Reservations.Api.Errors;
 
 namespace Reservations.Api.Security;
 
-/// <summary>What an authenticated caller must be for a policy, and the answer when it is not.</summary>
-internal sealed class CallerRequirement(Func<ClaimsPrincipal, bool> allows, ProblemResult refusal) : IAuthorizationRequirement
+/// <summary>What an authenticated caller must be for a policy: the answer when it is not, or null when it is.</summary>
+internal sealed class CallerRequirement(Func<ClaimsPrincipal, ProblemResult?> refusalFor) : IAuthorizationRequirement
 {
-    public ProblemResult Refusal { get; } = refusal;
+    public CallerRequirement(Func<ClaimsPrincipal, bool> allows, ProblemResult refusal)
+        : this(user => allows(user) ? null : refusal)
+    {
+    }
 
-    public bool Allows(ClaimsPrincipal user) => allows(user);
+    public ProblemResult? RefusalFor(ClaimsPrincipal user) => refusalFor(user);
 }
 
 internal sealed class CallerRequirementHandler : AuthorizationHandler<CallerRequirement>
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, CallerRequirement requirement)
     {
-        if (requirement.Allows(context.User))
+        if (requirement.RefusalFor(context.User) is null)
         {
             context.Succeed(requirement);
         }

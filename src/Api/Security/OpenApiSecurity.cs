@@ -6,13 +6,15 @@ namespace Reservations.Api.Security;
 /// <summary>
 /// Declares the authentication schemes in the OpenAPI document, and on each operation the ones its
 /// route group requires (<see cref="AuthRequirementMetadata"/>): the app id and key together, plus a
-/// bearer token for user routes; a bearer token alone for admin routes.
+/// bearer token for user routes; a bearer token alone for admin routes; the app id and a payment
+/// signature for payment notifications.
 /// </summary>
 internal static class OpenApiSecurity
 {
     public const string AppIdScheme = "AppId";
     public const string ApiKeyScheme = "ApiKey";
     public const string BearerScheme = "Bearer";
+    public const string PaymentSignatureScheme = "PaymentSignature";
 
     public static OpenApiOptions AddApiSecurity(this OpenApiOptions options)
     {
@@ -37,7 +39,9 @@ internal static class OpenApiSecurity
             Type = SecuritySchemeType.ApiKey,
             In = ParameterLocation.Header,
             Name = ApiKeyAuthenticationHandler.ApiKeyHeader,
-            Description = "The app's key, shown once when the app is created or its key rotated.",
+            Description = "One of the app's keys, each shown once when issued: the publishable key (pk_live_…, safe in a browser: "
+                + "everything but confirming bookings), the secret key (sk_server_…, for the app's server: everything) or the key the app was created with "
+                + "(sk_live_…: everything, confirming too unless the app's confirmation setting is server or signed).",
         };
         document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
         {
@@ -46,16 +50,25 @@ internal static class OpenApiSecurity
             BearerFormat = "JWT",
             Description = "A user's token (from /auth/signup or /auth/login, for the same app) or an admin's (from /admin/login).",
         };
+        document.Components.SecuritySchemes[PaymentSignatureScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Header,
+            Name = Endpoints.PaymentNotificationEndpoints.SignatureHeader,
+            Description = "Standard Webhooks: webhook-signature = v1,base64(HMAC-SHA256(signing secret, \"{webhook-id}.{webhook-timestamp}.{body}\")), "
+                + "with webhook-id (the notification's id), webhook-timestamp (Unix seconds, within 5 minutes of now) and x-app-id (docs/payments.md).",
+        };
         return Task.CompletedTask;
     }
 
     private static Task RequireSchemes(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        var requirement = context.Description.ActionDescriptor.EndpointMetadata.OfType<AuthRequirementMetadata>().LastOrDefault()?.Requirement;
-        string[] schemes = requirement switch
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        var requirement = metadata.OfType<AuthRequirementMetadata>().LastOrDefault()?.Requirement;
+        string[] schemes = metadata.OfType<Endpoints.SignedNotificationMetadata>().Any() ? [AppIdScheme, PaymentSignatureScheme] : requirement switch
         {
             AuthRequirement.Tenant => [AppIdScheme, ApiKeyScheme],
-            AuthRequirement.TenantUser => [AppIdScheme, ApiKeyScheme, BearerScheme],
+            AuthRequirement.TenantUser or AuthRequirement.SecretTenantUser => [AppIdScheme, ApiKeyScheme, BearerScheme],
             AuthRequirement.Admin or AuthRequirement.AdminPage => [BearerScheme],
             _ => [],
         };

@@ -32,7 +32,8 @@ internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewa
             }
         }
 
-        var refusal = authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<CallerRequirement>().FirstOrDefault()?.Refusal ?? Forbidden;
+        var refusal = authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<CallerRequirement>()
+            .Select(requirement => requirement.RefusalFor(context.User)).FirstOrDefault(r => r is not null) ?? Forbidden;
         await refusal.ExecuteAsync(context);
     }
 }

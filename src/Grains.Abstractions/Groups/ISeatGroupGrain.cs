@@ -15,8 +15,11 @@ public interface ISeatGroupGrain : IGrainWithStringKey
     /// <summary>Holds every seat for the user, or none of them.</summary>
     Task<GroupHoldResult> TryHoldAsync(string userId, ImmutableArray<string> seatIds);
 
-    /// <summary>Books every seat of the group with one paymentId; a repeat with the same paymentId completes and returns the same bookings.</summary>
-    Task<GroupConfirmResult> ConfirmAsync(string reservationToken, string userId, string paymentId);
+    /// <summary>
+    /// Books every seat of the group with one paymentId; a repeat with the same paymentId completes and
+    /// returns the same bookings. <paramref name="userId"/> null: the app's server vouches, for whoever holds the group.
+    /// </summary>
+    Task<GroupConfirmResult> ConfirmAsync(string reservationToken, string? userId, string paymentId);
 
     /// <summary>Extends the group's hold (every seat's) within the limits of a hold.</summary>
     Task<HoldChange> ExtendAsync(string reservationToken, string userId);

@@ -32,8 +32,12 @@ public interface ISeatGrain : IGrainWithStringKey
     /// <summary>For a group: moves the live hold the token grants to end no earlier than <paramref name="heldUntil"/>, as the group decided.</summary>
     Task<HoldChange> HoldUntilAsync(string reservationToken, string userId, DateTimeOffset heldUntil, bool paying);
 
-    /// <summary>Books the held seat exactly once per token; a repeat with the same paymentId gets the same booking.</summary>
-    Task<ConfirmResult> ConfirmAsync(string reservationToken, string userId, string paymentId);
+    /// <summary>
+    /// Books the held seat exactly once per token; a repeat with the same paymentId gets the same booking.
+    /// <paramref name="userId"/> must be the holder's; null when the app's server vouches for the payment
+    /// (a signed payment notification), which books for whoever holds the token.
+    /// </summary>
+    Task<ConfirmResult> ConfirmAsync(string reservationToken, string? userId, string paymentId);
 
     /// <summary>Housekeeping the catalog asks for: an expired hold is freed in storage, a booking missing from the ledger is recorded.</summary>
     [OneWay]

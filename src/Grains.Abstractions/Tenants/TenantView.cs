@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace Reservations.Grains.Tenants;
 
-/// <summary>An app as the admin sees it (never its key).</summary>
+/// <summary>An app as the admin sees it (never its keys: only which have been issued).</summary>
 [GenerateSerializer, Immutable, Alias("reservations.tenant-view")]
 public sealed record TenantView(
     [property: Id(0)] string AppId,
@@ -12,4 +12,8 @@ public sealed record TenantView(
     [property: Id(4)] bool Enabled,
     [property: Id(5)] DateTimeOffset CreatedAt,
     [property: Id(6)] TenantUsage Usage,
-    [property: Id(7)] HoldLimits? HoldLimits = null);
+    [property: Id(7)] HoldLimits? HoldLimits = null,
+    [property: Id(8)] ConfirmationMode Confirmation = ConfirmationMode.Any,
+    [property: Id(9)] bool HasPublishableKey = false,
+    [property: Id(10)] bool HasSecretKey = false,
+    [property: Id(11)] bool HasSigningSecret = false);

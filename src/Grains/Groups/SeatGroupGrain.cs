@@ -65,7 +65,7 @@ public sealed class SeatGroupGrain(
         return new GroupHoldResult(GroupHoldOutcome.Granted, ordered, token, hold.HeldUntil);
     }
 
-    async Task<GroupConfirmResult> ISeatGroupGrain.ConfirmAsync(string reservationToken, string userId, string paymentId)
+    async Task<GroupConfirmResult> ISeatGroupGrain.ConfirmAsync(string reservationToken, string? userId, string paymentId)
     {
         if (State.TokenHash is not { } hash || !Secrets.Matches(reservationToken, hash))
         {
@@ -77,7 +77,7 @@ public sealed class SeatGroupGrain(
             return Refused(GroupConfirmOutcome.TokenUsed);
         }
 
-        if (!string.Equals(State.UserId, userId, StringComparison.Ordinal))
+        if (userId is not null && !string.Equals(State.UserId, userId, StringComparison.Ordinal))
         {
             return Refused(GroupConfirmOutcome.NotHolder);
         }
@@ -102,7 +102,7 @@ public sealed class SeatGroupGrain(
             }
         }
 
-        var results = await Task.WhenAll(State.SeatIds.Select(id => Seat(id).ConfirmAsync(reservationToken, userId, paymentId)));
+        var results = await Task.WhenAll(State.SeatIds.Select(id => Seat(id).ConfirmAsync(reservationToken, State.UserId, paymentId)));
         var bookings = ImmutableArray.CreateBuilder<Booking>(results.Length);
         var lost = ImmutableArray.CreateBuilder<string>();
         var booked = false;

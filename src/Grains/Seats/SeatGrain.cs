@@ -189,7 +189,7 @@ public sealed class SeatGrain(
                 options.Value.HoldLimits); // the group decided, and reports its own extensions left
     }
 
-    Task<ConfirmResult> ISeatGrain.ConfirmAsync(string reservationToken, string userId, string paymentId)
+    Task<ConfirmResult> ISeatGrain.ConfirmAsync(string reservationToken, string? userId, string paymentId)
     {
         if (_definition is null)
         {
@@ -201,7 +201,7 @@ public sealed class SeatGrain(
         {
             // Whoever holds the token may repeat the confirmation, but only the holder sees the booking.
             return !string.Equals(booking.PaymentId, paymentId, StringComparison.Ordinal) ? ConfirmTokenUsed
-                : !string.Equals(booking.UserId, userId, StringComparison.Ordinal) ? ConfirmNotHolder
+                : userId is not null && !string.Equals(booking.UserId, userId, StringComparison.Ordinal) ? ConfirmNotHolder
                 : ConfirmAgainAsync(booking);
         }
 
@@ -211,8 +211,8 @@ public sealed class SeatGrain(
             return ConfirmExpired;
         }
 
-        return string.Equals(State.HolderUserId, userId, StringComparison.Ordinal)
-            ? BookAsync(userId, paymentId, now)
+        return userId is null || string.Equals(State.HolderUserId, userId, StringComparison.Ordinal)
+            ? BookAsync(State.HolderUserId!, paymentId, now)
             : ConfirmNotHolder;
     }
 

@@ -1,12 +1,18 @@
 using Microsoft.Extensions.Logging;
+using Reservations.Grains.Webhooks;
 
 namespace Reservations.Grains.Tenants;
 
-/// <summary>A client app. Its API key is returned once, at creation or rotation, and stored only as its SHA-256 (I7).</summary>
+/// <summary>
+/// A client app. Each key is returned once, at creation or rotation, and stored only as its SHA-256;
+/// the payment signing secret is derived from the engine's webhook key and a version, never stored (I7).
+/// </summary>
 public sealed class TenantGrain(
-    [PersistentState("tenant")] IPersistentState<TenantState> tenant, TimeProvider time, ILogger<TenantGrain> logger) : Grain, ITenantGrain
+    [PersistentState("tenant")] IPersistentState<TenantState> tenant, WebhookSigner signer, TimeProvider time, ILogger<TenantGrain> logger) : Grain, ITenantGrain
 {
     private const string KeyPrefix = "sk_live_";
+    private const string PublishableKeyPrefix = "pk_live_";
+    private const string SecretKeyPrefix = "sk_server_";
 
     private TenantState State => tenant.State;
 
@@ -49,26 +55,34 @@ public sealed class TenantGrain(
         State.AllowedOrigins = update.AllowedOrigins is { IsDefault: false } origins ? [.. origins] : State.AllowedOrigins;
         State.HoldLimits = update.HoldLimits ?? State.HoldLimits;
         State.Enabled = update.Enabled ?? State.Enabled;
+        State.Confirmation = update.Confirmation ?? State.Confirmation;
         await WriteOrReloadAsync();
         return View();
     }
 
-    async Task<string?> ITenantGrain.RotateKeyAsync()
-    {
-        if (!State.Created)
-        {
-            return null;
-        }
+    Task<string?> ITenantGrain.RotateKeyAsync() => RotateAsync(AppCredential.Key);
 
-        var key = NewKey();
-        State.KeyHash = Secrets.Sha256(key);
-        await WriteOrReloadAsync();
-        return key;
-    }
+    Task<string?> ITenantGrain.RotateAsync(AppCredential credential) => RotateAsync(credential);
+
+    Task<bool> ITenantGrain.VerifyPaymentNotificationAsync(PaymentNotificationSignature notification) => Task.FromResult(
+        State is { Created: true, SigningSecretVersion: > 0 }
+        && WebhookSigner.Verify(
+            signer.PaymentSecretOf(this.GetPrimaryKeyString(), State.SigningSecretVersion),
+            notification.NotificationId,
+            notification.Timestamp,
+            notification.Body,
+            notification.Signature));
 
     Task<TenantAuth?> ITenantGrain.GetAuthAsync() => Task.FromResult(
         State.Created
-            ? new TenantAuth(this.GetPrimaryKeyString(), [.. State.KeyHash], State.Enabled, [.. State.AllowedOrigins])
+            ? new TenantAuth(
+                this.GetPrimaryKeyString(),
+                [.. State.KeyHash],
+                State.Enabled,
+                [.. State.AllowedOrigins],
+                [.. State.PublishableKeyHash ?? []],
+                [.. State.SecretKeyHash ?? []],
+                State.Confirmation)
             : null);
 
     async Task ITenantGrain.RecordUsageAsync(TenantUsage delta)
@@ -95,6 +109,40 @@ public sealed class TenantGrain(
         }
     }
 
+    private async Task<string?> RotateAsync(AppCredential credential)
+    {
+        if (!State.Created)
+        {
+            return null;
+        }
+
+        string secret;
+        switch (credential)
+        {
+            case AppCredential.Key:
+                secret = NewKey();
+                State.KeyHash = Secrets.Sha256(secret);
+                break;
+            case AppCredential.PublishableKey:
+                secret = PublishableKeyPrefix + Secrets.NewToken(32);
+                State.PublishableKeyHash = Secrets.Sha256(secret);
+                break;
+            case AppCredential.SecretKey:
+                secret = SecretKeyPrefix + Secrets.NewToken(32);
+                State.SecretKeyHash = Secrets.Sha256(secret);
+                break;
+            case AppCredential.SigningSecret:
+                State.SigningSecretVersion++;
+                secret = signer.PaymentSecretOf(this.GetPrimaryKeyString(), State.SigningSecretVersion);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(credential), credential, "Not an app credential.");
+        }
+
+        await WriteOrReloadAsync();
+        return secret;
+    }
+
     private static string NewKey() => KeyPrefix + Secrets.NewToken(32);
 
     private TenantView View() => new(
@@ -105,7 +153,11 @@ public sealed class TenantGrain(
         State.Enabled,
         State.CreatedAt,
         State.Usage,
-        State.HoldLimits);
+        State.HoldLimits,
+        State.Confirmation,
+        State.PublishableKeyHash is not null,
+        State.SecretKeyHash is not null,
+        State.SigningSecretVersion > 0);
 
     // State is changed in place here; a failed write reloads it, so memory never runs ahead of storage.
     private async Task WriteOrReloadAsync()

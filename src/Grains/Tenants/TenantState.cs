@@ -1,6 +1,6 @@
 namespace Reservations.Grains.Tenants;
 
-/// <summary>A tenant as stored: the API key only as its SHA-256.</summary>
+/// <summary>A tenant as stored: its keys only as their SHA-256, its signing secret only as a version to derive it from.</summary>
 [GenerateSerializer, Alias("reservations.tenant-state")]
 public sealed class TenantState
 {
@@ -31,4 +31,19 @@ public sealed class TenantState
     /// <summary>The app's own hold limits; null: the engine's.</summary>
     [Id(8)]
     public HoldLimits? HoldLimits { get; set; }
+
+    /// <summary>The publishable key's SHA-256; null until one is issued.</summary>
+    [Id(9)]
+    public byte[]? PublishableKeyHash { get; set; }
+
+    /// <summary>The secret key's SHA-256; null until one is issued.</summary>
+    [Id(10)]
+    public byte[]? SecretKeyHash { get; set; }
+
+    /// <summary>The payment signing secret's version (WebhookSigner.PaymentSecretOf); 0 until one is issued.</summary>
+    [Id(11)]
+    public int SigningSecretVersion { get; set; }
+
+    [Id(12)]
+    public ConfirmationMode Confirmation { get; set; }
 }

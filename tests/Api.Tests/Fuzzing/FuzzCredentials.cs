@@ -14,6 +14,9 @@ public sealed class FuzzCredentials(FuzzWorld world)
         FuzzAuth.Tenant => AppKey(world.AppA, world.KeyA),
         FuzzAuth.TenantUser => [.. AppKey(world.AppA, world.KeyA), Bearer(world.CallerToken)],
         FuzzAuth.Admin => [Bearer(world.AdminToken)],
+        // The fuzzer never holds the app's signing secret, so even its "valid" notifications are forged:
+        // they reach the signature check with every body the generators make, and must be refused there.
+        FuzzAuth.PaymentSignature => Signature(world.AppA, "evt_fuzz", world.Now.ToUnixTimeSeconds(), ForgedSignature),
         _ => [],
     };
 
@@ -25,6 +28,7 @@ public sealed class FuzzCredentials(FuzzWorld world)
             BrokenAppKey.Select(keys => (IReadOnlyList<KeyValuePair<string, string>>)[.. keys, Bearer(world.CallerToken)]),
             BrokenUserBearer.Select(bearer => (IReadOnlyList<KeyValuePair<string, string>>)[.. AppKey(world.AppA, world.KeyA), .. bearer])),
         FuzzAuth.Admin => BrokenAdminBearer,
+        FuzzAuth.PaymentSignature => BrokenSignature,
         _ => throw new ArgumentOutOfRangeException(nameof(auth), "A route without authentication has no broken credentials."),
     };
 
@@ -57,6 +61,29 @@ public sealed class FuzzCredentials(FuzzWorld world)
         Expired(world.AppA, ApiFixture.AdminUsername).Select(OneBearer),
         Reshaped(world.AdminToken).Select(OneBearer),
         WrongScheme(world.AdminToken));
+
+    private static readonly string ForgedSignature = "v1," + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    private Gen<IReadOnlyList<KeyValuePair<string, string>>> BrokenSignature => Gen.OneOf(
+        Gen.Constant<IReadOnlyList<KeyValuePair<string, string>>>([]),
+        Gen.Constant<IReadOnlyList<KeyValuePair<string, string>>>([new("x-app-id", world.AppA), new("webhook-id", "evt_fuzz")]),
+        Gen.Elements(-301L, 301L, -86_400L, long.MaxValue / 2).Select(offset => Signature(world.AppA, "evt_fuzz", world.Now.ToUnixTimeSeconds() + offset, ForgedSignature)),
+        Gen.Elements("", "v1,", "v1,===", "v2,AAAA", "v1," + new string('A', 5000), ForgedSignature + "\r\nX-Injected: 1", "v1 " + ForgedSignature)
+            .Select(signature => Signature(world.AppA, "evt_fuzz", world.Now.ToUnixTimeSeconds(), signature)),
+        Gen.Elements("-1", "1e9", "", "now", "99999999999999999999", "0x10").Select(timestamp => (IReadOnlyList<KeyValuePair<string, string>>)
+            [new("x-app-id", world.AppA), new("webhook-id", "evt_fuzz"), new("webhook-timestamp", timestamp), new("webhook-signature", ForgedSignature)]),
+        OddValues.HeaderValue.Select(id => Signature(world.AppA, id, world.Now.ToUnixTimeSeconds(), ForgedSignature)),
+        OddValues.HeaderValue.Select(app => Signature(app, "evt_fuzz", world.Now.ToUnixTimeSeconds(), ForgedSignature)),
+        UnknownAppId.Select(app => Signature(app, "evt_fuzz", world.Now.ToUnixTimeSeconds(), ForgedSignature)),
+        Gen.Constant(AppKey(world.AppA, world.KeyA)));
+
+    private static IReadOnlyList<KeyValuePair<string, string>> Signature(string appId, string id, long timestamp, string signature) =>
+    [
+        new("x-app-id", appId),
+        new("webhook-id", id),
+        new("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("webhook-signature", signature),
+    ];
 
     private static Gen<string> UnknownAppId =>
         Gen.Elements("ABCDEFGHJKLMNPQRSTUVWXYZ23456789".ToCharArray()).ArrayOf(12)

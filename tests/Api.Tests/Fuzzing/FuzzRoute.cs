@@ -9,6 +9,8 @@ public enum FuzzAuth
     Tenant,
     TenantUser,
     Admin,
+    /// <summary>A payment notification: x-app-id and a Standard Webhooks signature (docs/payments.md).</summary>
+    PaymentSignature,
 }
 
 public enum FieldKind
@@ -67,6 +69,11 @@ public sealed record FuzzRoute(
         var schemes = operation.TryGetProperty("security", out var security)
             ? security.EnumerateArray().SelectMany(r => r.EnumerateObject().Select(o => o.Name)).ToHashSet(StringComparer.Ordinal)
             : [];
+        if (schemes.Contains("PaymentSignature"))
+        {
+            return FuzzAuth.PaymentSignature;
+        }
+
         return (schemes.Contains("AppId"), schemes.Contains("Bearer")) switch
         {
             (true, true) => FuzzAuth.TenantUser,

@@ -107,6 +107,55 @@ public sealed class TenantGrainTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rotate_EachCredential_ReplacesOnlyItsOwn_StoredAsHashOrVersionOnly()
+    {
+        var appId = NewAppId();
+        var tenant = Grains.GetGrain<ITenantGrain>(appId);
+        var key = await tenant.CreateAsync(Settings);
+        Assert.True((await tenant.GetAuthAsync())!.PublishableKeyHash.IsEmpty);
+
+        var publishable = await tenant.RotateAsync(AppCredential.PublishableKey);
+        var secret = await tenant.RotateAsync(AppCredential.SecretKey);
+        var signing = await tenant.RotateAsync(AppCredential.SigningSecret);
+        var newSecret = await tenant.RotateAsync(AppCredential.SecretKey);
+
+        Assert.StartsWith("pk_live_", publishable, StringComparison.Ordinal);
+        Assert.StartsWith("sk_server_", newSecret, StringComparison.Ordinal);
+        Assert.StartsWith("whsec_", signing, StringComparison.Ordinal);
+        var auth = (await tenant.GetAuthAsync())!;
+        Assert.Equal(Secrets.Sha256(key!), auth.KeyHash.ToArray());
+        Assert.Equal(Secrets.Sha256(publishable!), auth.PublishableKeyHash.ToArray());
+        Assert.Equal(Secrets.Sha256(newSecret!), auth.SecretKeyHash.ToArray());
+        Assert.False(Secrets.Matches(secret!, auth.SecretKeyHash.AsSpan()));
+        var stored = (await StoredAsync(appId))!;
+        Assert.Equal(1, stored.SigningSecretVersion);
+        Assert.Equal(Secrets.Sha256(publishable!), stored.PublishableKeyHash);
+        var view = (await tenant.GetAsync())!;
+        Assert.True(view.HasPublishableKey && view.HasSecretKey && view.HasSigningSecret);
+    }
+
+    [Fact]
+    public async Task VerifyPaymentNotification_TheCurrentSigningSecretOnly()
+    {
+        var tenant = Grains.GetGrain<ITenantGrain>(NewAppId());
+        await tenant.CreateAsync(Settings);
+        const string body = "{\"reservationToken\":\"e:1.x\",\"paymentId\":\"p\"}";
+        PaymentNotificationSignature Signed(string secret) => new("evt_1", 1_800_000_000, body, Webhooks.WebhookSigner.Sign(secret, "evt_1", 1_800_000_000, body));
+
+        Assert.False(await tenant.VerifyPaymentNotificationAsync(Signed("whsec_" + Convert.ToBase64String(new byte[32])))); // none issued yet
+        var first = (await tenant.RotateAsync(AppCredential.SigningSecret))!;
+        Assert.True(await tenant.VerifyPaymentNotificationAsync(Signed(first)));
+        Assert.False(await tenant.VerifyPaymentNotificationAsync(Signed(first) with { Body = body + " " }));
+        Assert.False(await tenant.VerifyPaymentNotificationAsync(Signed(first) with { Timestamp = 1_800_000_001 }));
+        Assert.False(await tenant.VerifyPaymentNotificationAsync(Signed(first) with { NotificationId = "evt_2" }));
+
+        var second = (await tenant.RotateAsync(AppCredential.SigningSecret))!;
+        Assert.False(await tenant.VerifyPaymentNotificationAsync(Signed(first)));
+        Assert.True(await tenant.VerifyPaymentNotificationAsync(Signed(second)));
+        Assert.True(await tenant.VerifyPaymentNotificationAsync(Signed(first) with { Signature = $"{Signed(first).Signature} {Signed(second).Signature}" }));
+    }
+
+    [Fact]
     public async Task Update_PartialChangesAndDisable_AppliesOnlyWhatIsSet()
     {
         var tenant = Grains.GetGrain<ITenantGrain>(NewAppId());
@@ -134,6 +183,8 @@ public sealed class TenantGrainTests : IAsyncLifetime
         Assert.Null(await tenant.GetAuthAsync());
         Assert.Null(await tenant.UpdateAsync(new TenantUpdate(Name: "x")));
         Assert.Null(await tenant.RotateKeyAsync());
+        Assert.Null(await tenant.RotateAsync(AppCredential.SecretKey));
+        Assert.False(await tenant.VerifyPaymentNotificationAsync(new PaymentNotificationSignature("evt", 0, "{}", "v1,x")));
         await tenant.RecordUsageAsync(new TenantUsage(1, 0, 0, 0, 0, 0));
 
         Assert.Null(await StoredAsync(tenant.GetPrimaryKeyString()));
