@@ -6,7 +6,8 @@ public sealed record AdminLoginRequest(string? Username, string? Password);
 
 public sealed record CreateAppRequest(string? Name, string? Domain, IReadOnlyList<string?>? AllowedDomains);
 
-public sealed record UpdateAppRequest(string? Name, IReadOnlyList<string?>? AllowedDomains, bool? Enabled, HoldLimitsJson? HoldLimits = null);
+public sealed record UpdateAppRequest(
+    string? Name, IReadOnlyList<string?>? AllowedDomains, bool? Enabled, HoldLimitsJson? HoldLimits = null, AbuseLimitsJson? Limits = null);
 
 /// <summary>An app's own hold limits, times in whole seconds; absent from an app that has the engine's.</summary>
 public sealed record HoldLimitsJson(int? MaxExtensions, int? ExtensionSeconds, int? MaxTotalSeconds, int? PaymentGraceSeconds)
@@ -16,10 +17,12 @@ public sealed record HoldLimitsJson(int? MaxExtensions, int? ExtensionSeconds, i
 }
 
 public sealed record AppResponse(
-    string AppId, string Name, string Domain, IReadOnlyList<string> AllowedDomains, bool Enabled, DateTimeOffset CreatedAt, HoldLimitsJson? HoldLimits)
+    string AppId, string Name, string Domain, IReadOnlyList<string> AllowedDomains, bool Enabled, DateTimeOffset CreatedAt, HoldLimitsJson? HoldLimits,
+    AbuseLimitsJson? Limits = null)
 {
     public static AppResponse From(TenantView view) => new(
-        view.AppId, view.Name, view.Domain.ToString().ToUpperInvariant(), view.AllowedOrigins, view.Enabled, view.CreatedAt, HoldLimitsJson.From(view.HoldLimits));
+        view.AppId, view.Name, view.Domain.ToString().ToUpperInvariant(), view.AllowedOrigins, view.Enabled, view.CreatedAt, HoldLimitsJson.From(view.HoldLimits),
+        AbuseLimitsJson.From(view.Limits));
 }
 
 public sealed record CreatedAppResponse(

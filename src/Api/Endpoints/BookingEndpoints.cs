@@ -8,6 +8,7 @@ using Reservations.Grains;
 using Reservations.Grains.Bookings;
 using Reservations.Grains.Groups;
 using Reservations.Grains.Seats;
+using Reservations.Grains.Users;
 
 namespace Reservations.Api.Endpoints;
 
@@ -61,6 +62,11 @@ internal sealed class BookingEndpoints(GrainReferences grains)
             {
                 // See SeatEndpoints.ReserveAsync; a confirmation is idempotent by token.
             }
+        }
+
+        if (result.Outcome is ConfirmOutcome.Booked or ConfirmOutcome.AlreadyBooked)
+        {
+            await grains.GetGrain<IUserHoldsGrain>(GrainKeys.Scoped(http.AppId(), http.UserId())).ForgetAsync(address.SeatId);
         }
 
         return result switch

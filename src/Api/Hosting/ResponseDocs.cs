@@ -15,6 +15,8 @@ internal static class ResponseDocs
     public static RouteHandlerBuilder ProducesEither<TSeat, TGroup>(this RouteHandlerBuilder builder, int statusCode) =>
         builder.WithMetadata(new ResponseAlternatives(statusCode, [typeof(TSeat), typeof(TGroup)]));
 
+    public const string TooManyHolds = "too_many_requests: too many holds from this address or by this user in the app's window; wait Retry-After seconds.";
+
     public const string NotHolder = "not_holder: the reservation is another user's";
 
     public const string Expired = "reservation_expired: the hold expired, was released or booked, or the token names no hold of this app.";

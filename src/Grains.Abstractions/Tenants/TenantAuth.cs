@@ -8,4 +8,5 @@ public sealed record TenantAuth(
     [property: Id(0)] string AppId,
     [property: Id(1)] ImmutableArray<byte> KeyHash,
     [property: Id(2)] bool Enabled,
-    [property: Id(3)] ImmutableArray<string> AllowedOrigins);
+    [property: Id(3)] ImmutableArray<string> AllowedOrigins,
+    [property: Id(10)] AbuseLimits? Limits = null);

@@ -8,4 +8,5 @@ public sealed record TenantUpdate(
     [property: Id(0)] string? Name = null,
     [property: Id(1)] ImmutableArray<string>? AllowedOrigins = null,
     [property: Id(2)] bool? Enabled = null,
-    [property: Id(3)] HoldLimits? HoldLimits = null);
+    [property: Id(3)] HoldLimits? HoldLimits = null,
+    [property: Id(10)] AbuseLimits? Limits = null);

@@ -12,4 +12,5 @@ public sealed record TenantView(
     [property: Id(4)] bool Enabled,
     [property: Id(5)] DateTimeOffset CreatedAt,
     [property: Id(6)] TenantUsage Usage,
-    [property: Id(7)] HoldLimits? HoldLimits = null);
+    [property: Id(7)] HoldLimits? HoldLimits = null,
+    [property: Id(10)] AbuseLimits? Limits = null);

@@ -48,6 +48,7 @@ public sealed class TenantGrain(
         State.Name = update.Name ?? State.Name;
         State.AllowedOrigins = update.AllowedOrigins is { IsDefault: false } origins ? [.. origins] : State.AllowedOrigins;
         State.HoldLimits = update.HoldLimits ?? State.HoldLimits;
+        State.Limits = update.Limits ?? State.Limits;
         State.Enabled = update.Enabled ?? State.Enabled;
         await WriteOrReloadAsync();
         return View();
@@ -68,7 +69,7 @@ public sealed class TenantGrain(
 
     Task<TenantAuth?> ITenantGrain.GetAuthAsync() => Task.FromResult(
         State.Created
-            ? new TenantAuth(this.GetPrimaryKeyString(), [.. State.KeyHash], State.Enabled, [.. State.AllowedOrigins])
+            ? new TenantAuth(this.GetPrimaryKeyString(), [.. State.KeyHash], State.Enabled, [.. State.AllowedOrigins], State.Limits)
             : null);
 
     async Task ITenantGrain.RecordUsageAsync(TenantUsage delta)
@@ -105,7 +106,8 @@ public sealed class TenantGrain(
         State.Enabled,
         State.CreatedAt,
         State.Usage,
-        State.HoldLimits);
+        State.HoldLimits,
+        State.Limits);
 
     // State is changed in place here; a failed write reloads it, so memory never runs ahead of storage.
     private async Task WriteOrReloadAsync()

@@ -31,4 +31,8 @@ public sealed class TenantState
     /// <summary>The app's own hold limits; null: the engine's.</summary>
     [Id(8)]
     public HoldLimits? HoldLimits { get; set; }
+
+    /// <summary>The app's own abuse limits; null: the engine's.</summary>
+    [Id(10)]
+    public AbuseLimits? Limits { get; set; }
 }
