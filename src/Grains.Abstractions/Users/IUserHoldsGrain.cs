@@ -1,4 +1,3 @@
-using Orleans.Concurrency;
 using Reservations.Grains.Seats;
 
 namespace Reservations.Grains.Users;
@@ -16,10 +15,8 @@ public interface IUserHoldsGrain : IGrainWithStringKey
     Task<HoldResult> TryHoldAsync(string seatId, int maxHolds);
 
     /// <summary>The hold of that seat was released or booked: it no longer counts.</summary>
-    [OneWay]
     Task ForgetAsync(string seatId);
 
     /// <summary>The hold of that seat now lasts until <paramref name="heldUntil"/>.</summary>
-    [OneWay]
     Task ExtendAsync(string seatId, DateTimeOffset heldUntil);
 }
