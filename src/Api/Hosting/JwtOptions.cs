@@ -16,7 +16,7 @@ public sealed class JwtOptions : IValidatableObject
     public TimeSpan Lifetime { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>How long an admin token lasts: short, since it opens every app; the dashboard asks to log in again after it.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan AdminLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
     [Required(AllowEmptyStrings = false)]

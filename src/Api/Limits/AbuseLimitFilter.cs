@@ -18,7 +18,7 @@ internal sealed class AbuseLimitFilter(LimitedAction action, AbuseRateLimiter li
     {
         var http = context.HttpContext;
         var appId = http.AppId();
-        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var address = http.Connection.RemoteIpAddress;
         var account = action == LimitedAction.Hold ? http.UserId() : EmailOf(context.Arguments);
         if (limiter.TryAcquire(action, appId, address, account, await limits.ForAsync(appId)) is { } retryAfter)
         {

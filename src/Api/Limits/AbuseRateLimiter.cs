@@ -1,3 +1,4 @@
+using System.Net;
 using System.Threading.RateLimiting;
 using Reservations.Grains.Tenants;
 
@@ -23,7 +24,7 @@ internal sealed class AbuseRateLimiter : IDisposable
         }));
 
     /// <summary>Takes a permit for the address and one for the account; when either is spent, how long until it comes back.</summary>
-    public TimeSpan? TryAcquire(LimitedAction action, string appId, string address, string? account, AbuseLimits limits)
+    public TimeSpan? TryAcquire(LimitedAction action, string appId, IPAddress? address, string? account, AbuseLimits limits)
     {
         var (perAddress, perAccount) = action switch
         {
@@ -45,7 +46,7 @@ internal sealed class AbuseRateLimiter : IDisposable
             : partition.Window;
     }
 
-    private static int Bucket(string appId, string value) => (int)((uint)HashCode.Combine(appId, value) % Buckets);
+    private static int Bucket<T>(string appId, T value) => (int)((uint)HashCode.Combine(appId, value) % Buckets);
 
     private readonly record struct Partition(LimitedAction Action, bool IsAccount, int Bucket, int Permits, TimeSpan Window);
 }

@@ -28,4 +28,7 @@ public sealed record HoldResult(
 
     /// <summary>The user already holds the most seats the app allows.</summary>
     public static readonly HoldResult TooManyHolds = new(HoldOutcome.TooManyHolds);
+
+    /// <summary>Without the token: Orleans traces messages between grains with their ToString, and the token is a secret.</summary>
+    public override string ToString() => $"HoldResult {{ Outcome = {Outcome}, ExpiresAt = {ExpiresAt} }}";
 }

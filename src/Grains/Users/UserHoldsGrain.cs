@@ -10,6 +10,15 @@ namespace Reservations.Grains.Users;
 public sealed class UserHoldsGrain(TimeProvider time) : Grain, IUserHoldsGrain
 {
     private readonly Dictionary<string, DateTimeOffset> _holds = new(StringComparer.Ordinal);
+    private string _appId = "";
+    private string _userId = "";
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var key = this.GetPrimaryKeyString();
+        (_appId, _userId) = (GrainKeys.AppOf(key), GrainKeys.IdOf(key));
+        return Task.CompletedTask;
+    }
 
     async Task<HoldResult> IUserHoldsGrain.TryHoldAsync(string seatId, int maxHolds)
     {
@@ -19,9 +28,8 @@ public sealed class UserHoldsGrain(TimeProvider time) : Grain, IUserHoldsGrain
             return HoldResult.TooManyHolds;
         }
 
-        var key = this.GetPrimaryKeyString();
-        var seat = GrainFactory.GetGrain<ISeatGrain>(GrainKeys.Scoped(GrainKeys.AppOf(key), seatId));
-        var result = await seat.TryHoldAsync(GrainKeys.IdOf(key));
+        var seat = GrainFactory.GetGrain<ISeatGrain>(GrainKeys.Scoped(_appId, seatId));
+        var result = await seat.TryHoldAsync(_userId);
         if (result is { Outcome: HoldOutcome.Granted, ExpiresAt: { } expiresAt })
         {
             _holds[seatId] = expiresAt;
