@@ -43,7 +43,7 @@ internal sealed class SeatEndpoints(
             .ProducesProblemCodes(StatusCodes.Status404NotFound, "seat_not_found: no such seat in this app.")
             .ProducesProblemCodes(StatusCodes.Status409Conflict,
                 "seat_unavailable: the seat is held or booked; too_many_holds: the user already holds the most seats the app allows at once (release or book one first).")
-            .ProducesProblemCodes(StatusCodes.Status429TooManyRequests, ResponseDocs.TooManyHolds);
+            .ProducesProblemCodes(StatusCodes.Status429TooManyRequests, ResponseDocs.HoldsRateLimited);
         holds.MapPost("/release-seat", endpoints.ReleaseAsync)
             .ProducesEither<ReleaseResponse, GroupReleaseResponse>(StatusCodes.Status200OK)
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ResponseDocs.BadToken)
