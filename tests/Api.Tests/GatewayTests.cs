@@ -119,6 +119,22 @@ public sealed class GatewayTests : IAsyncLifetime
         await (await Tenant(_b, app).GetAsync("/seats?entityId=none")).AssertProblemAsync(HttpStatusCode.Forbidden, "app_disabled");
     }
 
+    [Fact]
+    public async Task LogOutAll_OldTokenRefusedAtOnceHere_AndOnTheOtherGatewayWithinTheSessionCacheTimeToLive()
+    {
+        var app = await CreateAppAsync(_a, []);
+        using var signup = await Tenant(_a, app).PostAsJsonAsync("/auth/signup", new { email = "revoked@example.com", password = ApiFixture.UserPassword, name = "Revoked" });
+        var token = (await signup.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("token").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await Tenant(_b, app, token).GetAsync("/my-bookings")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Tenant(_a, app, token).PostAsync("/auth/logout-all", null)).StatusCode);
+
+        await (await Tenant(_a, app, token).GetAsync("/my-bookings")).AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_token");
+        Assert.Equal(HttpStatusCode.OK, (await Tenant(_b, app, token).GetAsync("/my-bookings")).StatusCode);
+        _b.CacheClock.Advance(SessionVersions.TimeToLive);
+        await (await Tenant(_b, app, token).GetAsync("/my-bookings")).AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_token");
+    }
+
     private HttpClient Admin(GatewayFactory gateway)
     {
         var client = gateway.CreateClient();

@@ -122,6 +122,13 @@ public abstract class WebhookApiTests<TFixture>(TFixture fixture) : IClassFixtur
         var (app, user) = await NewAppAsync();
         var endpoint = await RegisterAsync(app, receiver.Url, "booking.confirmed");
         var (_, seats) = await fixture.SeedAsync(app, 20);
+        // Nineteen holds at once by one user: past the engine's 10 per user, so this app allows more.
+        var limits = new
+        {
+            maxHoldsPerUser = 50, windowSeconds = 60, signupsPerAddress = 1000, signupsPerAccount = 1000, loginsPerAddress = 1000, loginsPerAccount = 1000,
+            holdsPerAddress = 1000, holdsPerAccount = 1000,
+        };
+        await (await fixture.Admin().PatchAsJsonAsync($"/admin/apps/{app.AppId}", new { limits })).ReadJsonAsync(HttpStatusCode.OK);
 
         // The first delivery gets stuck at the receiver; every later confirmation is answered meanwhile.
         var first = await BookAsync(user, seats[0], "pay-0");

@@ -17,6 +17,7 @@ internal static class TenantSetup
         var runId = $"{DateTimeOffset.UtcNow:yyyyMMddHHmmss}-{RandomNumberGenerator.GetHexString(6, lowercase: true)}";
         observer.Stage($"Creating app loadtest-{runId}");
         var app = await admin.CreateAppAsync($"loadtest-{runId}", cancellationToken);
+        await admin.LiftLimitsAsync(app.AppId, cancellationToken);
         var client = new TenantClient(gateways, app.AppId, app.ApiKey);
         if (options.WebhookUrl is { } webhookUrl)
         {

@@ -12,6 +12,14 @@ public sealed record CreateAppRequest(string Name, string Domain, IReadOnlyList<
 
 public sealed record CreatedAppResponse(string AppId, string ApiKey);
 
+/// <summary>An app's own abuse limits (PATCH /admin/apps/{appId}); the window in seconds.</summary>
+public sealed record AbuseLimits(
+    int MaxHoldsPerUser, int WindowSeconds, int SignupsPerAddress, int SignupsPerAccount, int LoginsPerAddress, int LoginsPerAccount, int HoldsPerAddress, int HoldsPerAccount);
+
+public sealed record UpdateAppRequest(AbuseLimits Limits);
+
+public sealed record AppResponse(string AppId);
+
 public sealed record SeedSeatRequest(string SeatNumber, decimal Price);
 
 public sealed record SeedDataRequest(string AppId, string EntityId, IReadOnlyList<SeedSeatRequest> Seats);

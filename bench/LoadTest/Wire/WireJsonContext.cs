@@ -11,6 +11,8 @@ namespace Reservations.LoadTest.Wire;
 [JsonSerializable(typeof(WebhookEndpointRequest))]
 [JsonSerializable(typeof(WebhookEndpointResponse))]
 [JsonSerializable(typeof(CreatedAppResponse))]
+[JsonSerializable(typeof(UpdateAppRequest))]
+[JsonSerializable(typeof(AppResponse))]
 [JsonSerializable(typeof(SeedDataRequest))]
 [JsonSerializable(typeof(SeedDataResponse))]
 [JsonSerializable(typeof(BookingPage))]

@@ -6,7 +6,8 @@ public sealed record AdminLoginRequest(string? Username, string? Password);
 
 public sealed record CreateAppRequest(string? Name, string? Domain, IReadOnlyList<string?>? AllowedDomains);
 
-public sealed record UpdateAppRequest(string? Name, IReadOnlyList<string?>? AllowedDomains, bool? Enabled, HoldLimitsJson? HoldLimits = null, string? Confirmation = null);
+public sealed record UpdateAppRequest(
+    string? Name, IReadOnlyList<string?>? AllowedDomains, bool? Enabled, HoldLimitsJson? HoldLimits = null, string? Confirmation = null, AbuseLimitsJson? Limits = null);
 
 /// <summary>An app's own hold limits, times in whole seconds; absent from an app that has the engine's.</summary>
 public sealed record HoldLimitsJson(int? MaxExtensions, int? ExtensionSeconds, int? MaxTotalSeconds, int? PaymentGraceSeconds)
@@ -21,11 +22,11 @@ public sealed record HoldLimitsJson(int? MaxExtensions, int? ExtensionSeconds, i
 /// </summary>
 public sealed record AppResponse(
     string AppId, string Name, string Domain, IReadOnlyList<string> AllowedDomains, bool Enabled, DateTimeOffset CreatedAt, HoldLimitsJson? HoldLimits,
-    string Confirmation, AppCredentialsJson Credentials)
+    string Confirmation, AppCredentialsJson Credentials, AbuseLimitsJson? Limits = null)
 {
     public static AppResponse From(TenantView view) => new(
         view.AppId, view.Name, view.Domain.ToString().ToUpperInvariant(), view.AllowedOrigins, view.Enabled, view.CreatedAt, HoldLimitsJson.From(view.HoldLimits),
-        ConfirmationModes.Name(view.Confirmation), new AppCredentialsJson(view.HasPublishableKey, view.HasSecretKey, view.HasSigningSecret));
+        ConfirmationModes.Name(view.Confirmation), new AppCredentialsJson(view.HasPublishableKey, view.HasSecretKey, view.HasSigningSecret), AbuseLimitsJson.From(view.Limits));
 }
 
 /// <summary>Whether the app has a publishable key, a secret key and a payment signing secret (its original key it always has).</summary>

@@ -9,6 +9,7 @@ namespace Reservations.Api.Contracts;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(SignupRequest))]
 [JsonSerializable(typeof(LoginRequest))]
+[JsonSerializable(typeof(ChangePasswordRequest))]
 [JsonSerializable(typeof(SignupResponse))]
 [JsonSerializable(typeof(TokenResponse))]
 [JsonSerializable(typeof(SeatsResponse))]

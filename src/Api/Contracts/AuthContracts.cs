@@ -7,3 +7,5 @@ public sealed record LoginRequest(string? Email, string? Password);
 public sealed record SignupResponse(string UserId, string Token, DateTimeOffset ExpiresAt);
 
 public sealed record TokenResponse(string Token, DateTimeOffset ExpiresAt);
+
+public sealed record ChangePasswordRequest(string? Email, string? CurrentPassword, string? NewPassword);

@@ -5,12 +5,14 @@ using Microsoft.Extensions.Options;
 using Reservations.Api.Contracts;
 using Reservations.Api.Errors;
 using Reservations.Api.Hosting;
+using Reservations.Api.Limits;
 using Reservations.Api.Security;
 using Reservations.Grains;
 using Reservations.Grains.Admin;
 using Reservations.Grains.Bookings;
 using Reservations.Grains.Inventory;
 using Reservations.Grains.Seats;
+using Reservations.Grains.Sessions;
 using Reservations.Grains.Tenants;
 using Reservations.Grains.Usage;
 
@@ -28,12 +30,14 @@ internal static class AdminEndpoints
 
     public static IEndpointRouteBuilder Map(IEndpointRouteBuilder app)
     {
-        app.MapPost("/admin/login", LogInAsync).WithTags("Admin").RequirePasswordHashingLimit();
+        app.MapPost("/admin/login", LogInAsync).WithTags("Admin").RequirePasswordHashingLimit()
+            .ProducesProblemCodes(StatusCodes.Status429TooManyRequests, "too_many_requests: too many logins at once; " + LoginRefusal.LockedDoc);
 
         var group = app.MapGroup("/admin").WithTags("Admin").RequireAdmin();
         group.MapPost("/apps", CreateAppAsync);
         group.MapGet("/apps", ListAppsAsync);
         group.MapGet("/apps/{appId}", GetAppAsync);
+        group.MapPost("/logout-all", LogOutAllAsync);
         group.MapPatch("/apps/{appId}", UpdateAppAsync);
         group.MapPost("/apps/{appId}/rotate-key", RotateKeyAsync);
         group.MapPost("/apps/{appId}/rotate-publishable-key", RotatePublishableKeyAsync);
@@ -46,7 +50,7 @@ internal static class AdminEndpoints
     }
 
     private static async Task<Results<Ok<TokenResponse>, ProblemResult>> LogInAsync(
-        AdminLoginRequest request, HttpContext context, GrainReferences grains, TokenService tokens, IOptions<AdminOptions> options, ILoggerFactory loggers)
+        AdminLoginRequest request, HttpContext context, GrainReferences grains, TokenService tokens, SessionVersions sessions, IOptions<AdminOptions> options, ILoggerFactory loggers)
     {
         if ((Check.Text(request.Username, "username", 64) ?? Check.Text(request.Password, "password", 256)) is { } invalid)
         {
@@ -57,15 +61,22 @@ internal static class AdminEndpoints
         var known = string.Equals(request.Username, username, StringComparison.Ordinal);
         // The hash is checked whatever the username, so response time does not tell whether it exists.
         var verified = await grains.GetGrain<IAdminGrain>(username).VerifyAsync(request.Password!);
-        if (!known || !verified)
+        if (!known || !verified.Succeeded)
         {
             ApiLog.AdminLoginRefused(loggers.CreateLogger(LogCategory), known ? username : "(unknown)");
-            return ApiProblem.Of(StatusCodes.Status401Unauthorized, "invalid_credentials", "Wrong username or password.");
+            return LoginRefusal.For(context, verified, "Wrong username or password.");
         }
 
-        var (token, expiresAt) = tokens.IssueAdmin(username);
+        var (token, expiresAt) = tokens.IssueAdmin(username, await sessions.GetAsync(SessionKeys.Admin(username)));
         AdminPageCookie.Append(context, token, expiresAt);
         return TypedResults.Ok(new TokenResponse(token, expiresAt));
+    }
+
+    /// <summary>Revokes every admin token given so far, this one included, and the dashboard's cookie with them.</summary>
+    private static async Task<NoContent> LogOutAllAsync(SessionVersions sessions, IOptions<AdminOptions> options)
+    {
+        await sessions.RevokeAllAsync(SessionKeys.Admin(options.Value.Username));
+        return TypedResults.NoContent();
     }
 
     private static async Task<Results<Created<CreatedAppResponse>, ProblemResult>> CreateAppAsync(
@@ -146,6 +157,11 @@ internal static class AdminEndpoints
             return badLimits;
         }
 
+        if (AbuseLimitsJson.Parse(request.Limits, out var abuseLimits) is { } badAbuseLimits)
+        {
+            return badAbuseLimits;
+        }
+
         ConfirmationMode? confirmation = null;
         if (request.Confirmation is not null)
         {
@@ -157,7 +173,7 @@ internal static class AdminEndpoints
             confirmation = mode;
         }
 
-        var view = await grains.GetGrain<ITenantGrain>(appId).UpdateAsync(new TenantUpdate(request.Name?.Trim(), origins, request.Enabled, limits, confirmation));
+        var view = await grains.GetGrain<ITenantGrain>(appId).UpdateAsync(new TenantUpdate(request.Name?.Trim(), origins, request.Enabled, limits, confirmation, abuseLimits));
         cache.Invalidate(appId);
         return view is null ? AppNotFound() : TypedResults.Ok(AppResponse.From(view));
     }

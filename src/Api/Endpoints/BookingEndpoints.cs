@@ -8,6 +8,7 @@ using Reservations.Grains;
 using Reservations.Grains.Bookings;
 using Reservations.Grains.Groups;
 using Reservations.Grains.Seats;
+using Reservations.Grains.Users;
 
 namespace Reservations.Api.Endpoints;
 
@@ -71,6 +72,11 @@ internal sealed class BookingEndpoints(GrainReferences grains)
             {
                 // See SeatEndpoints.ReserveAsync; a confirmation is idempotent by token.
             }
+        }
+
+        if (result is { Outcome: ConfirmOutcome.Booked, Booking: { } booked })
+        {
+            await grains.GetGrain<IUserHoldsGrain>(GrainKeys.Scoped(appId, booked.UserId)).ForgetAsync(address.SeatId);
         }
 
         return result switch

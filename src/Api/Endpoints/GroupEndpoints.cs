@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Reservations.Api.Contracts;
 using Reservations.Api.Errors;
 using Reservations.Api.Hosting;
+using Reservations.Api.Limits;
 using Reservations.Api.Security;
 using Reservations.Grains;
 using Reservations.Grains.Groups;
@@ -22,7 +23,8 @@ internal sealed class GroupEndpoints(GrainReferences grains, int maxSeats)
         var options = app.ServiceProvider.GetRequiredService<IOptions<ReservationOptions>>().Value;
         var endpoints = new GroupEndpoints(app.ServiceProvider.GetRequiredService<GrainReferences>(), options.MaxSeatsPerHold);
         app.MapGroup("").WithTags("Seats").RequireTenantUser()
-            .MapPost("/reserve-seats", endpoints.ReserveAsync)
+            .MapPost("/reserve-seats", endpoints.ReserveAsync).RequireAbuseLimit(LimitedAction.Hold)
+            .ProducesProblemCodes(StatusCodes.Status429TooManyRequests, ResponseDocs.HoldsRateLimited)
             .ProducesProblemCodes(StatusCodes.Status400BadRequest,
                 $"too_many_seats: more than Reservations:MaxSeatsPerHold ({options.MaxSeatsPerHold}) seats; validation_failed: no seat, a seat twice, seats of two entities, or a malformed seat id; malformed_json.")
             .ProducesUserProblems()

@@ -6,6 +6,7 @@ using Reservations.Api.Security;
 using Reservations.Grains;
 using Reservations.Grains.Groups;
 using Reservations.Grains.Seats;
+using Reservations.Grains.Users;
 
 namespace Reservations.Api.Endpoints;
 
@@ -59,6 +60,11 @@ internal sealed class HoldTimeEndpoints(GrainReferences grains)
         if (SeatEndpoints.TryReadSeatId(ReservationToken.SeatIdOf(token), out var address))
         {
             var change = await seatCall(grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(http.AppId(), address.SeatId)), token, http.UserId());
+            if (change is { Outcome: HoldChangeOutcome.Changed, HeldUntil: { } heldUntil })
+            {
+                await grains.GetGrain<IUserHoldsGrain>(GrainKeys.Scoped(http.AppId(), http.UserId())).ExtendAsync(address.SeatId, heldUntil);
+            }
+
             return change is { Outcome: HoldChangeOutcome.Changed, HeldUntil: { } until }
                 ? TypedResults.Ok(new HoldTimeResponse(address.SeatId, until, change.ExtensionsLeft))
                 : Refusal(change.Outcome);

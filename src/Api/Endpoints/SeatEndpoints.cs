@@ -5,11 +5,13 @@ using Orleans.Runtime;
 using Reservations.Api.Contracts;
 using Reservations.Api.Errors;
 using Reservations.Api.Hosting;
+using Reservations.Api.Limits;
 using Reservations.Api.SeatMap;
 using Reservations.Api.Security;
 using Reservations.Grains;
 using Reservations.Grains.Inventory;
 using Reservations.Grains.Seats;
+using Reservations.Grains.Users;
 
 namespace Reservations.Api.Endpoints;
 
@@ -17,7 +19,8 @@ namespace Reservations.Api.Endpoints;
 /// Seats: listing, the live seat map, holding, releasing. The handlers are instance methods over the
 /// singletons they need, so a request opens no dependency-injection scope (docs/decisions.md).
 /// </summary>
-internal sealed class SeatEndpoints(GrainReferences grains, SeatMapFeeds feeds, SeatMapOptions seatMap, TimeProvider time, IHostApplicationLifetime lifetime)
+internal sealed class SeatEndpoints(
+    GrainReferences grains, SeatMapFeeds feeds, SeatMapOptions seatMap, TimeProvider time, IHostApplicationLifetime lifetime, AppLimits limits)
 {
     public static IEndpointRouteBuilder Map(IEndpointRouteBuilder app)
     {
@@ -27,17 +30,20 @@ internal sealed class SeatEndpoints(GrainReferences grains, SeatMapFeeds feeds, 
             services.GetRequiredService<SeatMapFeeds>(),
             services.GetRequiredService<IOptions<SeatMapOptions>>().Value,
             services.GetRequiredService<TimeProvider>(),
-            services.GetRequiredService<IHostApplicationLifetime>());
+            services.GetRequiredService<IHostApplicationLifetime>(),
+            services.GetRequiredService<AppLimits>());
         var listings = app.MapGroup("").WithTags("Seats").RequireTenant();
         listings.MapGet("/seats", endpoints.GetSeatsAsync);
         listings.MapGet("/seats/live", endpoints.WatchSeatsAsync);
 
         var holds = app.MapGroup("").WithTags("Seats").RequireTenantUser();
-        holds.MapPost("/reserve-seat", endpoints.ReserveAsync)
+        holds.MapPost("/reserve-seat", endpoints.ReserveAsync).RequireAbuseLimit(LimitedAction.Hold)
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, "validation_failed: seatId missing or malformed; malformed_json.")
             .ProducesUserProblems()
             .ProducesProblemCodes(StatusCodes.Status404NotFound, "seat_not_found: no such seat in this app.")
-            .ProducesProblemCodes(StatusCodes.Status409Conflict, "seat_unavailable: the seat is held or booked.");
+            .ProducesProblemCodes(StatusCodes.Status409Conflict,
+                "seat_unavailable: the seat is held or booked; too_many_holds: the user already holds the most seats the app allows at once (release or book one first).")
+            .ProducesProblemCodes(StatusCodes.Status429TooManyRequests, ResponseDocs.HoldsRateLimited);
         holds.MapPost("/release-seat", endpoints.ReleaseAsync)
             .ProducesEither<ReleaseResponse, GroupReleaseResponse>(StatusCodes.Status200OK)
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ResponseDocs.BadToken)
@@ -125,13 +131,15 @@ internal sealed class SeatEndpoints(GrainReferences grains, SeatMapFeeds feeds, 
             return ApiProblem.SeatNotFound;
         }
 
-        var seat = grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(http.AppId(), request.SeatId!));
+        var appId = http.AppId();
+        var maxHolds = (await limits.ForAsync(appId)).MaxHoldsPerUser;
+        var seat = grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(appId, request.SeatId!));
         HoldResult result;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                result = await seat.TryHoldAsync(http.UserId());
+                result = await seat.TryHoldAsync(http.UserId(), maxHolds);
                 break;
             }
             catch (OrleansMessageRejectionException) when (attempt < SiloLeaving.Attempts)
@@ -148,6 +156,7 @@ internal sealed class SeatEndpoints(GrainReferences grains, SeatMapFeeds feeds, 
             { Outcome: HoldOutcome.Granted, ReservationToken: { } token, ExpiresAt: { } expiresAt } =>
                 TypedResults.Created((string?)null, new ReservationResponse(token, request.SeatId!, expiresAt)),
             { Outcome: HoldOutcome.NotFound } => ApiProblem.SeatNotFound,
+            { Outcome: HoldOutcome.TooManyHolds } => ApiProblem.TooManyHolds,
             _ => ApiProblem.SeatUnavailable,
         };
     }
@@ -180,6 +189,11 @@ internal sealed class SeatEndpoints(GrainReferences grains, SeatMapFeeds feeds, 
             {
                 // See ReserveAsync; a release is by token, so a repeat frees nothing else.
             }
+        }
+
+        if (outcome == ReleaseOutcome.Released)
+        {
+            await grains.GetGrain<IUserHoldsGrain>(GrainKeys.Scoped(http.AppId(), http.UserId())).ForgetAsync(address.SeatId);
         }
 
         return outcome switch

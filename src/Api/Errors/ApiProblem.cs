@@ -15,6 +15,9 @@ internal static class ApiProblem
 
     public static readonly ProblemResult NotHolder = new(StatusCodes.Status403Forbidden, "not_holder", "This reservation is someone else's.");
 
+    public static readonly ProblemResult TooManyHolds = new(StatusCodes.Status409Conflict, "too_many_holds",
+        "You already hold the most seats this app allows at once; release or book one first.");
+
     public static readonly ProblemResult TokenUsed = new(StatusCodes.Status409Conflict, "token_used", "This reservation was confirmed with another paymentId.");
 
     public static ProblemResult SeatsUnavailable(IEnumerable<string> seatIds) =>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Reservations.Api.Contracts;
 using Reservations.Api.Errors;
 using Reservations.Api.Idempotency;
+using Reservations.Api.Limits;
 using Reservations.Api.Security;
 
 namespace Reservations.Api.Hosting;
@@ -40,6 +41,7 @@ public static class ApiConventions
         services.AddIdempotency();
         services.TryAddKeyedSingleton(TenantAuthCache.ClockKey, TimeProvider.System);
         services.AddPasswordHashingLimiter();
+        services.AddAbuseLimits();
         return builder;
     }
 

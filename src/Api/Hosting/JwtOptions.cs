@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Reservations.Api.Hosting;
 
-/// <summary>Bearer tokens (section "Jwt"). SigningKey is base64 of at least 32 bytes; unset, a key file in the data directory is used.</summary>
+/// <summary>
+/// Bearer tokens (section "Jwt"). SigningKey is base64 of at least 32 bytes; unset, a key file in the
+/// data directory is used. Lifetime is a user token's, AdminLifetime the admin's.
+/// </summary>
 public sealed class JwtOptions : IValidatableObject
 {
     public const string SectionName = "Jwt";
@@ -11,6 +14,10 @@ public sealed class JwtOptions : IValidatableObject
 
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan Lifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long an admin token lasts: short, since it opens every app; the dashboard asks to log in again after it.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan AdminLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
     [Required(AllowEmptyStrings = false)]
     public string Issuer { get; set; } = "reservations";

@@ -25,14 +25,15 @@ internal static class ApiAuthentication
     public static IServiceCollection AddApiAuthentication(this IServiceCollection services)
     {
         services.AddSingleton<CachingTokenHandler>();
+        services.AddSingleton<SessionVersions>();
         services.AddTransient<ApiKeyAuthenticationHandler>();
         services.AddAuthentication(options => options.AddScheme(ApiKeyScheme, scheme => scheme.HandlerType = typeof(ApiKeyAuthenticationHandler)))
             .AddJwtBearer(BearerScheme)
             .AddJwtBearer(AdminPageScheme);
-        services.AddOptions<JwtBearerOptions>(BearerScheme).Configure<TokenService, CachingTokenHandler>((options, tokens, handler) =>
-            ConfigureBearer(options, tokens, handler, readsCookie: false));
-        services.AddOptions<JwtBearerOptions>(AdminPageScheme).Configure<TokenService, CachingTokenHandler>((options, tokens, handler) =>
-            ConfigureBearer(options, tokens, handler, readsCookie: true));
+        services.AddOptions<JwtBearerOptions>(BearerScheme).Configure<TokenService, CachingTokenHandler, SessionVersions>((options, tokens, handler, sessions) =>
+            ConfigureBearer(options, tokens, handler, sessions, readsCookie: false));
+        services.AddOptions<JwtBearerOptions>(AdminPageScheme).Configure<TokenService, CachingTokenHandler, SessionVersions>((options, tokens, handler, sessions) =>
+            ConfigureBearer(options, tokens, handler, sessions, readsCookie: true));
 
         services.AddAuthorizationBuilder()
             .AddPolicy(nameof(AuthRequirement.Tenant), policy => policy.AddAuthenticationSchemes(ApiKeyScheme).RequireAuthenticatedUser())
@@ -49,7 +50,7 @@ internal static class ApiAuthentication
         return services;
     }
 
-    private static void ConfigureBearer(JwtBearerOptions options, TokenService tokens, CachingTokenHandler handler, bool readsCookie)
+    private static void ConfigureBearer(JwtBearerOptions options, TokenService tokens, CachingTokenHandler handler, SessionVersions sessions, bool readsCookie)
     {
         options.MapInboundClaims = false;
         // Kept, the token would be copied into every request's authentication properties, and no one reads it there.
@@ -68,6 +69,14 @@ internal static class ApiAuthentication
                 }
 
                 return Task.CompletedTask;
+            },
+            // A token of a revoked session (password changed, logged out everywhere) is refused like a bad one.
+            OnTokenValidated = async context =>
+            {
+                if (context.Principal is not { } principal || !await sessions.IsCurrentAsync(principal))
+                {
+                    context.Fail("The session was revoked.");
+                }
             },
             OnChallenge = context =>
             {

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Reservations.Grains.Sessions;
 using Reservations.Grains.Tenants;
 
 namespace Reservations.Api.Security;
@@ -34,6 +36,25 @@ internal sealed class TokenIdentity(ClaimsIdentity validated) : ClaimsIdentity(v
 
     /// <summary>A user's token has a subject and no role.</summary>
     public bool IsUser { get; } = validated.FindFirst(TokenService.RoleClaim) is null;
+
+    /// <summary>The account whose sessions the token belongs to (<see cref="SessionVersions"/>): the admin's, or a user's of an app.</summary>
+    public string? Account { get; } = AccountOf(validated);
+
+    /// <summary>The account's session version when the token was given.</summary>
+    public int SessionVersion { get; } =
+        int.TryParse(validated.FindFirst(SessionVersions.VersionClaim)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : 0;
+
+    private static string? AccountOf(ClaimsIdentity validated)
+    {
+        if (validated.FindFirst(JwtRegisteredClaimNames.Sub)?.Value is not { } subject)
+        {
+            return null;
+        }
+
+        return validated.HasClaim(TokenService.RoleClaim, TokenService.AdminRole)
+            ? SessionKeys.Admin(subject)
+            : validated.FindFirst(TokenService.AppClaim)?.Value is { } app ? SessionKeys.User(app, subject) : null;
+    }
 }
 
 internal static class CallerIdentityExtensions

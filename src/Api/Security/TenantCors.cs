@@ -10,7 +10,7 @@ namespace Reservations.Api.Security;
 /// </summary>
 internal static class TenantCors
 {
-    public static readonly FrozenPaths TenantPaths = new(["/auth/signup", "/auth/login", "/seats", "/reserve-seat", "/release-seat", "/confirm-booking", "/my-bookings"]);
+    public static readonly FrozenPaths TenantPaths = new(["/auth/signup", "/auth/login", "/auth/change-password", "/auth/logout-all", "/seats", "/reserve-seat", "/release-seat", "/confirm-booking", "/my-bookings"]);
 
     public static IApplicationBuilder UseTenantCorsPreflight(this IApplicationBuilder app) => app.Use((context, next) =>
     {

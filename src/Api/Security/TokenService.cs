@@ -53,16 +53,24 @@ internal sealed class TokenService
     /// <summary>The server's secret key, also the root of keys derived for other purposes (stored idempotent answers).</summary>
     public byte[] SigningKey { get; }
 
-    public (string Token, DateTimeOffset ExpiresAt) IssueUser(string userId, string appId) =>
-        Issue(new Dictionary<string, object>(StringComparer.Ordinal) { [JwtRegisteredClaimNames.Sub] = userId, [AppClaim] = appId });
+    /// <summary>A user's token, carrying the account's session version (<see cref="SessionVersions"/>).</summary>
+    public (string Token, DateTimeOffset ExpiresAt) IssueUser(string userId, string appId, int sessionVersion = 0) =>
+        Issue(new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            [JwtRegisteredClaimNames.Sub] = userId, [AppClaim] = appId, [SessionVersions.VersionClaim] = sessionVersion,
+        }, _options.Lifetime);
 
-    public (string Token, DateTimeOffset ExpiresAt) IssueAdmin(string username) =>
-        Issue(new Dictionary<string, object>(StringComparer.Ordinal) { [JwtRegisteredClaimNames.Sub] = username, [RoleClaim] = AdminRole });
+    /// <summary>The admin's token: short-lived (<see cref="JwtOptions.AdminLifetime"/>), carrying the account's session version.</summary>
+    public (string Token, DateTimeOffset ExpiresAt) IssueAdmin(string username, int sessionVersion = 0) =>
+        Issue(new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            [JwtRegisteredClaimNames.Sub] = username, [RoleClaim] = AdminRole, [SessionVersions.VersionClaim] = sessionVersion,
+        }, _options.AdminLifetime);
 
-    private (string Token, DateTimeOffset ExpiresAt) Issue(Dictionary<string, object> claims)
+    private (string Token, DateTimeOffset ExpiresAt) Issue(Dictionary<string, object> claims, TimeSpan lifetime)
     {
         var now = _time.GetUtcNow();
-        var expires = now + _options.Lifetime;
+        var expires = now + lifetime;
         claims[JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString("N");
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {

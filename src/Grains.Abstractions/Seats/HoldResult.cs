@@ -9,6 +9,8 @@ public enum HoldOutcome
     Unavailable,
     /// <summary>No such seat.</summary>
     NotFound,
+    /// <summary>Refused before reaching the seat: the user already holds the most seats the app allows.</summary>
+    TooManyHolds,
 }
 
 /// <summary>The answer to a hold attempt. Refusals are shared instances: refusing allocates nothing.</summary>
@@ -23,4 +25,10 @@ public sealed record HoldResult(
 
     /// <summary>No such seat.</summary>
     public static readonly HoldResult NotFound = new(HoldOutcome.NotFound);
+
+    /// <summary>The user already holds the most seats the app allows.</summary>
+    public static readonly HoldResult TooManyHolds = new(HoldOutcome.TooManyHolds);
+
+    /// <summary>Without the token: Orleans traces messages between grains with their ToString, and the token is a secret.</summary>
+    public override string ToString() => $"HoldResult {{ Outcome = {Outcome}, ExpiresAt = {ExpiresAt} }}";
 }

@@ -14,8 +14,13 @@ public interface ISeatGrain : IGrainWithStringKey
     /// <summary>The seat as a customer sees it now; null if no such seat.</summary>
     Task<SeatView?> GetAsync();
 
-    /// <summary>Holds the seat for the user for the hold duration.</summary>
-    Task<HoldResult> TryHoldAsync(string userId);
+    /// <summary>
+    /// Holds the seat for the user for the hold duration. With <paramref name="maxUserHolds"/> above 0 a
+    /// granted hold is first counted by the user's <see cref="Users.IUserHoldsGrain"/>, and refused as
+    /// <see cref="HoldOutcome.TooManyHolds"/> when the user already has that many; a refusal for a
+    /// taken seat asks no one.
+    /// </summary>
+    Task<HoldResult> TryHoldAsync(string userId, int maxUserHolds = 0);
 
     /// <summary>Holds the seat for a group (<see cref="ISeatGroupGrain"/>): the group's token hash, holder and expiry; no token is made.</summary>
     Task<HoldResult> TryHoldForGroupAsync(GroupHold hold);

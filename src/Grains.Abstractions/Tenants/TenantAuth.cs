@@ -14,4 +14,5 @@ public sealed record TenantAuth(
     [property: Id(3)] ImmutableArray<string> AllowedOrigins,
     [property: Id(4)] ImmutableArray<byte> PublishableKeyHash = default,
     [property: Id(5)] ImmutableArray<byte> SecretKeyHash = default,
-    [property: Id(6)] ConfirmationMode Confirmation = ConfirmationMode.Any);
+    [property: Id(6)] ConfirmationMode Confirmation = ConfirmationMode.Any,
+    [property: Id(7)] AbuseLimits? Limits = null);

@@ -9,4 +9,5 @@ public sealed record TenantUpdate(
     [property: Id(1)] ImmutableArray<string>? AllowedOrigins = null,
     [property: Id(2)] bool? Enabled = null,
     [property: Id(3)] HoldLimits? HoldLimits = null,
-    [property: Id(4)] ConfirmationMode? Confirmation = null);
+    [property: Id(4)] ConfirmationMode? Confirmation = null,
+    [property: Id(5)] AbuseLimits? Limits = null);

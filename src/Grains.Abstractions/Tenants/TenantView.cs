@@ -16,4 +16,5 @@ public sealed record TenantView(
     [property: Id(8)] ConfirmationMode Confirmation = ConfirmationMode.Any,
     [property: Id(9)] bool HasPublishableKey = false,
     [property: Id(10)] bool HasSecretKey = false,
-    [property: Id(11)] bool HasSigningSecret = false);
+    [property: Id(11)] bool HasSigningSecret = false,
+    [property: Id(12)] AbuseLimits? Limits = null);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Reservations.Grains.Security;
+using Reservations.Grains.Sessions;
 
 namespace Reservations.Grains.Admin;
 
@@ -8,9 +9,11 @@ namespace Reservations.Grains.Admin;
 public sealed class AdminGrain(
     [PersistentState("admin")] IPersistentState<AdminState> admin,
     IOptions<ReservationOptions> options,
+    TimeProvider time,
     ILogger<AdminGrain> logger) : Grain, IAdminGrain
 {
     private readonly int _iterations = options.Value.PasswordIterations;
+    private readonly LoginBackoff _backoff = new(time);
 
     async Task<bool> IAdminGrain.EnsureCreatedAsync(string password)
     {
@@ -23,12 +26,38 @@ public sealed class AdminGrain(
         return true;
     }
 
-    Task IAdminGrain.SetPasswordAsync(string password) => SetAsync(password);
-
-    async Task<bool> IAdminGrain.VerifyAsync(string password)
+    async Task IAdminGrain.SetPasswordAsync(string password)
     {
         var stored = admin.State.PasswordHash;
+        var check = stored is null ? PasswordCheck.Wrong : await Task.Run(() => PasswordHasher.Verify(password, stored, _iterations));
+        if (check == PasswordCheck.Right)
+        {
+            return;
+        }
+
+        await SetAsync(password);
+        if (stored is not null && check == PasswordCheck.Wrong)
+        {
+            await GrainFactory.GetGrain<ISessionsGrain>(SessionKeys.Admin(this.GetPrimaryKeyString())).RevokeAllAsync();
+        }
+    }
+
+    async Task<LoginResult> IAdminGrain.VerifyAsync(string password)
+    {
+        if (_backoff.LockedFor is { } lockedFor)
+        {
+            return LoginResult.Locked(lockedFor);
+        }
+
+        var stored = admin.State.PasswordHash;
         var check = await Task.Run(() => PasswordHasher.Verify(password, stored, _iterations));
+        if (check == PasswordCheck.Wrong)
+        {
+            _backoff.Failed();
+            return LoginResult.Wrong;
+        }
+
+        _backoff.Succeeded();
         if (check == PasswordCheck.RightButWeak)
         {
             try
@@ -41,7 +70,7 @@ public sealed class AdminGrain(
             }
         }
 
-        return check != PasswordCheck.Wrong;
+        return LoginResult.Right();
     }
 
     private async Task SetAsync(string password)

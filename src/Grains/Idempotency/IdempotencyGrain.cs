@@ -6,13 +6,17 @@ namespace Reservations.Grains.Idempotency;
 /// One Idempotency-Key. Reentrant so that a repeat can wait inside <see cref="IIdempotencyGrain.ClaimAsync"/>
 /// while the first request's <see cref="IIdempotencyGrain.CompleteAsync"/> gets in; every decision is
 /// made between awaits. The claim of a running request is kept in memory only: if its process dies,
-/// the claim lapses after <see cref="ClaimLease"/> and a retry runs again.
+/// the claim lapses after <see cref="ClaimLease"/> and a retry runs again. A stored answer registers
+/// a reminder due when its 24 hours end, which deletes it, so keys that never come back do not stay
+/// in storage forever.
 /// </summary>
 [Reentrant]
 public sealed class IdempotencyGrain(
     [PersistentState("idempotency")] IPersistentState<IdempotencyState> stored,
-    TimeProvider time) : Grain, IIdempotencyGrain
+    TimeProvider time) : Grain, IIdempotencyGrain, IRemindable
 {
+    public const string ForgetReminder = "forget";
+
     /// <summary>How long a repeat waits for the first request's answer before it is told to retry.</summary>
     public static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(5);
 
@@ -81,6 +85,7 @@ public sealed class IdempotencyGrain(
                 stored.State.Fingerprint = fingerprint;
                 stored.State.Answer = answer;
                 await stored.WriteStateAsync();
+                await this.RegisterOrUpdateReminder(ForgetReminder, Max(answer.StoredAt + StoredAnswer.Lifetime - time.GetUtcNow(), TimeSpan.Zero), StoredAnswer.Lifetime);
             }
         }
         catch
@@ -99,6 +104,27 @@ public sealed class IdempotencyGrain(
             claim.Done.TrySetResult();
         }
     }
+
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    {
+        // A tick may come early or twice: only an answer past its lifetime is deleted.
+        if (stored.State.Answer is { } answer && time.GetUtcNow() - answer.StoredAt < StoredAnswer.Lifetime)
+        {
+            return;
+        }
+
+        if (stored.RecordExists && _running is null)
+        {
+            await stored.ClearStateAsync();
+        }
+
+        if (await this.GetReminder(ForgetReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private sealed record Running(string Fingerprint, DateTimeOffset Since, TaskCompletionSource Done);
 }

@@ -8,6 +8,8 @@ using Reservations.Grains.Tenants;
 using Reservations.Grains.Usage;
 using Reservations.Grains.Webhooks;
 
+using Reservations.Grains.Users;
+
 namespace Reservations.Grains.Seats;
 
 /// <summary>
@@ -89,7 +91,7 @@ public sealed class SeatGrain(
             definition.SeatId, definition.EntityId, definition.SeatNumber, definition.Price, status, status == SeatStatus.Held ? State.HeldUntil : null));
     }
 
-    Task<HoldResult> ISeatGrain.TryHoldAsync(string userId)
+    Task<HoldResult> ISeatGrain.TryHoldAsync(string userId, int maxUserHolds)
     {
         if (_definition is null)
         {
@@ -102,7 +104,20 @@ public sealed class SeatGrain(
             return Unavailable;
         }
 
-        return HoldAsync(userId);
+        return maxUserHolds > 0 ? CountedHoldAsync(userId, maxUserHolds) : HoldAsync(userId);
+    }
+
+    // Only a hold that wins the seat is counted: the user's holds grain never calls a seat, so waiting
+    // for it here cannot deadlock, and a seat that is taken answers without it.
+    private async Task<HoldResult> CountedHoldAsync(string userId, int maxUserHolds)
+    {
+        var holds = GrainFactory.GetGrain<IUserHoldsGrain>(GrainKeys.Scoped(GrainKeys.AppOf(this.GetPrimaryKeyString()), userId));
+        if (!await holds.TryCountAsync(_definition!.SeatId, time.GetUtcNow() + _holdDuration, maxUserHolds))
+        {
+            return HoldResult.TooManyHolds;
+        }
+
+        return await HoldAsync(userId);
     }
 
     Task<HoldResult> ISeatGrain.TryHoldForGroupAsync(GroupHold hold)

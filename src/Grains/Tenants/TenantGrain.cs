@@ -54,6 +54,7 @@ public sealed class TenantGrain(
         State.Name = update.Name ?? State.Name;
         State.AllowedOrigins = update.AllowedOrigins is { IsDefault: false } origins ? [.. origins] : State.AllowedOrigins;
         State.HoldLimits = update.HoldLimits ?? State.HoldLimits;
+        State.Limits = update.Limits ?? State.Limits;
         State.Enabled = update.Enabled ?? State.Enabled;
         State.Confirmation = update.Confirmation ?? State.Confirmation;
         await WriteOrReloadAsync();
@@ -82,7 +83,8 @@ public sealed class TenantGrain(
                 [.. State.AllowedOrigins],
                 [.. State.PublishableKeyHash ?? []],
                 [.. State.SecretKeyHash ?? []],
-                State.Confirmation)
+                State.Confirmation,
+                State.Limits)
             : null);
 
     async Task ITenantGrain.RecordUsageAsync(TenantUsage delta)
@@ -157,7 +159,8 @@ public sealed class TenantGrain(
         State.Confirmation,
         State.PublishableKeyHash is not null,
         State.SecretKeyHash is not null,
-        State.SigningSecretVersion > 0);
+        State.SigningSecretVersion > 0,
+        State.Limits);
 
     // State is changed in place here; a failed write reloads it, so memory never runs ahead of storage.
     private async Task WriteOrReloadAsync()

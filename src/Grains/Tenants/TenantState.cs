@@ -46,4 +46,8 @@ public sealed class TenantState
 
     [Id(12)]
     public ConfirmationMode Confirmation { get; set; }
+
+    /// <summary>The app's own abuse limits; null: the engine's.</summary>
+    [Id(13)]
+    public AbuseLimits? Limits { get; set; }
 }

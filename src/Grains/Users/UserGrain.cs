@@ -12,6 +12,7 @@ public sealed class UserGrain(
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
     private readonly int _iterations = options.Value.PasswordIterations;
+    private readonly LoginBackoff _backoff = new(time);
 
     private UserState State => user.State;
 
@@ -52,27 +53,73 @@ public sealed class UserGrain(
         return View();
     }
 
-    async Task<UserView?> IUserGrain.LogInAsync(string password)
+    async Task<LoginResult> IUserGrain.LogInAsync(string password)
     {
+        if (await CheckAsync(password) is { } refused)
+        {
+            return refused;
+        }
+
+        return LoginResult.Right(View());
+    }
+
+    async Task<LoginResult> IUserGrain.ChangePasswordAsync(string userId, string currentPassword, string newPassword)
+    {
+        if (await CheckAsync(currentPassword) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!string.Equals(State.UserId, userId, StringComparison.Ordinal))
+        {
+            return LoginResult.Wrong;
+        }
+
+        var previous = State.PasswordHash;
+        State.PasswordHash = await Task.Run(() => PasswordHasher.Hash(newPassword, _iterations));
+        try
+        {
+            await user.WriteStateAsync();
+        }
+        catch
+        {
+            State.PasswordHash = previous;
+            throw;
+        }
+
+        return LoginResult.Right(View());
+    }
+
+    /// <summary>Null when the password is right (a weak hash is replaced on the way); the refusal otherwise. Unknown accounts lock too, so a lock tells nothing.</summary>
+    private async Task<LoginResult?> CheckAsync(string password)
+    {
+        if (_backoff.LockedFor is { } lockedFor)
+        {
+            return LoginResult.Locked(lockedFor);
+        }
+
         if (State.UserId is null)
         {
             await Task.Run(() => PasswordHasher.SpendHashingTime(password, _iterations));
-            return null;
+            _backoff.Failed();
+            return LoginResult.Wrong;
         }
 
         var stored = State.PasswordHash;
         var check = await Task.Run(() => PasswordHasher.Verify(password, stored, _iterations));
         if (check == PasswordCheck.Wrong)
         {
-            return null;
+            _backoff.Failed();
+            return LoginResult.Wrong;
         }
 
+        _backoff.Succeeded();
         if (check == PasswordCheck.RightButWeak)
         {
             await RehashAsync(password);
         }
 
-        return View();
+        return null;
     }
 
     // The login succeeds either way; a rehash that fails to store is tried again at the next login.

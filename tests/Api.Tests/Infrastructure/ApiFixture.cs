@@ -146,6 +146,14 @@ public abstract class ApiFixture : IAsyncLifetime
             ["Admin:Password"] = AdminPassword,
             ["Jwt:SigningKey"] = SigningKey,
             ["Jwt:Lifetime"] = "12:00:00",
+            ["Jwt:AdminLifetime"] = "12:00:00",
+            // Every test of a class calls from one address: its rate limits are set per app by the tests of limits.
+            ["Limits:SignupsPerAddress"] = "1000000",
+            ["Limits:SignupsPerAccount"] = "1000000",
+            ["Limits:LoginsPerAddress"] = "1000000",
+            ["Limits:LoginsPerAccount"] = "1000000",
+            ["Limits:HoldsPerAddress"] = "1000000",
+            ["Limits:HoldsPerAccount"] = "1000000",
             ["Reservations:HoldDuration"] = "00:02:00",
         };
         foreach (var (key, value) in ExtraSettings)

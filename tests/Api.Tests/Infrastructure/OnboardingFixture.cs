@@ -21,6 +21,7 @@ public abstract class OnboardingFixture(EngineStorage storage) : ApiFixture(stor
         ["Onboarding:PublicBaseUrl"] = "https://onboarding.example",
         // Tests move the clock past a link's 24 hours; the admin's token must outlive that.
         ["Jwt:Lifetime"] = "30.00:00:00",
+        ["Jwt:AdminLifetime"] = "30.00:00:00",
         // No usage flush writes tenant state while a test makes tenant writes fail.
         ["Reservations:UsageFlushPeriod"] = "01:00:00",
     };

@@ -1,4 +1,5 @@
 using Reservations.Api.Hosting;
+using Reservations.Api.Limits;
 using Reservations.Api.Mail;
 using Reservations.Api.Onboarding;
 using Reservations.Api.SeatMap;
@@ -23,6 +24,7 @@ internal static class SettingsCatalog
         [AdminOptions.SectionName] = typeof(AdminOptions),
         [JwtOptions.SectionName] = typeof(JwtOptions),
         [PasswordHashingOptions.SectionName] = typeof(PasswordHashingOptions),
+        [LimitsOptions.SectionName] = typeof(LimitsOptions),
         [ReservationOptions.SectionName] = typeof(ReservationOptions),
         [SeatMapOptions.SectionName] = typeof(SeatMapOptions),
         [WebhookSettings.SectionName] = typeof(WebhookSettings),

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Reservations.Grains.Idempotency;
 using Reservations.Grains.Tests.Infrastructure;
 using Reservations.TestSupport;
@@ -93,5 +94,34 @@ public sealed class IdempotencyGrainTests(MemoryClusterFixture fixture) : IClass
         var stored = new GrainState<IdempotencyState>();
         await fixture.Cluster.Storage.ReadStateAsync("idempotency", key.GetGrainId(), stored);
         Assert.Null(stored.State?.Answer);
+    }
+
+    [Fact]
+    public async Task StoredAnswer_NeverAskedAgain_ItsReminderDeletesItAfterTwentyFourHours()
+    {
+        var key = NewKey();
+        await key.ClaimAsync("fp");
+        await key.CompleteAsync("fp", Answer());
+        var reminders = fixture.Cluster.Services.GetRequiredService<IReminderTable>();
+        var reminder = await reminders.ReadRow(key.GetGrainId(), IdempotencyGrain.ForgetReminder);
+        Assert.NotNull(reminder);
+
+        // The tick, delivered as the reminder service would (a fake clock cannot wait for Orleans to load it).
+        var tick = new TickStatus(reminder.StartAt, reminder.Period, fixture.Cluster.Clock.GetUtcNow().UtcDateTime);
+        await key.AsReference<IRemindable>().ReceiveReminder(IdempotencyGrain.ForgetReminder, tick);
+        Assert.True(await StoredAsync(key), "an early tick deletes nothing");
+
+        fixture.Cluster.Clock.Advance(StoredAnswer.Lifetime);
+        await key.AsReference<IRemindable>().ReceiveReminder(IdempotencyGrain.ForgetReminder, tick);
+
+        Assert.False(await StoredAsync(key));
+        Assert.Null(await reminders.ReadRow(key.GetGrainId(), IdempotencyGrain.ForgetReminder));
+    }
+
+    private async Task<bool> StoredAsync(IIdempotencyGrain key)
+    {
+        var stored = new GrainState<IdempotencyState>();
+        await fixture.Cluster.Storage.ReadStateAsync("idempotency", key.GetGrainId(), stored);
+        return stored.RecordExists;
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using Reservations.Grains.Tests.Infrastructure;
+using Reservations.Grains.Security;
 using Reservations.Grains.Users;
 
 namespace Reservations.Grains.Tests.Users;
@@ -39,7 +40,7 @@ public sealed class UserGrainTests(MemoryClusterFixture fixture) : IClassFixture
 
         Assert.Null(await User(email.ToUpperInvariant()).SignUpAsync(email.ToUpperInvariant(), "another password", "Impostor"));
 
-        Assert.Equal(first, await User(email).LogInAsync(Password));
+        Assert.Equal(first, (await User(email).LogInAsync(Password)).User);
     }
 
     [Fact]
@@ -48,8 +49,8 @@ public sealed class UserGrainTests(MemoryClusterFixture fixture) : IClassFixture
         var email = NewEmail();
         var user = await User(email).SignUpAsync(email, Password, "Ann");
 
-        Assert.Equal(user, await User(email).LogInAsync(Password));
-        Assert.Null(await User(email).LogInAsync(Password + "!"));
+        Assert.Equal(user, (await User(email).LogInAsync(Password)).User);
+        Assert.Equal(LoginResult.Wrong, await User(email).LogInAsync(Password + "!"));
     }
 
     [Fact]
@@ -57,11 +58,50 @@ public sealed class UserGrainTests(MemoryClusterFixture fixture) : IClassFixture
     {
         var email = NewEmail();
 
-        Assert.Null(await User(email).LogInAsync(Password));
+        Assert.Equal(LoginResult.Wrong, await User(email).LogInAsync(Password));
 
         var state = new GrainState<UserState>();
         await fixture.Cluster.Storage.ReadStateAsync("user", User(email).GetGrainId(), state);
         Assert.False(state.RecordExists);
+    }
+
+    [Fact]
+    public async Task LogIn_RepeatedFailures_LockTheAccountWithBackoff_CappedAndClearedBySuccess()
+    {
+        var email = NewEmail();
+        var user = await User(email).SignUpAsync(email, Password, "Ann");
+        var clock = fixture.Cluster.Clock;
+        for (var i = 0; i < LoginBackoff.FreeFailures - 1; i++)
+        {
+            Assert.Equal(LoginResult.Wrong, await User(email).LogInAsync("wrong"));
+        }
+
+        // The fifth failure locks for a second, the next for two, and so on, never past the cap.
+        var expected = LoginBackoff.FirstLock;
+        for (var i = 0; i < 12; i++)
+        {
+            Assert.Equal(LoginResult.Wrong, await User(email).LogInAsync("wrong"));
+            Assert.Equal(expected, (await User(email).LogInAsync(Password)).LockedFor);
+            clock.Advance(expected);
+            expected = expected * 2 < LoginBackoff.LongestLock ? expected * 2 : LoginBackoff.LongestLock;
+        }
+
+        Assert.Equal(user, (await User(email).LogInAsync(Password)).User);
+        Assert.Equal(LoginResult.Wrong, await User(email).LogInAsync("wrong"));
+    }
+
+    [Fact]
+    public async Task ChangePassword_RightPasswordOfThatUser_ReplacesIt_OtherwiseNothingChanges()
+    {
+        var email = NewEmail();
+        var user = await User(email).SignUpAsync(email, Password, "Ann");
+
+        Assert.Equal(LoginResult.Wrong, await User(email).ChangePasswordAsync("U-someone-else", Password, "new password 1"));
+        Assert.Equal(LoginResult.Wrong, await User(email).ChangePasswordAsync(user!.UserId, "wrong", "new password 1"));
+        Assert.Equal(user, (await User(email).ChangePasswordAsync(user.UserId, Password, "new password 1")).User);
+
+        Assert.Equal(LoginResult.Wrong, await User(email).LogInAsync(Password));
+        Assert.Equal(user, (await User(email).LogInAsync("new password 1")).User);
     }
 
     internal static async Task<UserState> StoredAsync(GrainsCluster cluster, IUserGrain user)
@@ -88,10 +128,10 @@ public sealed class PasswordCostTests
         await using var after = await GrainsCluster.StartAsync(store, configure: services => services.Configure<ReservationOptions>(o => o.PasswordIterations = 700_000));
         var user = after.Grains.GetGrain<IUserGrain>(key);
 
-        Assert.Null(await user.LogInAsync("wrong-password"));
+        Assert.False((await user.LogInAsync("wrong-password")).Succeeded);
         Assert.StartsWith("pbkdf2-sha256$600000$", (await UserGrainTests.StoredAsync(after, user)).PasswordHash, StringComparison.Ordinal);
-        Assert.NotNull(await user.LogInAsync("password-one"));
+        Assert.True((await user.LogInAsync("password-one")).Succeeded);
         Assert.StartsWith("pbkdf2-sha256$700000$", (await UserGrainTests.StoredAsync(after, user)).PasswordHash, StringComparison.Ordinal);
-        Assert.NotNull(await user.LogInAsync("password-one"));
+        Assert.True((await user.LogInAsync("password-one")).Succeeded);
     }
 }

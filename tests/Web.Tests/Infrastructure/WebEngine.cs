@@ -38,6 +38,11 @@ public abstract class WebEngine : IAsyncLifetime
             ["Admin:Password"] = AdminPassword,
             ["Jwt:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Jwt:Lifetime"] = "12:00:00",
+            ["Jwt:AdminLifetime"] = "12:00:00",
+            // The browser tests all call from one address.
+            ["Limits:SignupsPerAddress"] = "1000000",
+            ["Limits:LoginsPerAddress"] = "1000000",
+            ["Limits:HoldsPerAddress"] = "1000000",
             ["Reservations:HoldDuration"] = HoldDuration.ToString(),
         };
         Factory = new WebFactory(settings, Time);

@@ -1,0 +1,77 @@
+using System.Globalization;
+using Microsoft.Net.Http.Headers;
+using Reservations.Api.Contracts;
+using Reservations.Api.Errors;
+using Reservations.Api.Security;
+using Reservations.Grains.Users;
+
+namespace Reservations.Api.Limits;
+
+/// <summary>
+/// The app's rate limit on an action, per client address and per account (the email of a signup or
+/// login, the user of a hold), checked once the request's arguments are bound; refusal is 429
+/// problem+json with Retry-After.
+/// </summary>
+internal sealed class AbuseLimitFilter(LimitedAction action, AbuseRateLimiter limiter, AppLimits limits) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var appId = http.AppId();
+        var address = http.Connection.RemoteIpAddress;
+        var account = action == LimitedAction.Hold ? http.UserId() : EmailOf(context.Arguments);
+        if (limiter.TryAcquire(action, appId, address, account, await limits.ForAsync(appId)) is { } retryAfter)
+        {
+            http.Response.Headers[HeaderNames.RetryAfter] = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return ApiProblem.Of(StatusCodes.Status429TooManyRequests, "too_many_requests", $"Too many {Plural(action)} from this address or for this account; wait a while and try again.");
+        }
+
+        return await next(context);
+    }
+
+    private static string? EmailOf(IList<object?> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            var email = argument switch
+            {
+                SignupRequest signup => signup.Email,
+                LoginRequest login => login.Email,
+                _ => null,
+            };
+            if (email is not null)
+            {
+                return EmailAddress.Normalize(email);
+            }
+        }
+
+        return null;
+    }
+
+    private static string Plural(LimitedAction action) => action switch
+    {
+        LimitedAction.Signup => "signups",
+        LimitedAction.Login => "logins",
+        _ => "holds",
+    };
+}
+
+internal static class AbuseLimitExtensions
+{
+    public static IServiceCollection AddAbuseLimits(this IServiceCollection services)
+    {
+        services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AbuseRateLimiter>();
+        services.AddSingleton<AppLimits>();
+        return services;
+    }
+
+    /// <summary>Puts the endpoint under the app's rate limit on <paramref name="action"/>.</summary>
+    public static TBuilder RequireAbuseLimit<TBuilder>(this TBuilder builder, LimitedAction action) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilterFactory((factory, next) =>
+        {
+            var services = factory.ApplicationServices;
+            var filter = new AbuseLimitFilter(action, services.GetRequiredService<AbuseRateLimiter>(), services.GetRequiredService<AppLimits>());
+            return context => filter.InvokeAsync(context, next);
+        });
+}

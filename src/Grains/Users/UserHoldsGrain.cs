@@ -1,0 +1,53 @@
+namespace Reservations.Grains.Users;
+
+/// <summary>
+/// A user's live holds, in memory only: each seat with the end of its hold, dropped lazily once the
+/// clock passes it. Nothing is stored, so a hold costs no write here; if the activation is lost the
+/// count restarts from zero, which lets a user briefly hold up to twice the limit (docs/decisions.md).
+/// </summary>
+public sealed class UserHoldsGrain(TimeProvider time) : Grain, IUserHoldsGrain
+{
+    private readonly Dictionary<string, DateTimeOffset> _holds = new(StringComparer.Ordinal);
+    Task<bool> IUserHoldsGrain.TryCountAsync(string seatId, DateTimeOffset heldUntil, int maxHolds)
+    {
+        DropEnded();
+        if (_holds.Count >= maxHolds && !_holds.ContainsKey(seatId))
+        {
+            return Task.FromResult(false);
+        }
+
+        _holds[seatId] = heldUntil;
+        // Kept alive while it counts live holds, so an idle user's count is not lost early.
+        DelayDeactivation(heldUntil - time.GetUtcNow());
+        return Task.FromResult(true);
+    }
+
+    Task IUserHoldsGrain.ForgetAsync(string seatId)
+    {
+        _holds.Remove(seatId);
+        return Task.CompletedTask;
+    }
+
+    Task IUserHoldsGrain.ExtendAsync(string seatId, DateTimeOffset heldUntil)
+    {
+        if (_holds.ContainsKey(seatId))
+        {
+            _holds[seatId] = heldUntil;
+            DelayDeactivation(heldUntil - time.GetUtcNow());
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void DropEnded()
+    {
+        var now = time.GetUtcNow();
+        foreach (var (seatId, heldUntil) in _holds)
+        {
+            if (heldUntil <= now)
+            {
+                _holds.Remove(seatId);
+            }
+        }
+    }
+}
