@@ -6,9 +6,22 @@ using Reservations.Api.Tests.Infrastructure;
 namespace Reservations.Api.Tests;
 
 /// <summary>Group holds (POST /reserve-seats) and their confirm and release, on every storage provider.</summary>
-public abstract class GroupHoldApiTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : ApiFixture
+public abstract class GroupHoldApiTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>, IAsyncLifetime where TFixture : ApiFixture
 {
     protected TFixture Fixture { get; } = fixture;
+
+    /// <summary>The tests share AppA's users, who hold more seats in all than the engine's 10 per user: AppA allows more.</summary>
+    public async Task InitializeAsync()
+    {
+        var limits = new
+        {
+            maxHoldsPerUser = 1000, windowSeconds = 60, signupsPerAddress = 1000000, signupsPerAccount = 1000000, loginsPerAddress = 1000000,
+            loginsPerAccount = 1000000, holdsPerAddress = 1000000, holdsPerAccount = 1000000,
+        };
+        await (await Fixture.Admin().PatchAsJsonAsync($"/admin/apps/{Fixture.AppA.AppId}", new { limits })).ReadJsonAsync(HttpStatusCode.OK);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task ReserveSeats_AllAvailable_HoldsAllUnderOneGroupToken()

@@ -43,6 +43,28 @@ public abstract class LimitsApiTests<TFixture>(TFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task GroupHolds_CountTowardTheUsersLimit_AllOrNone_AndReleaseFreesThem()
+    {
+        var (app, user) = await NewAppAsync();
+        var (_, seats) = await fixture.SeedAsync(app, 12);
+        var client = fixture.As(user);
+
+        var group = await (await client.PostAsJsonAsync("/reserve-seats", new { seatIds = seats.Take(8) })).ReadJsonAsync(HttpStatusCode.Created);
+        await (await client.PostAsJsonAsync("/reserve-seats", new { seatIds = seats.Skip(8).Take(3) })).AssertProblemAsync(HttpStatusCode.Conflict, "too_many_holds");
+
+        // The refused group held nothing and counted nothing.
+        var other = await fixture.SignUpAsync(app, $"other-{Guid.NewGuid():N}@example.com");
+        Assert.Equal(HttpStatusCode.Created, (await fixture.As(other).PostAsJsonAsync("/reserve-seat", new { seatId = seats[8] })).StatusCode);
+        await (await client.PostAsJsonAsync("/reserve-seat", new { seatId = seats[9] })).ReadJsonAsync(HttpStatusCode.Created);
+        await (await client.PostAsJsonAsync("/reserve-seat", new { seatId = seats[10] })).ReadJsonAsync(HttpStatusCode.Created);
+        await (await client.PostAsJsonAsync("/reserve-seat", new { seatId = seats[11] })).AssertProblemAsync(HttpStatusCode.Conflict, "too_many_holds");
+
+        var token = group.GetProperty("reservationToken").GetString();
+        await (await client.PostAsJsonAsync("/release-seat", new { reservationToken = token })).ReadJsonAsync(HttpStatusCode.OK);
+        await (await client.PostAsJsonAsync("/reserve-seat", new { seatId = seats[11] })).ReadJsonAsync(HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task Holds_TheAppsOwnLimit_AppliesAndIsShown()
     {
         var (app, user) = await NewAppAsync();

@@ -76,7 +76,7 @@ internal sealed class BookingEndpoints(GrainReferences grains)
 
         if (result is { Outcome: ConfirmOutcome.Booked, Booking: { } booked })
         {
-            await grains.GetGrain<IUserHoldsGrain>(GrainKeys.Scoped(appId, booked.UserId)).ForgetAsync(address.SeatId);
+            await grains.GetGrain<IUserHoldsGrain>(GrainKeys.Scoped(appId, booked.UserId)).ForgetAsync([address.SeatId]);
         }
 
         return result switch

@@ -16,12 +16,13 @@ namespace Reservations.Api.Endpoints;
 /// Group holds: <c>POST /reserve-seats</c> here; <c>/confirm-booking</c> and <c>/release-seat</c>
 /// send a group's token to its group grain (<see cref="ConfirmAsync"/>, <see cref="ReleaseAsync"/>).
 /// </summary>
-internal sealed class GroupEndpoints(GrainReferences grains, int maxSeats)
+internal sealed class GroupEndpoints(GrainReferences grains, AppLimits limits, int maxSeats)
 {
     public static IEndpointRouteBuilder Map(IEndpointRouteBuilder app)
     {
         var options = app.ServiceProvider.GetRequiredService<IOptions<ReservationOptions>>().Value;
-        var endpoints = new GroupEndpoints(app.ServiceProvider.GetRequiredService<GrainReferences>(), options.MaxSeatsPerHold);
+        var endpoints = new GroupEndpoints(
+            app.ServiceProvider.GetRequiredService<GrainReferences>(), app.ServiceProvider.GetRequiredService<AppLimits>(), options.MaxSeatsPerHold);
         app.MapGroup("").WithTags("Seats").RequireTenantUser()
             .MapPost("/reserve-seats", endpoints.ReserveAsync).RequireAbuseLimit(LimitedAction.Hold)
             .ProducesProblemCodes(StatusCodes.Status429TooManyRequests, ResponseDocs.HoldsRateLimited)
@@ -29,7 +30,8 @@ internal sealed class GroupEndpoints(GrainReferences grains, int maxSeats)
                 $"too_many_seats: more than Reservations:MaxSeatsPerHold ({options.MaxSeatsPerHold}) seats; validation_failed: no seat, a seat twice, seats of two entities, or a malformed seat id; malformed_json.")
             .ProducesUserProblems()
             .ProducesProblemCodes(StatusCodes.Status404NotFound, "seat_not_found: some seats do not exist in this app; unknownSeatIds lists them. No seat is held.")
-            .ProducesProblemCodes(StatusCodes.Status409Conflict, "seats_unavailable: some seats are held or booked; unavailableSeatIds lists them. No seat is held.");
+            .ProducesProblemCodes(StatusCodes.Status409Conflict,
+                "seats_unavailable: some seats are held or booked; unavailableSeatIds lists them. No seat is held. too_many_holds: the seats would give the user more live holds than the app allows.");
         return app;
     }
 
@@ -77,13 +79,16 @@ internal sealed class GroupEndpoints(GrainReferences grains, int maxSeats)
 
         // A new group per request, so no retry here: a hold is not idempotent, and a rejected call
         // leaves at worst seats held by a group nobody heard of, free again at their expiry.
-        var group = grains.GetGrain<ISeatGroupGrain>(GrainKeys.Scoped(http.AppId(), GroupToken.NewGroupId()));
-        var result = await group.TryHoldAsync(http.UserId(), seatIds);
+        var appId = http.AppId();
+        var maxHolds = (await limits.ForAsync(appId)).MaxHoldsPerUser;
+        var group = grains.GetGrain<ISeatGroupGrain>(GrainKeys.Scoped(appId, GroupToken.NewGroupId()));
+        var result = await group.TryHoldAsync(http.UserId(), seatIds, maxHolds);
         return result switch
         {
             { Outcome: GroupHoldOutcome.Granted, ReservationToken: { } token, ExpiresAt: { } expiresAt } =>
                 TypedResults.Created((string?)null, new GroupReservationResponse(token, result.SeatIds, expiresAt)),
             { Outcome: GroupHoldOutcome.NotFound } => ApiProblem.SeatsNotFound(result.SeatIds),
+            { Outcome: GroupHoldOutcome.TooManyHolds } => ApiProblem.TooManyHolds,
             _ => ApiProblem.SeatsUnavailable(result.SeatIds),
         };
     }

@@ -62,7 +62,7 @@ internal sealed class HoldTimeEndpoints(GrainReferences grains)
             var change = await seatCall(grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(http.AppId(), address.SeatId)), token, http.UserId());
             if (change is { Outcome: HoldChangeOutcome.Changed, HeldUntil: { } heldUntil })
             {
-                await grains.GetGrain<IUserHoldsGrain>(GrainKeys.Scoped(http.AppId(), http.UserId())).ExtendAsync(address.SeatId, heldUntil);
+                await grains.GetGrain<IUserHoldsGrain>(GrainKeys.Scoped(http.AppId(), http.UserId())).ExtendAsync([address.SeatId], heldUntil);
             }
 
             return change is { Outcome: HoldChangeOutcome.Changed, HeldUntil: { } until }

@@ -193,7 +193,7 @@ internal sealed class SeatEndpoints(
 
         if (outcome == ReleaseOutcome.Released)
         {
-            await grains.GetGrain<IUserHoldsGrain>(GrainKeys.Scoped(http.AppId(), http.UserId())).ForgetAsync(address.SeatId);
+            await grains.GetGrain<IUserHoldsGrain>(GrainKeys.Scoped(http.AppId(), http.UserId())).ForgetAsync([address.SeatId]);
         }
 
         return outcome switch

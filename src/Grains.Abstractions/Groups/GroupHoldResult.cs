@@ -11,6 +11,8 @@ public enum GroupHoldOutcome
     Unavailable,
     /// <summary>Some seats do not exist: none is held by this request.</summary>
     NotFound,
+    /// <summary>The seats would give the user more live holds than the app allows: none is held.</summary>
+    TooManyHolds,
 }
 
 /// <summary>The answer to a group hold; SeatIds lists the seats that were unavailable or unknown when refused.</summary>

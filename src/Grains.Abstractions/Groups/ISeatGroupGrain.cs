@@ -12,8 +12,12 @@ namespace Reservations.Grains.Groups;
 [Alias("reservations.seat-group")]
 public interface ISeatGroupGrain : IGrainWithStringKey
 {
-    /// <summary>Holds every seat for the user, or none of them.</summary>
-    Task<GroupHoldResult> TryHoldAsync(string userId, ImmutableArray<string> seatIds);
+    /// <summary>
+    /// Holds every seat for the user, or none of them. With <paramref name="maxUserHolds"/> above 0 the
+    /// seats are first counted by the user's holds grain, as a seat's hold is, and refused as
+    /// <see cref="GroupHoldOutcome.TooManyHolds"/> when they would pass the limit.
+    /// </summary>
+    Task<GroupHoldResult> TryHoldAsync(string userId, ImmutableArray<string> seatIds, int maxUserHolds = 0);
 
     /// <summary>
     /// Books every seat of the group with one paymentId; a repeat with the same paymentId completes and

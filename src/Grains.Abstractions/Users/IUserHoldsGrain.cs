@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Reservations.Grains.Users;
 
 /// <summary>
@@ -9,12 +11,16 @@ namespace Reservations.Grains.Users;
 [Alias("reservations.user-holds")]
 public interface IUserHoldsGrain : IGrainWithStringKey
 {
-    /// <summary>Counts the seat's hold (its id within the app) until <paramref name="heldUntil"/>; false when the user already has <paramref name="maxHolds"/> other live holds.</summary>
-    Task<bool> TryCountAsync(string seatId, DateTimeOffset heldUntil, int maxHolds);
+    /// <summary>
+    /// Counts the holds of these seats (ids within the app, one seat's or a group's) until
+    /// <paramref name="heldUntil"/>, all or none; false when that would give the user more than
+    /// <paramref name="maxHolds"/> live holds.
+    /// </summary>
+    Task<bool> TryCountAsync(ImmutableArray<string> seatIds, DateTimeOffset heldUntil, int maxHolds);
 
-    /// <summary>The hold of that seat was released or booked: it no longer counts.</summary>
-    Task ForgetAsync(string seatId);
+    /// <summary>The holds of these seats were released or booked: they no longer count.</summary>
+    Task ForgetAsync(ImmutableArray<string> seatIds);
 
-    /// <summary>The hold of that seat now lasts until <paramref name="heldUntil"/>.</summary>
-    Task ExtendAsync(string seatId, DateTimeOffset heldUntil);
+    /// <summary>The holds of these seats now last until <paramref name="heldUntil"/>.</summary>
+    Task ExtendAsync(ImmutableArray<string> seatIds, DateTimeOffset heldUntil);
 }

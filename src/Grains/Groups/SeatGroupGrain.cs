@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using Reservations.Grains.Seats;
 using Reservations.Grains.Tenants;
 
+using Reservations.Grains.Users;
+
 namespace Reservations.Grains.Groups;
 
 /// <summary>
@@ -20,7 +22,7 @@ public sealed class SeatGroupGrain(
 
     private string AppId => GrainKeys.AppOf(this.GetPrimaryKeyString());
 
-    async Task<GroupHoldResult> ISeatGroupGrain.TryHoldAsync(string userId, ImmutableArray<string> seatIds)
+    async Task<GroupHoldResult> ISeatGroupGrain.TryHoldAsync(string userId, ImmutableArray<string> seatIds, int maxUserHolds)
     {
         if (State.TokenHash is not null)
         {
@@ -30,6 +32,12 @@ public sealed class SeatGroupGrain(
         var token = $"{GrainKeys.IdOf(this.GetPrimaryKeyString())}.{Secrets.NewToken()}";
         var hold = new GroupHold(Secrets.Sha256(token), userId, time.GetUtcNow() + options.Value.HoldDuration);
         var ordered = seatIds.Sort(StringComparer.Ordinal);
+        var counted = maxUserHolds > 0;
+        if (counted && !await HoldsOf(userId).TryCountAsync(ordered, hold.HeldUntil, maxUserHolds))
+        {
+            return new GroupHoldResult(GroupHoldOutcome.TooManyHolds, []);
+        }
+
         var granted = new List<ISeatGrain>(ordered.Length);
         try
         {
@@ -40,6 +48,7 @@ public sealed class SeatGroupGrain(
                 if (result.Outcome != HoldOutcome.Granted)
                 {
                     await ReleaseSeatsAsync(granted, token, userId);
+                    await ForgetAsync(counted, userId, ordered);
                     return result.Outcome == HoldOutcome.NotFound
                         ? new GroupHoldResult(GroupHoldOutcome.NotFound, [ordered[i]])
                         : await RefusalAsync(ordered, i);
@@ -59,6 +68,7 @@ public sealed class SeatGroupGrain(
             // Nobody hears of a token: the seats this request got go back now rather than at expiry.
             group.State = new SeatGroupState();
             await ReleaseSeatsAsync(granted, token, userId);
+            await ForgetAsync(counted, userId, ordered);
             throw;
         }
 
@@ -122,6 +132,11 @@ public sealed class SeatGroupGrain(
         var outcome = lost.Count == 0 ? (booked ? GroupConfirmOutcome.Booked : GroupConfirmOutcome.AlreadyBooked)
             : bookings.Count == 0 ? GroupConfirmOutcome.Expired
             : GroupConfirmOutcome.Incomplete;
+        if (booked && State.UserId is { } holder)
+        {
+            await HoldsOf(holder).ForgetAsync([.. State.SeatIds]);
+        }
+
         return new GroupConfirmResult(outcome, bookings.ToImmutable(), lost.ToImmutable());
     }
 
@@ -177,6 +192,7 @@ public sealed class SeatGroupGrain(
         await ReleaseSeatsAsync([.. State.SeatIds.Select(Seat)], reservationToken, userId);
         State.Released = true;
         await group.WriteStateAsync();
+        await HoldsOf(userId).ForgetAsync([.. State.SeatIds]);
         return new GroupReleaseResult(ReleaseOutcome.Released, [.. State.SeatIds]);
     }
 
@@ -209,6 +225,7 @@ public sealed class SeatGroupGrain(
             throw;
         }
 
+        await HoldsOf(userId).ExtendAsync([.. State.SeatIds], heldUntil);
         return new HoldChange(
             HoldChangeOutcome.Changed, heldUntil, State.SeatIds, HoldTerms.ExtensionsLeft(limits, heldUntil, State.StartedAt, extensions, paymentStartedAt is not null));
     }
@@ -217,6 +234,10 @@ public sealed class SeatGroupGrain(
         (await GrainFactory.GetGrain<ITenantGrain>(GrainKeys.AppOf(this.GetPrimaryKeyString())).GetAsync())?.HoldLimits ?? options.Value.HoldLimits;
 
     private static GroupConfirmResult Refused(GroupConfirmOutcome outcome) => new(outcome, [], []);
+
+    private IUserHoldsGrain HoldsOf(string userId) => GrainFactory.GetGrain<IUserHoldsGrain>(GrainKeys.Scoped(AppId, userId));
+
+    private Task ForgetAsync(bool counted, string userId, ImmutableArray<string> seatIds) => counted ? HoldsOf(userId).ForgetAsync(seatIds) : Task.CompletedTask;
 
     private static Task ReleaseSeatsAsync(IReadOnlyList<ISeatGrain> seats, string token, string userId) =>
         Task.WhenAll(seats.Select(seat => seat.ReleaseAsync(token, userId)));

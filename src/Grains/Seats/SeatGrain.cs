@@ -112,7 +112,7 @@ public sealed class SeatGrain(
     private async Task<HoldResult> CountedHoldAsync(string userId, int maxUserHolds)
     {
         var holds = GrainFactory.GetGrain<IUserHoldsGrain>(GrainKeys.Scoped(GrainKeys.AppOf(this.GetPrimaryKeyString()), userId));
-        if (!await holds.TryCountAsync(_definition!.SeatId, time.GetUtcNow() + _holdDuration, maxUserHolds))
+        if (!await holds.TryCountAsync([_definition!.SeatId], time.GetUtcNow() + _holdDuration, maxUserHolds))
         {
             return HoldResult.TooManyHolds;
         }

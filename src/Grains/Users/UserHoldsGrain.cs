@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Reservations.Grains.Users;
 
 /// <summary>
@@ -8,34 +10,45 @@ namespace Reservations.Grains.Users;
 public sealed class UserHoldsGrain(TimeProvider time) : Grain, IUserHoldsGrain
 {
     private readonly Dictionary<string, DateTimeOffset> _holds = new(StringComparer.Ordinal);
-    Task<bool> IUserHoldsGrain.TryCountAsync(string seatId, DateTimeOffset heldUntil, int maxHolds)
+    Task<bool> IUserHoldsGrain.TryCountAsync(ImmutableArray<string> seatIds, DateTimeOffset heldUntil, int maxHolds)
     {
         DropEnded();
-        if (_holds.Count >= maxHolds && !_holds.ContainsKey(seatId))
+        if (_holds.Count + seatIds.Count(seatId => !_holds.ContainsKey(seatId)) > maxHolds)
         {
             return Task.FromResult(false);
         }
 
-        _holds[seatId] = heldUntil;
+        foreach (var seatId in seatIds)
+        {
+            _holds[seatId] = heldUntil;
+        }
+
         // Kept alive while it counts live holds, so an idle user's count is not lost early.
         DelayDeactivation(heldUntil - time.GetUtcNow());
         return Task.FromResult(true);
     }
 
-    Task IUserHoldsGrain.ForgetAsync(string seatId)
+    Task IUserHoldsGrain.ForgetAsync(ImmutableArray<string> seatIds)
     {
-        _holds.Remove(seatId);
+        foreach (var seatId in seatIds)
+        {
+            _holds.Remove(seatId);
+        }
+
         return Task.CompletedTask;
     }
 
-    Task IUserHoldsGrain.ExtendAsync(string seatId, DateTimeOffset heldUntil)
+    Task IUserHoldsGrain.ExtendAsync(ImmutableArray<string> seatIds, DateTimeOffset heldUntil)
     {
-        if (_holds.ContainsKey(seatId))
+        foreach (var seatId in seatIds)
         {
-            _holds[seatId] = heldUntil;
-            DelayDeactivation(heldUntil - time.GetUtcNow());
+            if (_holds.ContainsKey(seatId))
+            {
+                _holds[seatId] = heldUntil;
+            }
         }
 
+        DelayDeactivation(heldUntil - time.GetUtcNow());
         return Task.CompletedTask;
     }
 
