@@ -26,6 +26,11 @@ public sealed class AdminAppKeysTests(Chromium chromium, SqliteWebEngine engine)
             await Expect(panel.GetByRole(AriaRole.Heading, new() { Name = $"New {label}" })).ToBeVisibleAsync();
             await Expect(panel.GetByLabel(label, new() { Exact = false })).ToHaveValueAsync(new System.Text.RegularExpressions.Regex($"^{prefix}"));
             await Expect(panel.GetByLabel("App id")).ToHaveValueAsync(appId);
+            if (prefix == "sk_server_")
+            {
+                await browser.ScreenshotAsync("admin-apps-secret-key");
+            }
+
             await panel.GetByRole(AriaRole.Button, new() { Name = "I have stored it" }).ClickAsync();
             await Expect(panel).ToBeHiddenAsync();
         }
@@ -35,6 +40,7 @@ public sealed class AdminAppKeysTests(Chromium chromium, SqliteWebEngine engine)
         await app.GetByLabel("Who may confirm bookings").SelectOptionAsync("signed");
         await app.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
         await Expect(app).ToContainTextAsync("Confirmation: signed.");
+        await browser.ScreenshotAsync("admin-apps-confirmation");
         browser.AssertNoScriptErrors();
     }
 }
