@@ -24,7 +24,7 @@ internal sealed class AppIdentity(string appId, string kind, ConfirmationMode co
 
 /// <summary>
 /// A validated bearer token's identity, with the claims the policies ask about read once: the token
-/// handler makes one per token and the JwtBearer schemes reuse it for every request that carries it.
+/// handler makes one per token and the bearer token schemes reuse it for every request that carries it.
 /// </summary>
 internal sealed class TokenIdentity(ClaimsIdentity validated) : ClaimsIdentity(validated)
 {

@@ -4,7 +4,11 @@ using Reservations.Api.Errors;
 
 namespace Reservations.Api.Security;
 
-/// <summary>What an authenticated caller must be for a policy: the answer when it is not, or null when it is.</summary>
+/// <summary>
+/// What an authenticated caller must be for a policy: the answer when it is not, or null when it is.
+/// <see cref="CallerPolicyEvaluator"/> checks it; the framework's authorization handlers never see it, so a
+/// policy it would reach fails closed.
+/// </summary>
 internal sealed class CallerRequirement(Func<ClaimsPrincipal, ProblemResult?> refusalFor) : IAuthorizationRequirement
 {
     public CallerRequirement(Func<ClaimsPrincipal, bool> allows, ProblemResult refusal)
@@ -13,17 +17,4 @@ internal sealed class CallerRequirement(Func<ClaimsPrincipal, ProblemResult?> re
     }
 
     public ProblemResult? RefusalFor(ClaimsPrincipal user) => refusalFor(user);
-}
-
-internal sealed class CallerRequirementHandler : AuthorizationHandler<CallerRequirement>
-{
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, CallerRequirement requirement)
-    {
-        if (requirement.RefusalFor(context.User) is null)
-        {
-            context.Succeed(requirement);
-        }
-
-        return Task.CompletedTask;
-    }
 }

@@ -14,14 +14,11 @@ internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewa
 {
     private static readonly ProblemResult Forbidden = ApiProblem.Of(StatusCodes.Status403Forbidden, "forbidden", "You may not do that.");
 
-    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
-    {
-        if (authorizeResult.Succeeded)
-        {
-            await next(context);
-            return;
-        }
+    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult) =>
+        authorizeResult.Succeeded ? next(context) : RefuseAsync(context, policy, authorizeResult);
 
+    private static async Task RefuseAsync(HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
         foreach (var scheme in policy.AuthenticationSchemes)
         {
             // Each handler keeps its result for the request: this authenticates nothing twice.

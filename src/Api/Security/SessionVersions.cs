@@ -21,8 +21,8 @@ internal sealed class SessionVersions(GrainReferences grains, [FromKeyedServices
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
     /// <summary>Whether the token's version is still its account's.</summary>
-    public async ValueTask<bool> IsCurrentAsync(ClaimsPrincipal principal) =>
-        principal.IdentityOf<TokenIdentity>() is { Account: { } account, SessionVersion: var version } && version >= await GetAsync(account);
+    public async ValueTask<bool> IsCurrentAsync(TokenIdentity token) =>
+        token is { Account: { } account, SessionVersion: var version } && version >= await GetAsync(account);
 
     public async ValueTask<int> GetAsync(string account)
     {

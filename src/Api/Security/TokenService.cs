@@ -8,7 +8,7 @@ namespace Reservations.Api.Security;
 
 /// <summary>
 /// Issues HMAC-SHA256 JWTs and holds what checking them takes (<see cref="ValidationParameters"/>, used by the
-/// JwtBearer schemes); times come from the silo's clock.
+/// bearer token schemes, <see cref="ValidatedTokens"/>); times come from the silo's clock.
 /// </summary>
 internal sealed class TokenService
 {
@@ -47,7 +47,7 @@ internal sealed class TokenService
         };
     }
 
-    /// <summary>What the JwtBearer schemes check: our issuer and audience, HMAC-SHA256 with our key, a lifetime by the engine's clock.</summary>
+    /// <summary>What the bearer token schemes check: our issuer and audience, HMAC-SHA256 with our key, a lifetime by the engine's clock.</summary>
     public TokenValidationParameters ValidationParameters { get; }
 
     /// <summary>The server's secret key, also the root of keys derived for other purposes (stored idempotent answers).</summary>
