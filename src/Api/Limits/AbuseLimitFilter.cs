@@ -3,6 +3,7 @@ using Microsoft.Net.Http.Headers;
 using Reservations.Api.Contracts;
 using Reservations.Api.Errors;
 using Reservations.Api.Security;
+using Reservations.Grains.Tenants;
 using Reservations.Grains.Users;
 
 namespace Reservations.Api.Limits;
@@ -14,19 +15,32 @@ namespace Reservations.Api.Limits;
 /// </summary>
 internal sealed class AbuseLimitFilter(LimitedAction action, AbuseRateLimiter limiter, AppLimits limits) : IEndpointFilter
 {
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    /// <summary>Awaits nothing of its own when the app's limits are cached, as they almost always are: the hot path.</summary>
+    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var http = context.HttpContext;
-        var appId = http.AppId();
-        var address = http.Connection.RemoteIpAddress;
-        var account = action == LimitedAction.Hold ? http.UserId() : EmailOf(context.Arguments);
-        if (limiter.TryAcquire(action, appId, address, account, await limits.ForAsync(appId)) is { } retryAfter)
+        var appLimits = limits.ForAsync(context.HttpContext.AppId());
+        if (!appLimits.IsCompletedSuccessfully)
         {
-            http.Response.Headers[HeaderNames.RetryAfter] = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            return ApiProblem.Of(StatusCodes.Status429TooManyRequests, "too_many_requests", $"Too many {Plural(action)} from this address or for this account; wait a while and try again.");
+            return InvokeAfterAsync(appLimits, context, next);
         }
 
-        return await next(context);
+        return Refusal(context, appLimits.Result) is { } refusal ? ValueTask.FromResult<object?>(refusal) : next(context);
+    }
+
+    private async ValueTask<object?> InvokeAfterAsync(ValueTask<AbuseLimits> appLimits, EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        Refusal(context, await appLimits) ?? await next(context);
+
+    private ProblemResult? Refusal(EndpointFilterInvocationContext context, AbuseLimits appLimits)
+    {
+        var http = context.HttpContext;
+        var account = action == LimitedAction.Hold ? http.UserId() : EmailOf(context.Arguments);
+        if (limiter.TryAcquire(action, http.AppId(), http.Connection.RemoteIpAddress, account, appLimits) is not { } retryAfter)
+        {
+            return null;
+        }
+
+        http.Response.Headers[HeaderNames.RetryAfter] = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return ApiProblem.Of(StatusCodes.Status429TooManyRequests, "too_many_requests", $"Too many {Plural(action)} from this address or for this account; wait a while and try again.");
     }
 
     private static string? EmailOf(IList<object?> arguments)

@@ -14,14 +14,15 @@ internal sealed class AbuseRateLimiter : IDisposable
 {
     public const int Buckets = 1 << 16;
 
-    private readonly PartitionedRateLimiter<Partition> _limiter = PartitionedRateLimiter.Create<Partition, Partition>(partition =>
-        RateLimitPartition.GetFixedWindowLimiter(partition, p => new FixedWindowRateLimiterOptions
+    // The partitioner runs on every acquire: a static factory, so it allocates nothing.
+    private readonly PartitionedRateLimiter<Partition> _limiter = PartitionedRateLimiter.Create<Partition, Partition>(static partition =>
+        new RateLimitPartition<Partition>(partition, static p => new FixedWindowRateLimiter(new FixedWindowRateLimiterOptions
         {
             PermitLimit = p.Permits,
             Window = p.Window,
             QueueLimit = 0,
             AutoReplenishment = true,
-        }));
+        })));
 
     /// <summary>Takes a permit for the address and one for the account; when either is spent, how long until it comes back.</summary>
     public TimeSpan? TryAcquire(LimitedAction action, string appId, IPAddress? address, string? account, AbuseLimits limits)

@@ -26,6 +26,7 @@ internal static class ApiAuthentication
         services.AddSingleton<SessionVersions>();
         services.AddTransient<ApiKeyAuthenticationHandler>();
         services.AddTransient<BearerTokenHandler>();
+        services.AddSingleton<IAuthenticationSchemeProvider, CachedSchemeProvider>();
         services.AddAuthentication(options =>
         {
             options.AddScheme(ApiKeyScheme, scheme => scheme.HandlerType = typeof(ApiKeyAuthenticationHandler));
