@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Npgsql;
+using Orleans.Runtime;
 
 namespace Reservations.Ledger;
 
@@ -7,16 +8,22 @@ namespace Reservations.Ledger;
 /// Writes items in batches: every item that arrives while a batch is being committed goes into the
 /// next one, one statement and one commit for all of them. Under load an item then costs a fraction
 /// of a commit instead of one (docs/performance.md); alone, it is one round trip. The write decides
-/// each item's outcome; a write that throws fails every item it has not decided.
+/// each item's outcome; a write that throws fails every item it has not decided. The queue is bounded:
+/// when <see cref="MaxQueued"/> items wait, a new one is refused at once with Orleans'
+/// <see cref="LimitExceededException"/> (the API answers 503 with Retry-After).
 /// </summary>
 internal sealed class PostgresBatcher<T> : IAsyncDisposable
 {
     private const int MaxBatch = 256;
 
+    /// <summary>Thirty-two full batches: seconds of work for the database; a caller behind more would wait longer than it is worth.</summary>
+    public const int MaxQueued = 8_192;
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly Func<NpgsqlConnection, IReadOnlyList<Pending>, Task> _write;
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(MaxQueued) { SingleReader = true });
     private readonly Task _writer;
+    private volatile bool _disposed;
 
     public PostgresBatcher(NpgsqlDataSource dataSource, Func<NpgsqlConnection, IReadOnlyList<Pending>, Task> write)
     {
@@ -31,7 +38,8 @@ internal sealed class PostgresBatcher<T> : IAsyncDisposable
         var pending = new Pending(item);
         if (!_queue.Writer.TryWrite(pending))
         {
-            throw new ObjectDisposedException(GetType().Name);
+            return Task.FromException(_disposed ? new ObjectDisposedException(GetType().Name)
+                : new LimitExceededException($"The PostgreSQL batch queue is full ({MaxQueued:N0} items wait); try again shortly."));
         }
 
         return pending.Done.Task;
@@ -39,6 +47,7 @@ internal sealed class PostgresBatcher<T> : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _disposed = true;
         _queue.Writer.TryComplete();
         await _writer;
     }

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
+using Orleans.Runtime;
 
 namespace Reservations.Persistence.Sqlite;
 
@@ -9,17 +10,24 @@ namespace Reservations.Persistence.Sqlite;
 /// runs them in batches: one transaction and one fsync per batch, each write under its own savepoint
 /// so that a refused write (an ETag mismatch, a duplicate row) is undone alone. A lone write waits
 /// for nothing; under load, the writes that arrive during one commit form the next batch. Callers
-/// hear back after the commit (docs/performance.md has the measurements that led here).
+/// hear back after the commit (docs/performance.md has the measurements that led here). The queue is
+/// bounded: when <see cref="MaxQueued"/> writes wait, a new one is refused at once with Orleans'
+/// <see cref="LimitExceededException"/> (the API answers 503 with Retry-After) instead of growing memory
+/// and every caller's wait without bound.
 /// </summary>
 internal sealed class SqliteGroupCommit : IAsyncDisposable
 {
     private const int MaxBatch = 256;
+
+    /// <summary>About two seconds of writes at this machine's group commit rate: a caller behind more would wait longer than it is worth.</summary>
+    public const int MaxQueued = 8_192;
     private const string Savepoint = "w";
 
     private readonly Func<SqliteConnection> _open;
-    private readonly Channel<IQueuedWrite> _queue = Channel.CreateUnbounded<IQueuedWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<IQueuedWrite> _queue = Channel.CreateBounded<IQueuedWrite>(new BoundedChannelOptions(MaxQueued) { SingleReader = true });
     private readonly Lock _startLock = new();
     private Thread? _thread;
+    private volatile bool _disposed;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public SqliteGroupCommit(Func<SqliteConnection> open) => _open = open;
@@ -30,7 +38,8 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
         var queued = new QueuedWrite<T>(write);
         if (!_queue.Writer.TryWrite(queued))
         {
-            return Task.FromException<T>(new ObjectDisposedException(nameof(SqliteDatabase)));
+            return Task.FromException<T>(_disposed ? new ObjectDisposedException(nameof(SqliteDatabase))
+                : new LimitExceededException($"The SQLite write queue is full ({MaxQueued:N0} writes wait); try again shortly."));
         }
 
         if (_thread is null)
@@ -50,6 +59,7 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _disposed = true;
         _queue.Writer.TryComplete();
         lock (_startLock)
         {

@@ -47,6 +47,32 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task Write_QueueFull_RefusedAtOnceAsRetryableAndTheQueuedOnesCommit()
+    {
+        await using var database = new SqliteDatabase(DatabasePath);
+        await database.MigrateAsync("probe", Steps);
+        using var started = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var blocker = database.WriteAsync(transaction =>
+        {
+            started.Set();
+            release.Wait();
+            return Insert(transaction, 0);
+        });
+        Assert.True(started.Wait(TimeSpan.FromSeconds(30)));
+
+        var queued = Enumerable.Range(1, SqliteGroupCommit.MaxQueued).Select(i => database.WriteAsync(transaction => Insert(transaction, i))).ToList();
+        var refused = database.WriteAsync(transaction => Insert(transaction, -1));
+
+        var refusal = await Assert.ThrowsAsync<Orleans.Runtime.LimitExceededException>(() => refused);
+        Assert.Contains("queue is full", refusal.Message);
+        release.Set();
+        await blocker;
+        await Task.WhenAll(queued);
+        Assert.Equal(SqliteGroupCommit.MaxQueued + 1L, database.Read(connection => (long)connection.Command("SELECT count(*) FROM probe").ExecuteScalar()!));
+    }
+
+    [Fact]
     public async Task Write_Completed_SurvivesReopen()
     {
         await using (var database = new SqliteDatabase(DatabasePath))

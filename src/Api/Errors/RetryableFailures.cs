@@ -8,7 +8,7 @@ namespace Reservations.Api.Errors;
 /// <summary>
 /// Failures that say "not now" rather than "never": the engine did not answer in time, a silo or a
 /// connection went away while a grain moves, a stale activation lost an ETag race and will reload,
-/// or the database reports a transient error. The same request is likely to succeed shortly, so the
+/// the database reports a transient error, or a storage queue is full (<see cref="LimitExceededException"/>). The same request is likely to succeed shortly, so the
 /// API answers 503 with Retry-After instead of 500.
 /// </summary>
 internal static class RetryableFailures
@@ -23,6 +23,7 @@ internal static class RetryableFailures
                 or ClientNotAvailableException
                 or ConnectionFailedException
                 or InconsistentStateException
+                or LimitExceededException
                 or DbException { IsTransient: true })
             {
                 return true;
