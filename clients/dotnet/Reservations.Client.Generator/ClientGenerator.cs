@@ -42,6 +42,7 @@ public static partial class ClientGenerator
                 Namespace = Namespace,
                 JsonLibrary = CSharpJsonLibrary.SystemTextJson,
                 GenerateNativeRecords = true,
+                SortConstructorParameters = false,
                 ClassStyle = CSharpClassStyle.Record,
                 GenerateNullableReferenceTypes = true,
                 GenerateOptionalPropertiesAsNullable = true,

@@ -29,12 +29,141 @@ namespace Reservations.Client
     /// <summary>The Reservations API: one method per operation of clients/openapi.json.</summary>
     public sealed partial class ReservationsClient
     {
-        /// <summary>List every app (<c>GET /admin/apps</c>).</summary>
+        /// <summary>A signed payment notification from the app's server: books the hold (<c>POST /payment-notifications</c>).</summary>
+        /// <param name="body">The request body.</param>
+        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
         /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<System.Collections.Generic.IReadOnlyList<AppResponse>>> ListAppsAsync(System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task<ApiResult<BookingOrGroupBookingResponse>> NotifyPaymentAsync(ConfirmBookingRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            var route = new Route("admin/apps");
-            return SendAsync<System.Collections.Generic.IReadOnlyList<AppResponse>>(System.Net.Http.HttpMethod.Get, route.ToString(), null, null, cancellationToken);
+            var route = new Route("payment-notifications");
+            return SendAsync<BookingOrGroupBookingResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
+        }
+
+        /// <summary>Log in as an admin: answers an admin token (<c>POST /admin/login</c>).</summary>
+        /// <param name="body">The request body.</param>
+        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<TokenResponse>> AdminLogInAsync(AdminLoginRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("admin/login");
+            return SendAsync<TokenResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
+        }
+
+        /// <summary>Sign a user up: answers the user's token (<c>POST /auth/signup</c>).</summary>
+        /// <param name="body">The request body.</param>
+        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<SignupResponse>> SignUpAsync(SignupRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("auth/signup");
+            return SendAsync<SignupResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
+        }
+
+        /// <summary>Log a user in: answers a token (<c>POST /auth/login</c>).</summary>
+        /// <param name="body">The request body.</param>
+        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<TokenResponse>> LogInAsync(LoginRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("auth/login");
+            return SendAsync<TokenResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
+        }
+
+        /// <summary>Change the password; every other token of the user dies (<c>POST /auth/change-password</c>).</summary>
+        /// <param name="body">The request body.</param>
+        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<TokenResponse>> ChangePasswordAsync(ChangePasswordRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("auth/change-password");
+            return SendAsync<TokenResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
+        }
+
+        /// <summary>Revoke every token of the user (<c>POST /auth/logout-all</c>).</summary>
+        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<NoContent>> LogOutAllAsync(string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("auth/logout-all");
+            return SendAsync<NoContent>(System.Net.Http.HttpMethod.Post, route.ToString(), null, idempotencyKey, cancellationToken);
+        }
+
+        /// <summary>An entity's seats and their status (<c>GET /seats</c>).</summary>
+        /// <param name="entityId">The entityId.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<SeatsResponse>> ListSeatsAsync(string? entityId = default, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("seats");
+            route.Query("entityId", entityId);
+            return SendAsync<SeatsResponse>(System.Net.Http.HttpMethod.Get, route.ToString(), null, null, cancellationToken);
+        }
+
+        /// <summary>Hold a seat: answers a one-time reservation token (<c>POST /reserve-seat</c>).</summary>
+        /// <param name="body">The request body.</param>
+        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<ReservationResponse>> ReserveSeatAsync(ReserveSeatRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("reserve-seat");
+            return SendAsync<ReservationResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
+        }
+
+        /// <summary>Release a hold (a seat's or a group's) (<c>POST /release-seat</c>).</summary>
+        /// <param name="body">The request body.</param>
+        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<ReleaseResponseOrGroupReleaseResponse>> ReleaseSeatAsync(ReleaseSeatRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("release-seat");
+            return SendAsync<ReleaseResponseOrGroupReleaseResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
+        }
+
+        /// <summary>Hold several seats together, all or none (<c>POST /reserve-seats</c>).</summary>
+        /// <param name="body">The request body.</param>
+        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<GroupReservationResponse>> ReserveSeatsAsync(ReserveSeatsRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("reserve-seats");
+            return SendAsync<GroupReservationResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
+        }
+
+        /// <summary>Extend a hold (a limited number of times) (<c>POST /extend-hold</c>).</summary>
+        /// <param name="body">The request body.</param>
+        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<HoldTimeResponseOrGroupHoldTimeResponse>> ExtendHoldAsync(HoldRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("extend-hold");
+            return SendAsync<HoldTimeResponseOrGroupHoldTimeResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
+        }
+
+        /// <summary>Say payment started: the hold is kept for the payment's grace period (<c>POST /payment-started</c>).</summary>
+        /// <param name="body">The request body.</param>
+        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<HoldTimeResponseOrGroupHoldTimeResponse>> StartPaymentAsync(HoldRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("payment-started");
+            return SendAsync<HoldTimeResponseOrGroupHoldTimeResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
+        }
+
+        /// <summary>Book the seat (or group) a reservation token holds; a repeat with the same paymentId answers the same booking (<c>POST /confirm-booking</c>).</summary>
+        /// <param name="body">The request body.</param>
+        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<BookingOrGroupBookingResponse>> ConfirmBookingAsync(ConfirmBookingRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("confirm-booking");
+            return SendAsync<BookingOrGroupBookingResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
+        }
+
+        /// <summary>The user's bookings (<c>GET /my-bookings</c>).</summary>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<System.Collections.Generic.IReadOnlyList<Booking>>> ListMyBookingsAsync(System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("my-bookings");
+            return SendAsync<System.Collections.Generic.IReadOnlyList<Booking>>(System.Net.Http.HttpMethod.Get, route.ToString(), null, null, cancellationToken);
         }
 
         /// <summary>Create an app (tenant): its key is shown once (<c>POST /admin/apps</c>).</summary>
@@ -45,6 +174,14 @@ namespace Reservations.Client
         {
             var route = new Route("admin/apps");
             return SendAsync<CreatedAppResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
+        }
+
+        /// <summary>List every app (<c>GET /admin/apps</c>).</summary>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<System.Collections.Generic.IReadOnlyList<AppResponse>>> ListAppsAsync(System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("admin/apps");
+            return SendAsync<System.Collections.Generic.IReadOnlyList<AppResponse>>(System.Net.Http.HttpMethod.Get, route.ToString(), null, null, cancellationToken);
         }
 
         /// <summary>Get one app (<c>GET /admin/apps/{appId}</c>).</summary>
@@ -68,14 +205,13 @@ namespace Reservations.Client
             return SendAsync<AppResponse>(System.Net.Http.HttpMethod.Patch, route.ToString(), Body(body), null, cancellationToken);
         }
 
-        /// <summary>An app's entities, for an admin (<c>GET /admin/apps/{appId}/entities</c>).</summary>
-        /// <param name="appId">The appId.</param>
+        /// <summary>Revoke every admin token of this admin (<c>POST /admin/logout-all</c>).</summary>
+        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
         /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<EntitiesResponse>> ListAppEntitiesAsync(string appId, System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task<ApiResult<NoContent>> AdminLogOutAllAsync(string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            var route = new Route("admin/apps/{appId}/entities");
-            route.Path("appId", appId);
-            return SendAsync<EntitiesResponse>(System.Net.Http.HttpMethod.Get, route.ToString(), null, null, cancellationToken);
+            var route = new Route("admin/logout-all");
+            return SendAsync<NoContent>(System.Net.Http.HttpMethod.Post, route.ToString(), null, idempotencyKey, cancellationToken);
         }
 
         /// <summary>Replace the app's original key (<c>POST /admin/apps/{appId}/rotate-key</c>).</summary>
@@ -122,6 +258,64 @@ namespace Reservations.Client
             return SendAsync<SigningSecretResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), null, idempotencyKey, cancellationToken);
         }
 
+        /// <summary>List bookings of every app, paged and filtered (<c>GET /admin/bookings</c>).</summary>
+        /// <param name="appId">The appId.</param>
+        /// <param name="entityId">The entityId.</param>
+        /// <param name="userId">The userId.</param>
+        /// <param name="from">The from.</param>
+        /// <param name="to">The to.</param>
+        /// <param name="limit">The limit.</param>
+        /// <param name="cursor">The cursor.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<BookingPage>> ListAllBookingsAsync(string? appId = default, string? entityId = default, string? userId = default, System.DateTimeOffset? from = default, System.DateTimeOffset? to = default, int? limit = default, string? cursor = default, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("admin/bookings");
+            route.Query("appId", appId);
+            route.Query("entityId", entityId);
+            route.Query("userId", userId);
+            route.Query("from", from);
+            route.Query("to", to);
+            route.Query("limit", limit);
+            route.Query("cursor", cursor);
+            return SendAsync<BookingPage>(System.Net.Http.HttpMethod.Get, route.ToString(), null, null, cancellationToken);
+        }
+
+        /// <summary>Usage totals of every app (<c>GET /admin/usage</c>).</summary>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<System.Collections.Generic.IReadOnlyList<UsageResponse>>> ListUsageAsync(System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("admin/usage");
+            return SendAsync<System.Collections.Generic.IReadOnlyList<UsageResponse>>(System.Net.Http.HttpMethod.Get, route.ToString(), null, null, cancellationToken);
+        }
+
+        /// <summary>Add seats to an app's entity (<c>POST /admin/seed-data</c>).</summary>
+        /// <param name="body">The request body.</param>
+        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<SeedDataResponse>> SeedDataAsync(SeedDataRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("admin/seed-data");
+            return SendAsync<SeedDataResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
+        }
+
+        /// <summary>The app's entities (events, trips, screenings) (<c>GET /entities</c>).</summary>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<EntitiesResponse>> ListEntitiesAsync(System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("entities");
+            return SendAsync<EntitiesResponse>(System.Net.Http.HttpMethod.Get, route.ToString(), null, null, cancellationToken);
+        }
+
+        /// <summary>An app's entities, for an admin (<c>GET /admin/apps/{appId}/entities</c>).</summary>
+        /// <param name="appId">The appId.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<EntitiesResponse>> ListAppEntitiesAsync(string appId, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("admin/apps/{appId}/entities");
+            route.Path("appId", appId);
+            return SendAsync<EntitiesResponse>(System.Net.Http.HttpMethod.Get, route.ToString(), null, null, cancellationToken);
+        }
+
         /// <summary>An entity's seats, for an admin (<c>GET /admin/apps/{appId}/seats</c>).</summary>
         /// <param name="appId">The appId.</param>
         /// <param name="entityId">The entityId.</param>
@@ -134,14 +328,18 @@ namespace Reservations.Client
             return SendAsync<SeatsResponse>(System.Net.Http.HttpMethod.Get, route.ToString(), null, null, cancellationToken);
         }
 
-        /// <summary>An app's webhook endpoints (<c>GET /admin/apps/{appId}/webhooks</c>).</summary>
+        /// <summary>An app's usage over time (<c>GET /admin/usage/history</c>).</summary>
         /// <param name="appId">The appId.</param>
+        /// <param name="from">The from.</param>
+        /// <param name="to">The to.</param>
         /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<WebhookEndpointListResponse>> ListWebhookEndpointsAsync(string appId, System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task<ApiResult<UsageHistoryResponse>> GetUsageHistoryAsync(string? appId = default, System.DateTimeOffset? from = default, System.DateTimeOffset? to = default, System.Threading.CancellationToken cancellationToken = default)
         {
-            var route = new Route("admin/apps/{appId}/webhooks");
-            route.Path("appId", appId);
-            return SendAsync<WebhookEndpointListResponse>(System.Net.Http.HttpMethod.Get, route.ToString(), null, null, cancellationToken);
+            var route = new Route("admin/usage/history");
+            route.Query("appId", appId);
+            route.Query("from", from);
+            route.Query("to", to);
+            return SendAsync<UsageHistoryResponse>(System.Net.Http.HttpMethod.Get, route.ToString(), null, null, cancellationToken);
         }
 
         /// <summary>Register a webhook endpoint: its signing secret is shown once (<c>POST /admin/apps/{appId}/webhooks</c>).</summary>
@@ -156,6 +354,16 @@ namespace Reservations.Client
             return SendAsync<WebhookEndpointSecretResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
         }
 
+        /// <summary>An app's webhook endpoints (<c>GET /admin/apps/{appId}/webhooks</c>).</summary>
+        /// <param name="appId">The appId.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<WebhookEndpointListResponse>> ListWebhookEndpointsAsync(string appId, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("admin/apps/{appId}/webhooks");
+            route.Path("appId", appId);
+            return SendAsync<WebhookEndpointListResponse>(System.Net.Http.HttpMethod.Get, route.ToString(), null, null, cancellationToken);
+        }
+
         /// <summary>Remove a webhook endpoint (<c>DELETE /admin/apps/{appId}/webhooks/{endpointId}</c>).</summary>
         /// <param name="appId">The appId.</param>
         /// <param name="endpointId">The endpointId.</param>
@@ -166,6 +374,19 @@ namespace Reservations.Client
             route.Path("appId", appId);
             route.Path("endpointId", endpointId);
             return SendAsync<NoContent>(System.Net.Http.HttpMethod.Delete, route.ToString(), null, null, cancellationToken);
+        }
+
+        /// <summary>Issue a new signing secret for a webhook endpoint (<c>POST /admin/apps/{appId}/webhooks/{endpointId}/rotate-secret</c>).</summary>
+        /// <param name="appId">The appId.</param>
+        /// <param name="endpointId">The endpointId.</param>
+        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<WebhookEndpointSecretResponse>> RotateWebhookSecretAsync(string appId, string endpointId, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("admin/apps/{appId}/webhooks/{endpointId}/rotate-secret");
+            route.Path("appId", appId);
+            route.Path("endpointId", endpointId);
+            return SendAsync<WebhookEndpointSecretResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), null, idempotencyKey, cancellationToken);
         }
 
         /// <summary>An endpoint's deliveries, newest first (<c>GET /admin/apps/{appId}/webhooks/{endpointId}/deliveries</c>).</summary>
@@ -199,39 +420,61 @@ namespace Reservations.Client
             return SendAsync<WebhookReplayResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), null, idempotencyKey, cancellationToken);
         }
 
-        /// <summary>Issue a new signing secret for a webhook endpoint (<c>POST /admin/apps/{appId}/webhooks/{endpointId}/rotate-secret</c>).</summary>
-        /// <param name="appId">The appId.</param>
-        /// <param name="endpointId">The endpointId.</param>
-        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
+        /// <summary>The plans a new tenant can choose (<c>GET /api/packages</c>).</summary>
         /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<WebhookEndpointSecretResponse>> RotateWebhookSecretAsync(string appId, string endpointId, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task<ApiResult<System.Collections.Generic.IReadOnlyList<PackageBody>>> ListPackagesAsync(System.Threading.CancellationToken cancellationToken = default)
         {
-            var route = new Route("admin/apps/{appId}/webhooks/{endpointId}/rotate-secret");
-            route.Path("appId", appId);
-            route.Path("endpointId", endpointId);
-            return SendAsync<WebhookEndpointSecretResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), null, idempotencyKey, cancellationToken);
+            var route = new Route("api/packages");
+            return SendAsync<System.Collections.Generic.IReadOnlyList<PackageBody>>(System.Net.Http.HttpMethod.Get, route.ToString(), null, null, cancellationToken);
         }
 
-        /// <summary>List bookings of every app, paged and filtered (<c>GET /admin/bookings</c>).</summary>
-        /// <param name="appId">The appId.</param>
-        /// <param name="entityId">The entityId.</param>
-        /// <param name="userId">The userId.</param>
-        /// <param name="from">The from.</param>
-        /// <param name="to">The to.</param>
-        /// <param name="limit">The limit.</param>
-        /// <param name="cursor">The cursor.</param>
+        /// <summary>Approved testimonials (<c>GET /api/reviews</c>).</summary>
         /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<BookingPage>> ListAllBookingsAsync(string? appId = default, string? entityId = default, string? userId = default, System.DateTimeOffset? from = default, System.DateTimeOffset? to = default, int? limit = default, string? cursor = default, System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task<ApiResult<System.Collections.Generic.IReadOnlyList<ReviewResponse>>> ListApprovedReviewsAsync(System.Threading.CancellationToken cancellationToken = default)
         {
-            var route = new Route("admin/bookings");
-            route.Query("appId", appId);
-            route.Query("entityId", entityId);
-            route.Query("userId", userId);
-            route.Query("from", from);
-            route.Query("to", to);
-            route.Query("limit", limit);
-            route.Query("cursor", cursor);
-            return SendAsync<BookingPage>(System.Net.Http.HttpMethod.Get, route.ToString(), null, null, cancellationToken);
+            var route = new Route("api/reviews");
+            return SendAsync<System.Collections.Generic.IReadOnlyList<ReviewResponse>>(System.Net.Http.HttpMethod.Get, route.ToString(), null, null, cancellationToken);
+        }
+
+        /// <summary>Submit a testimonial (shown once approved) (<c>POST /api/reviews</c>).</summary>
+        /// <param name="body">The request body.</param>
+        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<ReviewResponse>> SubmitReviewAsync(ReviewRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("api/reviews");
+            return SendAsync<ReviewResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
+        }
+
+        /// <summary>Send a message to the operators (<c>POST /api/contact</c>).</summary>
+        /// <param name="body">The request body.</param>
+        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<ContactResponse>> SendContactAsync(ContactRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("api/contact");
+            return SendAsync<ContactResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
+        }
+
+        /// <summary>Create or replace a plan (<c>PUT /admin/packages/{id}</c>).</summary>
+        /// <param name="id">The id.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<PackageBody>> SavePackageAsync(string id, PackageBody body, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("admin/packages/{id}");
+            route.Path("id", id);
+            return SendAsync<PackageBody>(System.Net.Http.HttpMethod.Put, route.ToString(), Body(body), null, cancellationToken);
+        }
+
+        /// <summary>Remove a plan (<c>DELETE /admin/packages/{id}</c>).</summary>
+        /// <param name="id">The id.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<NoContent>> DeletePackageAsync(string id, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("admin/packages/{id}");
+            route.Path("id", id);
+            return SendAsync<NoContent>(System.Net.Http.HttpMethod.Delete, route.ToString(), null, null, cancellationToken);
         }
 
         /// <summary>Messages sent through the contact form (<c>GET /admin/contacts</c>).</summary>
@@ -244,23 +487,76 @@ namespace Reservations.Client
             return SendAsync<System.Collections.Generic.IReadOnlyList<ContactResponse>>(System.Net.Http.HttpMethod.Get, route.ToString(), null, null, cancellationToken);
         }
 
-        /// <summary>Log in as an admin: answers an admin token (<c>POST /admin/login</c>).</summary>
+        /// <summary>Every testimonial, approved or not (<c>GET /admin/reviews</c>).</summary>
+        /// <param name="limit">The limit.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<System.Collections.Generic.IReadOnlyList<ReviewResponse>>> ListReviewsAsync(int? limit = default, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("admin/reviews");
+            route.Query("limit", limit);
+            return SendAsync<System.Collections.Generic.IReadOnlyList<ReviewResponse>>(System.Net.Http.HttpMethod.Get, route.ToString(), null, null, cancellationToken);
+        }
+
+        /// <summary>Approve a testimonial (<c>POST /admin/reviews/{id}/approve</c>).</summary>
+        /// <param name="id">The id.</param>
+        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<ReviewResponse>> ApproveReviewAsync(long id, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("admin/reviews/{id}/approve");
+            route.Path("id", id);
+            return SendAsync<ReviewResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), null, idempotencyKey, cancellationToken);
+        }
+
+        /// <summary>Remove a testimonial (<c>DELETE /admin/reviews/{id}</c>).</summary>
+        /// <param name="id">The id.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<NoContent>> DeleteReviewAsync(long id, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("admin/reviews/{id}");
+            route.Path("id", id);
+            return SendAsync<NoContent>(System.Net.Http.HttpMethod.Delete, route.ToString(), null, null, cancellationToken);
+        }
+
+        /// <summary>Request onboarding: answers a one-time link to the wizard (also e-mailed) (<c>POST /api/bookings</c>).</summary>
         /// <param name="body">The request body.</param>
         /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
         /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<TokenResponse>> AdminLogInAsync(AdminLoginRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task<ApiResult<BookingCreatedResponse>> RequestBookingAsync(BookingRequestBody body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            var route = new Route("admin/login");
-            return SendAsync<TokenResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
+            var route = new Route("api/bookings");
+            return SendAsync<BookingCreatedResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
         }
 
-        /// <summary>Revoke every admin token of this admin (<c>POST /admin/logout-all</c>).</summary>
+        /// <summary>The onboarding request and the wizard's saved progress (<c>GET /api/onboarding/prefill</c>).</summary>
+        /// <param name="token">The token.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<PrefillResponse>> GetOnboardingPrefillAsync(string? token = default, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("api/onboarding/prefill");
+            route.Query("token", token);
+            return SendAsync<PrefillResponse>(System.Net.Http.HttpMethod.Get, route.ToString(), null, null, cancellationToken);
+        }
+
+        /// <summary>Save the answers of one wizard step (<c>PUT /api/onboarding/steps/{step}</c>).</summary>
+        /// <param name="step">The step.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<StepResponse>> SaveOnboardingStepAsync(int step, StepRequest body, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("api/onboarding/steps/{step}");
+            route.Path("step", step);
+            return SendAsync<StepResponse>(System.Net.Http.HttpMethod.Put, route.ToString(), Body(body), null, cancellationToken);
+        }
+
+        /// <summary>Finish onboarding: creates the app, its key shown once (<c>POST /api/onboarding/complete</c>).</summary>
+        /// <param name="body">The request body.</param>
         /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
         /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<NoContent>> AdminLogOutAllAsync(string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task<ApiResult<CompleteResponse>> CompleteOnboardingAsync(CompleteRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            var route = new Route("admin/logout-all");
-            return SendAsync<NoContent>(System.Net.Http.HttpMethod.Post, route.ToString(), null, idempotencyKey, cancellationToken);
+            var route = new Route("api/onboarding/complete");
+            return SendAsync<CompleteResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
         }
 
         /// <summary>Onboarding requests and their progress (<c>GET /admin/onboarding/requests</c>).</summary>
@@ -296,343 +592,47 @@ namespace Reservations.Client
             return SendAsync<OutboxResponse>(System.Net.Http.HttpMethod.Get, route.ToString(), null, null, cancellationToken);
         }
 
-        /// <summary>Remove a plan (<c>DELETE /admin/packages/{id}</c>).</summary>
-        /// <param name="id">The id.</param>
-        /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<NoContent>> DeletePackageAsync(string id, System.Threading.CancellationToken cancellationToken = default)
-        {
-            var route = new Route("admin/packages/{id}");
-            route.Path("id", id);
-            return SendAsync<NoContent>(System.Net.Http.HttpMethod.Delete, route.ToString(), null, null, cancellationToken);
-        }
-
-        /// <summary>Create or replace a plan (<c>PUT /admin/packages/{id}</c>).</summary>
-        /// <param name="id">The id.</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<PackageBody>> SavePackageAsync(string id, PackageBody body, System.Threading.CancellationToken cancellationToken = default)
-        {
-            var route = new Route("admin/packages/{id}");
-            route.Path("id", id);
-            return SendAsync<PackageBody>(System.Net.Http.HttpMethod.Put, route.ToString(), Body(body), null, cancellationToken);
-        }
-
-        /// <summary>Every testimonial, approved or not (<c>GET /admin/reviews</c>).</summary>
-        /// <param name="limit">The limit.</param>
-        /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<System.Collections.Generic.IReadOnlyList<ReviewResponse>>> ListReviewsAsync(int? limit = default, System.Threading.CancellationToken cancellationToken = default)
-        {
-            var route = new Route("admin/reviews");
-            route.Query("limit", limit);
-            return SendAsync<System.Collections.Generic.IReadOnlyList<ReviewResponse>>(System.Net.Http.HttpMethod.Get, route.ToString(), null, null, cancellationToken);
-        }
-
-        /// <summary>Remove a testimonial (<c>DELETE /admin/reviews/{id}</c>).</summary>
-        /// <param name="id">The id.</param>
-        /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<NoContent>> DeleteReviewAsync(long id, System.Threading.CancellationToken cancellationToken = default)
-        {
-            var route = new Route("admin/reviews/{id}");
-            route.Path("id", id);
-            return SendAsync<NoContent>(System.Net.Http.HttpMethod.Delete, route.ToString(), null, null, cancellationToken);
-        }
-
-        /// <summary>Approve a testimonial (<c>POST /admin/reviews/{id}/approve</c>).</summary>
-        /// <param name="id">The id.</param>
-        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
-        /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<ReviewResponse>> ApproveReviewAsync(long id, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
-        {
-            var route = new Route("admin/reviews/{id}/approve");
-            route.Path("id", id);
-            return SendAsync<ReviewResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), null, idempotencyKey, cancellationToken);
-        }
-
-        /// <summary>Add seats to an app's entity (<c>POST /admin/seed-data</c>).</summary>
-        /// <param name="body">The request body.</param>
-        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
-        /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<SeedDataResponse>> SeedDataAsync(SeedDataRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
-        {
-            var route = new Route("admin/seed-data");
-            return SendAsync<SeedDataResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
-        }
-
-        /// <summary>Usage totals of every app (<c>GET /admin/usage</c>).</summary>
-        /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<System.Collections.Generic.IReadOnlyList<UsageResponse>>> ListUsageAsync(System.Threading.CancellationToken cancellationToken = default)
-        {
-            var route = new Route("admin/usage");
-            return SendAsync<System.Collections.Generic.IReadOnlyList<UsageResponse>>(System.Net.Http.HttpMethod.Get, route.ToString(), null, null, cancellationToken);
-        }
-
-        /// <summary>An app's usage over time (<c>GET /admin/usage/history</c>).</summary>
-        /// <param name="appId">The appId.</param>
-        /// <param name="from">The from.</param>
-        /// <param name="to">The to.</param>
-        /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<UsageHistoryResponse>> GetUsageHistoryAsync(string? appId = default, System.DateTimeOffset? from = default, System.DateTimeOffset? to = default, System.Threading.CancellationToken cancellationToken = default)
-        {
-            var route = new Route("admin/usage/history");
-            route.Query("appId", appId);
-            route.Query("from", from);
-            route.Query("to", to);
-            return SendAsync<UsageHistoryResponse>(System.Net.Http.HttpMethod.Get, route.ToString(), null, null, cancellationToken);
-        }
-
-        /// <summary>Request onboarding: answers a one-time link to the wizard (also e-mailed) (<c>POST /api/bookings</c>).</summary>
-        /// <param name="body">The request body.</param>
-        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
-        /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<BookingCreatedResponse>> RequestBookingAsync(BookingRequestBody body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
-        {
-            var route = new Route("api/bookings");
-            return SendAsync<BookingCreatedResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
-        }
-
-        /// <summary>Send a message to the operators (<c>POST /api/contact</c>).</summary>
-        /// <param name="body">The request body.</param>
-        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
-        /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<ContactResponse>> SendContactAsync(ContactRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
-        {
-            var route = new Route("api/contact");
-            return SendAsync<ContactResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
-        }
-
-        /// <summary>Finish onboarding: creates the app, its key shown once (<c>POST /api/onboarding/complete</c>).</summary>
-        /// <param name="body">The request body.</param>
-        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
-        /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<CompleteResponse>> CompleteOnboardingAsync(CompleteRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
-        {
-            var route = new Route("api/onboarding/complete");
-            return SendAsync<CompleteResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
-        }
-
-        /// <summary>The onboarding request and the wizard's saved progress (<c>GET /api/onboarding/prefill</c>).</summary>
-        /// <param name="token">The token.</param>
-        /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<PrefillResponse>> GetOnboardingPrefillAsync(string? token = default, System.Threading.CancellationToken cancellationToken = default)
-        {
-            var route = new Route("api/onboarding/prefill");
-            route.Query("token", token);
-            return SendAsync<PrefillResponse>(System.Net.Http.HttpMethod.Get, route.ToString(), null, null, cancellationToken);
-        }
-
-        /// <summary>Save the answers of one wizard step (<c>PUT /api/onboarding/steps/{step}</c>).</summary>
-        /// <param name="step">The step.</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<StepResponse>> SaveOnboardingStepAsync(int step, StepRequest body, System.Threading.CancellationToken cancellationToken = default)
-        {
-            var route = new Route("api/onboarding/steps/{step}");
-            route.Path("step", step);
-            return SendAsync<StepResponse>(System.Net.Http.HttpMethod.Put, route.ToString(), Body(body), null, cancellationToken);
-        }
-
-        /// <summary>The plans a new tenant can choose (<c>GET /api/packages</c>).</summary>
-        /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<System.Collections.Generic.IReadOnlyList<PackageBody>>> ListPackagesAsync(System.Threading.CancellationToken cancellationToken = default)
-        {
-            var route = new Route("api/packages");
-            return SendAsync<System.Collections.Generic.IReadOnlyList<PackageBody>>(System.Net.Http.HttpMethod.Get, route.ToString(), null, null, cancellationToken);
-        }
-
-        /// <summary>Approved testimonials (<c>GET /api/reviews</c>).</summary>
-        /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<System.Collections.Generic.IReadOnlyList<ReviewResponse>>> ListApprovedReviewsAsync(System.Threading.CancellationToken cancellationToken = default)
-        {
-            var route = new Route("api/reviews");
-            return SendAsync<System.Collections.Generic.IReadOnlyList<ReviewResponse>>(System.Net.Http.HttpMethod.Get, route.ToString(), null, null, cancellationToken);
-        }
-
-        /// <summary>Submit a testimonial (shown once approved) (<c>POST /api/reviews</c>).</summary>
-        /// <param name="body">The request body.</param>
-        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
-        /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<ReviewResponse>> SubmitReviewAsync(ReviewRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
-        {
-            var route = new Route("api/reviews");
-            return SendAsync<ReviewResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
-        }
-
-        /// <summary>Change the password; every other token of the user dies (<c>POST /auth/change-password</c>).</summary>
-        /// <param name="body">The request body.</param>
-        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
-        /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<TokenResponse>> ChangePasswordAsync(ChangePasswordRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
-        {
-            var route = new Route("auth/change-password");
-            return SendAsync<TokenResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
-        }
-
-        /// <summary>Log a user in: answers a token (<c>POST /auth/login</c>).</summary>
-        /// <param name="body">The request body.</param>
-        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
-        /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<TokenResponse>> LogInAsync(LoginRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
-        {
-            var route = new Route("auth/login");
-            return SendAsync<TokenResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
-        }
-
-        /// <summary>Revoke every token of the user (<c>POST /auth/logout-all</c>).</summary>
-        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
-        /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<NoContent>> LogOutAllAsync(string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
-        {
-            var route = new Route("auth/logout-all");
-            return SendAsync<NoContent>(System.Net.Http.HttpMethod.Post, route.ToString(), null, idempotencyKey, cancellationToken);
-        }
-
-        /// <summary>Sign a user up: answers the user's token (<c>POST /auth/signup</c>).</summary>
-        /// <param name="body">The request body.</param>
-        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
-        /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<SignupResponse>> SignUpAsync(SignupRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
-        {
-            var route = new Route("auth/signup");
-            return SendAsync<SignupResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
-        }
-
-        /// <summary>Book the seat (or group) a reservation token holds; a repeat with the same paymentId answers the same booking (<c>POST /confirm-booking</c>).</summary>
-        /// <param name="body">The request body.</param>
-        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
-        /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<BookingOrGroupBookingResponse>> ConfirmBookingAsync(ConfirmBookingRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
-        {
-            var route = new Route("confirm-booking");
-            return SendAsync<BookingOrGroupBookingResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
-        }
-
-        /// <summary>The app's entities (events, trips, screenings) (<c>GET /entities</c>).</summary>
-        /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<EntitiesResponse>> ListEntitiesAsync(System.Threading.CancellationToken cancellationToken = default)
-        {
-            var route = new Route("entities");
-            return SendAsync<EntitiesResponse>(System.Net.Http.HttpMethod.Get, route.ToString(), null, null, cancellationToken);
-        }
-
-        /// <summary>Extend a hold (a limited number of times) (<c>POST /extend-hold</c>).</summary>
-        /// <param name="body">The request body.</param>
-        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
-        /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<HoldTimeResponseOrGroupHoldTimeResponse>> ExtendHoldAsync(HoldRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
-        {
-            var route = new Route("extend-hold");
-            return SendAsync<HoldTimeResponseOrGroupHoldTimeResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
-        }
-
-        /// <summary>The user's bookings (<c>GET /my-bookings</c>).</summary>
-        /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<System.Collections.Generic.IReadOnlyList<Booking>>> ListMyBookingsAsync(System.Threading.CancellationToken cancellationToken = default)
-        {
-            var route = new Route("my-bookings");
-            return SendAsync<System.Collections.Generic.IReadOnlyList<Booking>>(System.Net.Http.HttpMethod.Get, route.ToString(), null, null, cancellationToken);
-        }
-
-        /// <summary>A signed payment notification from the app's server: books the hold (<c>POST /payment-notifications</c>).</summary>
-        /// <param name="body">The request body.</param>
-        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
-        /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<BookingOrGroupBookingResponse>> NotifyPaymentAsync(ConfirmBookingRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
-        {
-            var route = new Route("payment-notifications");
-            return SendAsync<BookingOrGroupBookingResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
-        }
-
-        /// <summary>Say payment started: the hold is kept for the payment's grace period (<c>POST /payment-started</c>).</summary>
-        /// <param name="body">The request body.</param>
-        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
-        /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<HoldTimeResponseOrGroupHoldTimeResponse>> StartPaymentAsync(HoldRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
-        {
-            var route = new Route("payment-started");
-            return SendAsync<HoldTimeResponseOrGroupHoldTimeResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
-        }
-
-        /// <summary>Release a hold (a seat's or a group's) (<c>POST /release-seat</c>).</summary>
-        /// <param name="body">The request body.</param>
-        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
-        /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<ReleaseResponseOrGroupReleaseResponse>> ReleaseSeatAsync(ReleaseSeatRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
-        {
-            var route = new Route("release-seat");
-            return SendAsync<ReleaseResponseOrGroupReleaseResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
-        }
-
-        /// <summary>Hold a seat: answers a one-time reservation token (<c>POST /reserve-seat</c>).</summary>
-        /// <param name="body">The request body.</param>
-        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
-        /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<ReservationResponse>> ReserveSeatAsync(ReserveSeatRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
-        {
-            var route = new Route("reserve-seat");
-            return SendAsync<ReservationResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
-        }
-
-        /// <summary>Hold several seats together, all or none (<c>POST /reserve-seats</c>).</summary>
-        /// <param name="body">The request body.</param>
-        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
-        /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<GroupReservationResponse>> ReserveSeatsAsync(ReserveSeatsRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
-        {
-            var route = new Route("reserve-seats");
-            return SendAsync<GroupReservationResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
-        }
-
-        /// <summary>An entity's seats and their status (<c>GET /seats</c>).</summary>
-        /// <param name="entityId">The entityId.</param>
-        /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<SeatsResponse>> ListSeatsAsync(string? entityId = default, System.Threading.CancellationToken cancellationToken = default)
-        {
-            var route = new Route("seats");
-            route.Query("entityId", entityId);
-            return SendAsync<SeatsResponse>(System.Net.Http.HttpMethod.Get, route.ToString(), null, null, cancellationToken);
-        }
-
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial record AbuseLimitsJson
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public AbuseLimitsJson(int? @holdsPerAccount, int? @holdsPerAddress, int? @loginsPerAccount, int? @loginsPerAddress, int? @maxHoldsPerUser, int? @signupsPerAccount, int? @signupsPerAddress, int? @windowSeconds)
+        public AbuseLimitsJson(int? @maxHoldsPerUser, int? @windowSeconds, int? @signupsPerAddress, int? @signupsPerAccount, int? @loginsPerAddress, int? @loginsPerAccount, int? @holdsPerAddress, int? @holdsPerAccount)
         {
-            this.HoldsPerAccount = @holdsPerAccount;
-            this.HoldsPerAddress = @holdsPerAddress;
-            this.LoginsPerAccount = @loginsPerAccount;
-            this.LoginsPerAddress = @loginsPerAddress;
             this.MaxHoldsPerUser = @maxHoldsPerUser;
-            this.SignupsPerAccount = @signupsPerAccount;
-            this.SignupsPerAddress = @signupsPerAddress;
             this.WindowSeconds = @windowSeconds;
+            this.SignupsPerAddress = @signupsPerAddress;
+            this.SignupsPerAccount = @signupsPerAccount;
+            this.LoginsPerAddress = @loginsPerAddress;
+            this.LoginsPerAccount = @loginsPerAccount;
+            this.HoldsPerAddress = @holdsPerAddress;
+            this.HoldsPerAccount = @holdsPerAccount;
         }
-
-        [System.Text.Json.Serialization.JsonPropertyName("holdsPerAccount")]
-        public int? HoldsPerAccount { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("holdsPerAddress")]
-        public int? HoldsPerAddress { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("loginsPerAccount")]
-        public int? LoginsPerAccount { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("loginsPerAddress")]
-        public int? LoginsPerAddress { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("maxHoldsPerUser")]
         public int? MaxHoldsPerUser { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("signupsPerAccount")]
-        public int? SignupsPerAccount { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("windowSeconds")]
+        public int? WindowSeconds { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("signupsPerAddress")]
         public int? SignupsPerAddress { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("windowSeconds")]
-        public int? WindowSeconds { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("signupsPerAccount")]
+        public int? SignupsPerAccount { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("loginsPerAddress")]
+        public int? LoginsPerAddress { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("loginsPerAccount")]
+        public int? LoginsPerAccount { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("holdsPerAddress")]
+        public int? HoldsPerAddress { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("holdsPerAccount")]
+        public int? HoldsPerAccount { get; init; }
 
     }
 
@@ -640,17 +640,17 @@ namespace Reservations.Client
     public partial record AdminLoginRequest
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public AdminLoginRequest(string? @password, string? @username)
+        public AdminLoginRequest(string? @username, string? @password)
         {
-            this.Password = @password;
             this.Username = @username;
+            this.Password = @password;
         }
-
-        [System.Text.Json.Serialization.JsonPropertyName("password")]
-        public string? Password { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("username")]
         public string? Username { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("password")]
+        public string? Password { get; init; }
 
     }
 
@@ -680,49 +680,49 @@ namespace Reservations.Client
     public partial record AppResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public AppResponse(System.Collections.Generic.IReadOnlyList<string> @allowedDomains, string @appId, string @confirmation, System.DateTimeOffset @createdAt, AppCredentialsJson @credentials, string @domain, bool @enabled, HoldLimitsJson? @holdLimits, AbuseLimitsJson? @limits, string @name)
+        public AppResponse(string @appId, string @name, string @domain, System.Collections.Generic.IReadOnlyList<string> @allowedDomains, bool @enabled, System.DateTimeOffset @createdAt, HoldLimitsJson? @holdLimits, string @confirmation, AppCredentialsJson @credentials, AbuseLimitsJson? @limits)
         {
-            this.AllowedDomains = @allowedDomains;
             this.AppId = @appId;
-            this.Confirmation = @confirmation;
-            this.CreatedAt = @createdAt;
-            this.Credentials = @credentials;
-            this.Domain = @domain;
-            this.Enabled = @enabled;
-            this.HoldLimits = @holdLimits;
-            this.Limits = @limits;
             this.Name = @name;
+            this.Domain = @domain;
+            this.AllowedDomains = @allowedDomains;
+            this.Enabled = @enabled;
+            this.CreatedAt = @createdAt;
+            this.HoldLimits = @holdLimits;
+            this.Confirmation = @confirmation;
+            this.Credentials = @credentials;
+            this.Limits = @limits;
         }
-
-        [System.Text.Json.Serialization.JsonPropertyName("allowedDomains")]
-        public System.Collections.Generic.IReadOnlyList<string> AllowedDomains { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("appId")]
         public string AppId { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("confirmation")]
-        public string Confirmation { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
-        public System.DateTimeOffset CreatedAt { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("credentials")]
-        public AppCredentialsJson Credentials { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("domain")]
         public string Domain { get; init; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("allowedDomains")]
+        public System.Collections.Generic.IReadOnlyList<string> AllowedDomains { get; init; }
+
         [System.Text.Json.Serialization.JsonPropertyName("enabled")]
         public bool Enabled { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+        public System.DateTimeOffset CreatedAt { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("holdLimits")]
         public HoldLimitsJson? HoldLimits { get; init; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("confirmation")]
+        public string Confirmation { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("credentials")]
+        public AppCredentialsJson Credentials { get; init; }
+
         [System.Text.Json.Serialization.JsonPropertyName("limits")]
         public AbuseLimitsJson? Limits { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string Name { get; init; }
 
     }
 
@@ -733,45 +733,45 @@ namespace Reservations.Client
     public partial record Booking
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public Booking(string @appId, System.DateTimeOffset @bookedAt, string @bookingId, string @entityId, string @paymentId, decimal @price, string @seatId, string @seatNumber, string @userId)
+        public Booking(string @bookingId, string @appId, string @seatId, string @entityId, string @seatNumber, decimal @price, string @userId, string @paymentId, System.DateTimeOffset @bookedAt)
         {
-            this.AppId = @appId;
-            this.BookedAt = @bookedAt;
             this.BookingId = @bookingId;
-            this.EntityId = @entityId;
-            this.PaymentId = @paymentId;
-            this.Price = @price;
+            this.AppId = @appId;
             this.SeatId = @seatId;
+            this.EntityId = @entityId;
             this.SeatNumber = @seatNumber;
+            this.Price = @price;
             this.UserId = @userId;
+            this.PaymentId = @paymentId;
+            this.BookedAt = @bookedAt;
         }
-
-        [System.Text.Json.Serialization.JsonPropertyName("appId")]
-        public string AppId { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("bookedAt")]
-        public System.DateTimeOffset BookedAt { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("bookingId")]
         public string BookingId { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("entityId")]
-        public string EntityId { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("paymentId")]
-        public string PaymentId { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("price")]
-        public decimal Price { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("appId")]
+        public string AppId { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("seatId")]
         public string SeatId { get; init; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("entityId")]
+        public string EntityId { get; init; }
+
         [System.Text.Json.Serialization.JsonPropertyName("seatNumber")]
         public string SeatNumber { get; init; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("price")]
+        public decimal Price { get; init; }
+
         [System.Text.Json.Serialization.JsonPropertyName("userId")]
         public string UserId { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("paymentId")]
+        public string PaymentId { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("bookedAt")]
+        public System.DateTimeOffset BookedAt { get; init; }
 
     }
 
@@ -779,21 +779,21 @@ namespace Reservations.Client
     public partial record BookingCreatedResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public BookingCreatedResponse(long @bookingId, string @onboardingUrl, bool @success)
+        public BookingCreatedResponse(bool @success, long @bookingId, string @onboardingUrl)
         {
+            this.Success = @success;
             this.BookingId = @bookingId;
             this.OnboardingUrl = @onboardingUrl;
-            this.Success = @success;
         }
+
+        [System.Text.Json.Serialization.JsonPropertyName("success")]
+        public bool Success { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("bookingId")]
         public long BookingId { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("onboardingUrl")]
         public string OnboardingUrl { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("success")]
-        public bool Success { get; init; }
 
     }
 
@@ -819,34 +819,34 @@ namespace Reservations.Client
     public partial record BookingRequestBody
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public BookingRequestBody(string? @email, string? @eventDate, string? @eventType, string? @message, string? @name, string? @phone, string? @website)
+        public BookingRequestBody(string? @name, string? @email, string? @phone, string? @eventType, string? @eventDate, string? @message, string? @website)
         {
-            this.Email = @email;
-            this.EventDate = @eventDate;
-            this.EventType = @eventType;
-            this.Message = @message;
             this.Name = @name;
+            this.Email = @email;
             this.Phone = @phone;
+            this.EventType = @eventType;
+            this.EventDate = @eventDate;
+            this.Message = @message;
             this.Website = @website;
         }
-
-        [System.Text.Json.Serialization.JsonPropertyName("email")]
-        public string? Email { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("eventDate")]
-        public string? EventDate { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("eventType")]
-        public string? EventType { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("message")]
-        public string? Message { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; init; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("email")]
+        public string? Email { get; init; }
+
         [System.Text.Json.Serialization.JsonPropertyName("phone")]
         public string? Phone { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("eventType")]
+        public string? EventType { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("eventDate")]
+        public string? EventDate { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("message")]
+        public string? Message { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("website")]
         public string? Website { get; init; }
@@ -875,59 +875,44 @@ namespace Reservations.Client
     public partial record BookingRequestResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public BookingRequestResponse(System.DateTimeOffset? @activatedAt, string? @appId, long @bookingId, int @currentStep, string @email, string @eventDate, string @eventType, System.DateTimeOffset @linkExpiresAt, int @linksSent, string @message, string @name, string @phone, System.DateTimeOffset @receivedAt, string @status)
+        public BookingRequestResponse(long @bookingId, string @name, string @email, string @phone, string @eventType, string @eventDate, string @message, System.DateTimeOffset @receivedAt, string @status, int @currentStep, int @linksSent, System.DateTimeOffset @linkExpiresAt, string? @appId, System.DateTimeOffset? @activatedAt)
         {
-            this.ActivatedAt = @activatedAt;
-            this.AppId = @appId;
             this.BookingId = @bookingId;
-            this.CurrentStep = @currentStep;
-            this.Email = @email;
-            this.EventDate = @eventDate;
-            this.EventType = @eventType;
-            this.LinkExpiresAt = @linkExpiresAt;
-            this.LinksSent = @linksSent;
-            this.Message = @message;
             this.Name = @name;
+            this.Email = @email;
             this.Phone = @phone;
+            this.EventType = @eventType;
+            this.EventDate = @eventDate;
+            this.Message = @message;
             this.ReceivedAt = @receivedAt;
             this.Status = @status;
+            this.CurrentStep = @currentStep;
+            this.LinksSent = @linksSent;
+            this.LinkExpiresAt = @linkExpiresAt;
+            this.AppId = @appId;
+            this.ActivatedAt = @activatedAt;
         }
-
-        [System.Text.Json.Serialization.JsonPropertyName("activatedAt")]
-        public System.DateTimeOffset? ActivatedAt { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("appId")]
-        public string? AppId { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("bookingId")]
         public long BookingId { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("currentStep")]
-        public int CurrentStep { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("email")]
         public string Email { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("eventDate")]
-        public string EventDate { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("phone")]
+        public string Phone { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("eventType")]
         public string EventType { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("linkExpiresAt")]
-        public System.DateTimeOffset LinkExpiresAt { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("linksSent")]
-        public int LinksSent { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("eventDate")]
+        public string EventDate { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("message")]
         public string Message { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string Name { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("phone")]
-        public string Phone { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("receivedAt")]
         public System.DateTimeOffset ReceivedAt { get; init; }
@@ -935,24 +920,39 @@ namespace Reservations.Client
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         public string Status { get; init; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("currentStep")]
+        public int CurrentStep { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("linksSent")]
+        public int LinksSent { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("linkExpiresAt")]
+        public System.DateTimeOffset LinkExpiresAt { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("appId")]
+        public string? AppId { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("activatedAt")]
+        public System.DateTimeOffset? ActivatedAt { get; init; }
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial record ChangePasswordRequest
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public ChangePasswordRequest(string? @currentPassword, string? @email, string? @newPassword)
+        public ChangePasswordRequest(string? @email, string? @currentPassword, string? @newPassword)
         {
-            this.CurrentPassword = @currentPassword;
             this.Email = @email;
+            this.CurrentPassword = @currentPassword;
             this.NewPassword = @newPassword;
         }
 
-        [System.Text.Json.Serialization.JsonPropertyName("currentPassword")]
-        public string? CurrentPassword { get; init; }
-
         [System.Text.Json.Serialization.JsonPropertyName("email")]
         public string? Email { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("currentPassword")]
+        public string? CurrentPassword { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("newPassword")]
         public string? NewPassword { get; init; }
@@ -977,25 +977,25 @@ namespace Reservations.Client
     public partial record CompleteResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public CompleteResponse(bool @alreadyActivated, string? @apiKey, string @appId, string? @organiserEmail, string? @organiserPassword, bool @success, string @testEntityId)
+        public CompleteResponse(bool @success, string @appId, string? @apiKey, string? @organiserEmail, string? @organiserPassword, string @testEntityId, bool @alreadyActivated)
         {
-            this.AlreadyActivated = @alreadyActivated;
-            this.ApiKey = @apiKey;
+            this.Success = @success;
             this.AppId = @appId;
+            this.ApiKey = @apiKey;
             this.OrganiserEmail = @organiserEmail;
             this.OrganiserPassword = @organiserPassword;
-            this.Success = @success;
             this.TestEntityId = @testEntityId;
+            this.AlreadyActivated = @alreadyActivated;
         }
 
-        [System.Text.Json.Serialization.JsonPropertyName("alreadyActivated")]
-        public bool AlreadyActivated { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("apiKey")]
-        public string? ApiKey { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("success")]
+        public bool Success { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("appId")]
         public string AppId { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("apiKey")]
+        public string? ApiKey { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("organiserEmail")]
         public string? OrganiserEmail { get; init; }
@@ -1003,11 +1003,11 @@ namespace Reservations.Client
         [System.Text.Json.Serialization.JsonPropertyName("organiserPassword")]
         public string? OrganiserPassword { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("success")]
-        public bool Success { get; init; }
-
         [System.Text.Json.Serialization.JsonPropertyName("testEntityId")]
         public string TestEntityId { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("alreadyActivated")]
+        public bool AlreadyActivated { get; init; }
 
     }
 
@@ -1015,17 +1015,17 @@ namespace Reservations.Client
     public partial record ConfirmBookingRequest
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public ConfirmBookingRequest(string? @paymentId, string? @reservationToken)
+        public ConfirmBookingRequest(string? @reservationToken, string? @paymentId)
         {
-            this.PaymentId = @paymentId;
             this.ReservationToken = @reservationToken;
+            this.PaymentId = @paymentId;
         }
-
-        [System.Text.Json.Serialization.JsonPropertyName("paymentId")]
-        public string? PaymentId { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("reservationToken")]
         public string? ReservationToken { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("paymentId")]
+        public string? PaymentId { get; init; }
 
     }
 
@@ -1033,22 +1033,22 @@ namespace Reservations.Client
     public partial record ContactRequest
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public ContactRequest(string? @email, string? @message, string? @name, string? @website)
+        public ContactRequest(string? @name, string? @email, string? @message, string? @website)
         {
+            this.Name = @name;
             this.Email = @email;
             this.Message = @message;
-            this.Name = @name;
             this.Website = @website;
         }
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("email")]
         public string? Email { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("message")]
         public string? Message { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("website")]
         public string? Website { get; init; }
@@ -1059,26 +1059,26 @@ namespace Reservations.Client
     public partial record ContactResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public ContactResponse(string @email, long @id, string @message, string @name, System.DateTimeOffset @receivedAt)
+        public ContactResponse(long @id, string @name, string @email, string @message, System.DateTimeOffset @receivedAt)
         {
-            this.Email = @email;
             this.Id = @id;
-            this.Message = @message;
             this.Name = @name;
+            this.Email = @email;
+            this.Message = @message;
             this.ReceivedAt = @receivedAt;
         }
-
-        [System.Text.Json.Serialization.JsonPropertyName("email")]
-        public string Email { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public long Id { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("message")]
-        public string Message { get; init; }
-
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string Name { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("email")]
+        public string Email { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("message")]
+        public string Message { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("receivedAt")]
         public System.DateTimeOffset ReceivedAt { get; init; }
@@ -1089,21 +1089,21 @@ namespace Reservations.Client
     public partial record CreateAppRequest
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public CreateAppRequest(System.Collections.Generic.IReadOnlyList<string>? @allowedDomains, string? @domain, string? @name)
+        public CreateAppRequest(string? @name, string? @domain, System.Collections.Generic.IReadOnlyList<string>? @allowedDomains)
         {
-            this.AllowedDomains = @allowedDomains;
-            this.Domain = @domain;
             this.Name = @name;
+            this.Domain = @domain;
+            this.AllowedDomains = @allowedDomains;
         }
 
-        [System.Text.Json.Serialization.JsonPropertyName("allowedDomains")]
-        public System.Collections.Generic.IReadOnlyList<string>? AllowedDomains { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("domain")]
         public string? Domain { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("allowedDomains")]
+        public System.Collections.Generic.IReadOnlyList<string>? AllowedDomains { get; init; }
 
     }
 
@@ -1111,37 +1111,37 @@ namespace Reservations.Client
     public partial record CreatedAppResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public CreatedAppResponse(System.Collections.Generic.IReadOnlyList<string> @allowedDomains, string @apiKey, string @appId, System.DateTimeOffset @createdAt, string @domain, bool @enabled, string @name)
+        public CreatedAppResponse(string @appId, string @apiKey, string @name, string @domain, System.Collections.Generic.IReadOnlyList<string> @allowedDomains, bool @enabled, System.DateTimeOffset @createdAt)
         {
-            this.AllowedDomains = @allowedDomains;
-            this.ApiKey = @apiKey;
             this.AppId = @appId;
-            this.CreatedAt = @createdAt;
-            this.Domain = @domain;
-            this.Enabled = @enabled;
+            this.ApiKey = @apiKey;
             this.Name = @name;
+            this.Domain = @domain;
+            this.AllowedDomains = @allowedDomains;
+            this.Enabled = @enabled;
+            this.CreatedAt = @createdAt;
         }
-
-        [System.Text.Json.Serialization.JsonPropertyName("allowedDomains")]
-        public System.Collections.Generic.IReadOnlyList<string> AllowedDomains { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("apiKey")]
-        public string ApiKey { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("appId")]
         public string AppId { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
-        public System.DateTimeOffset CreatedAt { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("apiKey")]
+        public string ApiKey { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("domain")]
         public string Domain { get; init; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("allowedDomains")]
+        public System.Collections.Generic.IReadOnlyList<string> AllowedDomains { get; init; }
+
         [System.Text.Json.Serialization.JsonPropertyName("enabled")]
         public bool Enabled { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string Name { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+        public System.DateTimeOffset CreatedAt { get; init; }
 
     }
 
@@ -1163,21 +1163,21 @@ namespace Reservations.Client
     public partial record EntityResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public EntityResponse(System.DateTimeOffset @createdAt, string @entityId, int @seatCount)
+        public EntityResponse(string @entityId, int @seatCount, System.DateTimeOffset @createdAt)
         {
-            this.CreatedAt = @createdAt;
             this.EntityId = @entityId;
             this.SeatCount = @seatCount;
+            this.CreatedAt = @createdAt;
         }
-
-        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
-        public System.DateTimeOffset CreatedAt { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("entityId")]
         public string EntityId { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("seatCount")]
         public int SeatCount { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+        public System.DateTimeOffset CreatedAt { get; init; }
 
     }
 
@@ -1199,21 +1199,21 @@ namespace Reservations.Client
     public partial record GroupHoldTimeResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public GroupHoldTimeResponse(System.DateTimeOffset @expiresAt, int @extensionsLeft, System.Collections.Generic.IReadOnlyList<string> @seatIds)
+        public GroupHoldTimeResponse(System.Collections.Generic.IReadOnlyList<string> @seatIds, System.DateTimeOffset @expiresAt, int @extensionsLeft)
         {
+            this.SeatIds = @seatIds;
             this.ExpiresAt = @expiresAt;
             this.ExtensionsLeft = @extensionsLeft;
-            this.SeatIds = @seatIds;
         }
+
+        [System.Text.Json.Serialization.JsonPropertyName("seatIds")]
+        public System.Collections.Generic.IReadOnlyList<string> SeatIds { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("expiresAt")]
         public System.DateTimeOffset ExpiresAt { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("extensionsLeft")]
         public int ExtensionsLeft { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("seatIds")]
-        public System.Collections.Generic.IReadOnlyList<string> SeatIds { get; init; }
 
     }
 
@@ -1239,15 +1239,12 @@ namespace Reservations.Client
     public partial record GroupReservationResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public GroupReservationResponse(System.DateTimeOffset @expiresAt, string @reservationToken, System.Collections.Generic.IReadOnlyList<string> @seatIds)
+        public GroupReservationResponse(string @reservationToken, System.Collections.Generic.IReadOnlyList<string> @seatIds, System.DateTimeOffset @expiresAt)
         {
-            this.ExpiresAt = @expiresAt;
             this.ReservationToken = @reservationToken;
             this.SeatIds = @seatIds;
+            this.ExpiresAt = @expiresAt;
         }
-
-        [System.Text.Json.Serialization.JsonPropertyName("expiresAt")]
-        public System.DateTimeOffset ExpiresAt { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("reservationToken")]
         public string ReservationToken { get; init; }
@@ -1255,25 +1252,28 @@ namespace Reservations.Client
         [System.Text.Json.Serialization.JsonPropertyName("seatIds")]
         public System.Collections.Generic.IReadOnlyList<string> SeatIds { get; init; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("expiresAt")]
+        public System.DateTimeOffset ExpiresAt { get; init; }
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial record HoldLimitsJson
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public HoldLimitsJson(int? @extensionSeconds, int? @maxExtensions, int? @maxTotalSeconds, int? @paymentGraceSeconds)
+        public HoldLimitsJson(int? @maxExtensions, int? @extensionSeconds, int? @maxTotalSeconds, int? @paymentGraceSeconds)
         {
-            this.ExtensionSeconds = @extensionSeconds;
             this.MaxExtensions = @maxExtensions;
+            this.ExtensionSeconds = @extensionSeconds;
             this.MaxTotalSeconds = @maxTotalSeconds;
             this.PaymentGraceSeconds = @paymentGraceSeconds;
         }
 
-        [System.Text.Json.Serialization.JsonPropertyName("extensionSeconds")]
-        public int? ExtensionSeconds { get; init; }
-
         [System.Text.Json.Serialization.JsonPropertyName("maxExtensions")]
         public int? MaxExtensions { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("extensionSeconds")]
+        public int? ExtensionSeconds { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("maxTotalSeconds")]
         public int? MaxTotalSeconds { get; init; }
@@ -1301,21 +1301,21 @@ namespace Reservations.Client
     public partial record HoldTimeResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public HoldTimeResponse(System.DateTimeOffset @expiresAt, int @extensionsLeft, string @seatId)
+        public HoldTimeResponse(string @seatId, System.DateTimeOffset @expiresAt, int @extensionsLeft)
         {
+            this.SeatId = @seatId;
             this.ExpiresAt = @expiresAt;
             this.ExtensionsLeft = @extensionsLeft;
-            this.SeatId = @seatId;
         }
+
+        [System.Text.Json.Serialization.JsonPropertyName("seatId")]
+        public string SeatId { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("expiresAt")]
         public System.DateTimeOffset ExpiresAt { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("extensionsLeft")]
         public int ExtensionsLeft { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("seatId")]
-        public string SeatId { get; init; }
 
     }
 
@@ -1341,45 +1341,45 @@ namespace Reservations.Client
     public partial record OutboxMessageResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public OutboxMessageResponse(int @attempts, string @body, System.DateTimeOffset @createdAt, long @id, string? @lastError, System.DateTimeOffset @nextAttemptAt, string @status, string @subject, string @to)
+        public OutboxMessageResponse(long @id, string @to, string @subject, string @body, string @status, int @attempts, System.DateTimeOffset @createdAt, System.DateTimeOffset @nextAttemptAt, string? @lastError)
         {
-            this.Attempts = @attempts;
-            this.Body = @body;
-            this.CreatedAt = @createdAt;
             this.Id = @id;
-            this.LastError = @lastError;
-            this.NextAttemptAt = @nextAttemptAt;
-            this.Status = @status;
-            this.Subject = @subject;
             this.To = @to;
+            this.Subject = @subject;
+            this.Body = @body;
+            this.Status = @status;
+            this.Attempts = @attempts;
+            this.CreatedAt = @createdAt;
+            this.NextAttemptAt = @nextAttemptAt;
+            this.LastError = @lastError;
         }
-
-        [System.Text.Json.Serialization.JsonPropertyName("attempts")]
-        public int Attempts { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("body")]
-        public string Body { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
-        public System.DateTimeOffset CreatedAt { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public long Id { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("lastError")]
-        public string? LastError { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("nextAttemptAt")]
-        public System.DateTimeOffset NextAttemptAt { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("status")]
-        public string Status { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("to")]
+        public string To { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("subject")]
         public string Subject { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("to")]
-        public string To { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("body")]
+        public string Body { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        public string Status { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("attempts")]
+        public int Attempts { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+        public System.DateTimeOffset CreatedAt { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("nextAttemptAt")]
+        public System.DateTimeOffset NextAttemptAt { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("lastError")]
+        public string? LastError { get; init; }
 
     }
 
@@ -1387,17 +1387,17 @@ namespace Reservations.Client
     public partial record OutboxResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public OutboxResponse(System.Collections.Generic.IReadOnlyList<OutboxMessageResponse> @messages, bool @smtpConfigured)
+        public OutboxResponse(bool @smtpConfigured, System.Collections.Generic.IReadOnlyList<OutboxMessageResponse> @messages)
         {
-            this.Messages = @messages;
             this.SmtpConfigured = @smtpConfigured;
+            this.Messages = @messages;
         }
-
-        [System.Text.Json.Serialization.JsonPropertyName("messages")]
-        public System.Collections.Generic.IReadOnlyList<OutboxMessageResponse> Messages { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("smtpConfigured")]
         public bool SmtpConfigured { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("messages")]
+        public System.Collections.Generic.IReadOnlyList<OutboxMessageResponse> Messages { get; init; }
 
     }
 
@@ -1405,33 +1405,33 @@ namespace Reservations.Client
     public partial record PackageBody
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public PackageBody(string? @currency, string? @description, System.Collections.Generic.IReadOnlyList<string>? @features, string? @id, decimal? @monthlyPrice, string? @name)
+        public PackageBody(string? @id, string? @name, string? @description, decimal? @monthlyPrice, string? @currency, System.Collections.Generic.IReadOnlyList<string>? @features)
         {
-            this.Currency = @currency;
-            this.Description = @description;
-            this.Features = @features;
             this.Id = @id;
-            this.MonthlyPrice = @monthlyPrice;
             this.Name = @name;
+            this.Description = @description;
+            this.MonthlyPrice = @monthlyPrice;
+            this.Currency = @currency;
+            this.Features = @features;
         }
-
-        [System.Text.Json.Serialization.JsonPropertyName("currency")]
-        public string? Currency { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("description")]
-        public string? Description { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("features")]
-        public System.Collections.Generic.IReadOnlyList<string>? Features { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public string? Id { get; init; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
+        public string? Description { get; init; }
+
         [System.Text.Json.Serialization.JsonPropertyName("monthlyPrice")]
         public decimal? MonthlyPrice { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("currency")]
+        public string? Currency { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("features")]
+        public System.Collections.Generic.IReadOnlyList<string>? Features { get; init; }
 
     }
 
@@ -1439,22 +1439,19 @@ namespace Reservations.Client
     public partial record PrefillResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public PrefillResponse(System.Text.Json.JsonElement @answers, long @bookingId, string @businessName, int @currentStep, string @email, string @eventDate, string @eventType, System.DateTimeOffset @expiresAt, string @message, string @phone)
+        public PrefillResponse(long @bookingId, string @businessName, string @email, string @phone, string @eventType, string @eventDate, string @message, System.DateTimeOffset @expiresAt, int @currentStep, System.Text.Json.JsonElement @answers)
         {
-            this.Answers = @answers;
             this.BookingId = @bookingId;
             this.BusinessName = @businessName;
-            this.CurrentStep = @currentStep;
             this.Email = @email;
-            this.EventDate = @eventDate;
-            this.EventType = @eventType;
-            this.ExpiresAt = @expiresAt;
-            this.Message = @message;
             this.Phone = @phone;
+            this.EventType = @eventType;
+            this.EventDate = @eventDate;
+            this.Message = @message;
+            this.ExpiresAt = @expiresAt;
+            this.CurrentStep = @currentStep;
+            this.Answers = @answers;
         }
-
-        [System.Text.Json.Serialization.JsonPropertyName("answers")]
-        public System.Text.Json.JsonElement Answers { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("bookingId")]
         public long BookingId { get; init; }
@@ -1462,26 +1459,29 @@ namespace Reservations.Client
         [System.Text.Json.Serialization.JsonPropertyName("businessName")]
         public string BusinessName { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("currentStep")]
-        public int CurrentStep { get; init; }
-
         [System.Text.Json.Serialization.JsonPropertyName("email")]
         public string Email { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("eventDate")]
-        public string EventDate { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("phone")]
+        public string Phone { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("eventType")]
         public string EventType { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("expiresAt")]
-        public System.DateTimeOffset ExpiresAt { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("eventDate")]
+        public string EventDate { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("message")]
         public string Message { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("phone")]
-        public string Phone { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("expiresAt")]
+        public System.DateTimeOffset ExpiresAt { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("currentStep")]
+        public int CurrentStep { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("answers")]
+        public System.Text.Json.JsonElement Answers { get; init; }
 
     }
 
@@ -1489,45 +1489,39 @@ namespace Reservations.Client
     public partial record ProblemDetails
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public ProblemDetails(string? @detail, string @error, string? @instance, System.Collections.Generic.IReadOnlyList<string>? @lostSeatIds, int? @status, string? @title, string? @type, System.Collections.Generic.IReadOnlyList<string>? @unavailableSeatIds, System.Collections.Generic.IReadOnlyList<string>? @unknownSeatIds)
+        public ProblemDetails(string? @type, string? @title, int? @status, string? @detail, string? @instance, string @error, System.Collections.Generic.IReadOnlyList<string>? @unavailableSeatIds, System.Collections.Generic.IReadOnlyList<string>? @unknownSeatIds, System.Collections.Generic.IReadOnlyList<string>? @lostSeatIds)
         {
-            this.Detail = @detail;
-            this.Error = @error;
-            this.Instance = @instance;
-            this.LostSeatIds = @lostSeatIds;
-            this.Status = @status;
-            this.Title = @title;
             this.Type = @type;
+            this.Title = @title;
+            this.Status = @status;
+            this.Detail = @detail;
+            this.Instance = @instance;
+            this.Error = @error;
             this.UnavailableSeatIds = @unavailableSeatIds;
             this.UnknownSeatIds = @unknownSeatIds;
+            this.LostSeatIds = @lostSeatIds;
         }
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string? Type { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("title")]
+        public string? Title { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        public int? Status { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("detail")]
         public string? Detail { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("instance")]
+        public string? Instance { get; init; }
 
         /// <summary>
         /// A stable machine code (docs/api.md lists them); the response's description names the ones of its route and status.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("error")]
         public string Error { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("instance")]
-        public string? Instance { get; init; }
-
-        /// <summary>
-        /// group_incomplete: the seats whose holds ended before the group was confirmed.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("lostSeatIds")]
-        public System.Collections.Generic.IReadOnlyList<string>? LostSeatIds { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("status")]
-        public int? Status { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("title")]
-        public string? Title { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string? Type { get; init; }
 
         /// <summary>
         /// seats_unavailable: the seats of the group that are held or booked.
@@ -1540,6 +1534,12 @@ namespace Reservations.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("unknownSeatIds")]
         public System.Collections.Generic.IReadOnlyList<string>? UnknownSeatIds { get; init; }
+
+        /// <summary>
+        /// group_incomplete: the seats whose holds ended before the group was confirmed.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("lostSeatIds")]
+        public System.Collections.Generic.IReadOnlyList<string>? LostSeatIds { get; init; }
 
     }
 
@@ -1597,21 +1597,21 @@ namespace Reservations.Client
     public partial record ResendResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public ResendResponse(long @bookingId, System.DateTimeOffset @expiresAt, string @onboardingUrl)
+        public ResendResponse(long @bookingId, string @onboardingUrl, System.DateTimeOffset @expiresAt)
         {
             this.BookingId = @bookingId;
-            this.ExpiresAt = @expiresAt;
             this.OnboardingUrl = @onboardingUrl;
+            this.ExpiresAt = @expiresAt;
         }
 
         [System.Text.Json.Serialization.JsonPropertyName("bookingId")]
         public long BookingId { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("expiresAt")]
-        public System.DateTimeOffset ExpiresAt { get; init; }
-
         [System.Text.Json.Serialization.JsonPropertyName("onboardingUrl")]
         public string OnboardingUrl { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("expiresAt")]
+        public System.DateTimeOffset ExpiresAt { get; init; }
 
     }
 
@@ -1619,21 +1619,21 @@ namespace Reservations.Client
     public partial record ReservationResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public ReservationResponse(System.DateTimeOffset @expiresAt, string @reservationToken, string @seatId)
+        public ReservationResponse(string @reservationToken, string @seatId, System.DateTimeOffset @expiresAt)
         {
-            this.ExpiresAt = @expiresAt;
             this.ReservationToken = @reservationToken;
             this.SeatId = @seatId;
+            this.ExpiresAt = @expiresAt;
         }
-
-        [System.Text.Json.Serialization.JsonPropertyName("expiresAt")]
-        public System.DateTimeOffset ExpiresAt { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("reservationToken")]
         public string ReservationToken { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("seatId")]
         public string SeatId { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("expiresAt")]
+        public System.DateTimeOffset ExpiresAt { get; init; }
 
     }
 
@@ -1695,18 +1695,15 @@ namespace Reservations.Client
     public partial record ReviewResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public ReviewResponse(bool @approved, long @id, string @name, int @rating, System.DateTimeOffset @submittedAt, string @text)
+        public ReviewResponse(long @id, string @name, int @rating, string @text, System.DateTimeOffset @submittedAt, bool @approved)
         {
-            this.Approved = @approved;
             this.Id = @id;
             this.Name = @name;
             this.Rating = @rating;
-            this.SubmittedAt = @submittedAt;
             this.Text = @text;
+            this.SubmittedAt = @submittedAt;
+            this.Approved = @approved;
         }
-
-        [System.Text.Json.Serialization.JsonPropertyName("approved")]
-        public bool Approved { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("id")]
         public long Id { get; init; }
@@ -1717,11 +1714,14 @@ namespace Reservations.Client
         [System.Text.Json.Serialization.JsonPropertyName("rating")]
         public int Rating { get; init; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("text")]
+        public string Text { get; init; }
+
         [System.Text.Json.Serialization.JsonPropertyName("submittedAt")]
         public System.DateTimeOffset SubmittedAt { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("text")]
-        public string Text { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("approved")]
+        public bool Approved { get; init; }
 
     }
 
@@ -1729,17 +1729,17 @@ namespace Reservations.Client
     public partial record RotateKeyResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public RotateKeyResponse(string @apiKey, string @appId)
+        public RotateKeyResponse(string @appId, string @apiKey)
         {
-            this.ApiKey = @apiKey;
             this.AppId = @appId;
+            this.ApiKey = @apiKey;
         }
-
-        [System.Text.Json.Serialization.JsonPropertyName("apiKey")]
-        public string ApiKey { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("appId")]
         public string AppId { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("apiKey")]
+        public string ApiKey { get; init; }
 
     }
 
@@ -1747,21 +1747,21 @@ namespace Reservations.Client
     public partial record SeatMapSnapshot
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public SeatMapSnapshot(string @entityId, System.Collections.Generic.IReadOnlyList<SeatResponse> @seats, System.DateTimeOffset @serverTime)
+        public SeatMapSnapshot(string @entityId, System.DateTimeOffset @serverTime, System.Collections.Generic.IReadOnlyList<SeatResponse> @seats)
         {
             this.EntityId = @entityId;
-            this.Seats = @seats;
             this.ServerTime = @serverTime;
+            this.Seats = @seats;
         }
 
         [System.Text.Json.Serialization.JsonPropertyName("entityId")]
         public string EntityId { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("seats")]
-        public System.Collections.Generic.IReadOnlyList<SeatResponse> Seats { get; init; }
-
         [System.Text.Json.Serialization.JsonPropertyName("serverTime")]
         public System.DateTimeOffset ServerTime { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("seats")]
+        public System.Collections.Generic.IReadOnlyList<SeatResponse> Seats { get; init; }
 
     }
 
@@ -1769,20 +1769,14 @@ namespace Reservations.Client
     public partial record SeatResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public SeatResponse(System.DateTimeOffset? @heldUntil, decimal @price, string @seatId, string @seatNumber, string @status)
+        public SeatResponse(string @seatId, string @seatNumber, decimal @price, string @status, System.DateTimeOffset? @heldUntil)
         {
-            this.HeldUntil = @heldUntil;
-            this.Price = @price;
             this.SeatId = @seatId;
             this.SeatNumber = @seatNumber;
+            this.Price = @price;
             this.Status = @status;
+            this.HeldUntil = @heldUntil;
         }
-
-        [System.Text.Json.Serialization.JsonPropertyName("heldUntil")]
-        public System.DateTimeOffset? HeldUntil { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("price")]
-        public decimal Price { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("seatId")]
         public string SeatId { get; init; }
@@ -1790,8 +1784,14 @@ namespace Reservations.Client
         [System.Text.Json.Serialization.JsonPropertyName("seatNumber")]
         public string SeatNumber { get; init; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("price")]
+        public decimal Price { get; init; }
+
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         public string Status { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("heldUntil")]
+        public System.DateTimeOffset? HeldUntil { get; init; }
 
     }
 
@@ -1879,17 +1879,17 @@ namespace Reservations.Client
     public partial record SeedSeatRequest
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public SeedSeatRequest(decimal? @price, string? @seatNumber)
+        public SeedSeatRequest(string? @seatNumber, decimal? @price)
         {
-            this.Price = @price;
             this.SeatNumber = @seatNumber;
+            this.Price = @price;
         }
-
-        [System.Text.Json.Serialization.JsonPropertyName("price")]
-        public decimal? Price { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("seatNumber")]
         public string? SeatNumber { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("price")]
+        public decimal? Price { get; init; }
 
     }
 
@@ -1897,21 +1897,21 @@ namespace Reservations.Client
     public partial record SeededSeat
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public SeededSeat(decimal @price, string @seatId, string @seatNumber)
+        public SeededSeat(string @seatId, string @seatNumber, decimal @price)
         {
-            this.Price = @price;
             this.SeatId = @seatId;
             this.SeatNumber = @seatNumber;
+            this.Price = @price;
         }
-
-        [System.Text.Json.Serialization.JsonPropertyName("price")]
-        public decimal Price { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("seatId")]
         public string SeatId { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("seatNumber")]
         public string SeatNumber { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("price")]
+        public decimal Price { get; init; }
 
     }
 
@@ -1937,21 +1937,21 @@ namespace Reservations.Client
     public partial record SignupRequest
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public SignupRequest(string? @email, string? @name, string? @password)
+        public SignupRequest(string? @email, string? @password, string? @name)
         {
             this.Email = @email;
-            this.Name = @name;
             this.Password = @password;
+            this.Name = @name;
         }
 
         [System.Text.Json.Serialization.JsonPropertyName("email")]
         public string? Email { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; init; }
-
         [System.Text.Json.Serialization.JsonPropertyName("password")]
         public string? Password { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; init; }
 
     }
 
@@ -1959,21 +1959,21 @@ namespace Reservations.Client
     public partial record SignupResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public SignupResponse(System.DateTimeOffset @expiresAt, string @token, string @userId)
+        public SignupResponse(string @userId, string @token, System.DateTimeOffset @expiresAt)
         {
-            this.ExpiresAt = @expiresAt;
-            this.Token = @token;
             this.UserId = @userId;
+            this.Token = @token;
+            this.ExpiresAt = @expiresAt;
         }
 
-        [System.Text.Json.Serialization.JsonPropertyName("expiresAt")]
-        public System.DateTimeOffset ExpiresAt { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("userId")]
+        public string UserId { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("token")]
         public string Token { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("userId")]
-        public string UserId { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("expiresAt")]
+        public System.DateTimeOffset ExpiresAt { get; init; }
 
     }
 
@@ -1981,17 +1981,17 @@ namespace Reservations.Client
     public partial record StepRequest
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public StepRequest(JsonElement? @answers, string? @token)
+        public StepRequest(string? @token, JsonElement? @answers)
         {
-            this.Answers = @answers;
             this.Token = @token;
+            this.Answers = @answers;
         }
-
-        [System.Text.Json.Serialization.JsonPropertyName("answers")]
-        public JsonElement? Answers { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("token")]
         public string? Token { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("answers")]
+        public JsonElement? Answers { get; init; }
 
     }
 
@@ -1999,21 +1999,21 @@ namespace Reservations.Client
     public partial record StepResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public StepResponse(JsonElement @answers, int @currentStep, int @step)
+        public StepResponse(int @step, int @currentStep, JsonElement @answers)
         {
-            this.Answers = @answers;
-            this.CurrentStep = @currentStep;
             this.Step = @step;
+            this.CurrentStep = @currentStep;
+            this.Answers = @answers;
         }
 
-        [System.Text.Json.Serialization.JsonPropertyName("answers")]
-        public JsonElement Answers { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("step")]
+        public int Step { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("currentStep")]
         public int CurrentStep { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("step")]
-        public int Step { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("answers")]
+        public JsonElement Answers { get; init; }
 
     }
 
@@ -2021,17 +2021,17 @@ namespace Reservations.Client
     public partial record TokenResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public TokenResponse(System.DateTimeOffset @expiresAt, string @token)
+        public TokenResponse(string @token, System.DateTimeOffset @expiresAt)
         {
-            this.ExpiresAt = @expiresAt;
             this.Token = @token;
+            this.ExpiresAt = @expiresAt;
         }
-
-        [System.Text.Json.Serialization.JsonPropertyName("expiresAt")]
-        public System.DateTimeOffset ExpiresAt { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("token")]
         public string Token { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("expiresAt")]
+        public System.DateTimeOffset ExpiresAt { get; init; }
 
     }
 
@@ -2039,21 +2039,21 @@ namespace Reservations.Client
     public partial record UpdateAppRequest
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public UpdateAppRequest(System.Collections.Generic.IReadOnlyList<string>? @allowedDomains, string? @confirmation, bool? @enabled, HoldLimitsJson? @holdLimits, AbuseLimitsJson? @limits, string? @name)
+        public UpdateAppRequest(string? @name, System.Collections.Generic.IReadOnlyList<string>? @allowedDomains, bool? @enabled, HoldLimitsJson? @holdLimits, string? @confirmation, AbuseLimitsJson? @limits)
         {
+            this.Name = @name;
             this.AllowedDomains = @allowedDomains;
-            this.Confirmation = @confirmation;
             this.Enabled = @enabled;
             this.HoldLimits = @holdLimits;
+            this.Confirmation = @confirmation;
             this.Limits = @limits;
-            this.Name = @name;
         }
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("allowedDomains")]
         public System.Collections.Generic.IReadOnlyList<string>? AllowedDomains { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("confirmation")]
-        public string? Confirmation { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("enabled")]
         public bool? Enabled { get; init; }
@@ -2061,11 +2061,11 @@ namespace Reservations.Client
         [System.Text.Json.Serialization.JsonPropertyName("holdLimits")]
         public HoldLimitsJson? HoldLimits { get; init; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("confirmation")]
+        public string? Confirmation { get; init; }
+
         [System.Text.Json.Serialization.JsonPropertyName("limits")]
         public AbuseLimitsJson? Limits { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string? Name { get; init; }
 
     }
 
@@ -2099,22 +2099,22 @@ namespace Reservations.Client
     public partial record UsagePointResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public UsagePointResponse(long @confirmations, long @expiries, long @holdsGranted, long @holdsRefused, long @releases, long @requests, System.DateTimeOffset @start)
+        public UsagePointResponse(System.DateTimeOffset @start, long @requests, long @holdsGranted, long @holdsRefused, long @releases, long @expiries, long @confirmations)
         {
-            this.Confirmations = @confirmations;
-            this.Expiries = @expiries;
+            this.Start = @start;
+            this.Requests = @requests;
             this.HoldsGranted = @holdsGranted;
             this.HoldsRefused = @holdsRefused;
             this.Releases = @releases;
-            this.Requests = @requests;
-            this.Start = @start;
+            this.Expiries = @expiries;
+            this.Confirmations = @confirmations;
         }
 
-        [System.Text.Json.Serialization.JsonPropertyName("confirmations")]
-        public long Confirmations { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("start")]
+        public System.DateTimeOffset Start { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("expiries")]
-        public long Expiries { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("requests")]
+        public long Requests { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("holdsGranted")]
         public long HoldsGranted { get; init; }
@@ -2125,11 +2125,11 @@ namespace Reservations.Client
         [System.Text.Json.Serialization.JsonPropertyName("releases")]
         public long Releases { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("requests")]
-        public long Requests { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("expiries")]
+        public long Expiries { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("start")]
-        public System.DateTimeOffset Start { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("confirmations")]
+        public long Confirmations { get; init; }
 
     }
 
@@ -2137,26 +2137,26 @@ namespace Reservations.Client
     public partial record UsageResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public UsageResponse(string @appId, long @confirmations, long @expiries, long @holdsGranted, long @holdsRefused, string @name, long @releases, long @requests)
+        public UsageResponse(string @appId, string @name, long @requests, long @holdsGranted, long @holdsRefused, long @releases, long @expiries, long @confirmations)
         {
             this.AppId = @appId;
-            this.Confirmations = @confirmations;
-            this.Expiries = @expiries;
+            this.Name = @name;
+            this.Requests = @requests;
             this.HoldsGranted = @holdsGranted;
             this.HoldsRefused = @holdsRefused;
-            this.Name = @name;
             this.Releases = @releases;
-            this.Requests = @requests;
+            this.Expiries = @expiries;
+            this.Confirmations = @confirmations;
         }
 
         [System.Text.Json.Serialization.JsonPropertyName("appId")]
         public string AppId { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("confirmations")]
-        public long Confirmations { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("expiries")]
-        public long Expiries { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("requests")]
+        public long Requests { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("holdsGranted")]
         public long HoldsGranted { get; init; }
@@ -2164,14 +2164,14 @@ namespace Reservations.Client
         [System.Text.Json.Serialization.JsonPropertyName("holdsRefused")]
         public long HoldsRefused { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("name")]
-        public string Name { get; init; }
-
         [System.Text.Json.Serialization.JsonPropertyName("releases")]
         public long Releases { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("requests")]
-        public long Requests { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("expiries")]
+        public long Expiries { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("confirmations")]
+        public long Confirmations { get; init; }
 
     }
 
@@ -2179,21 +2179,18 @@ namespace Reservations.Client
     public partial record UsageTotalsResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public UsageTotalsResponse(long @confirmations, long @expiries, long @holdsGranted, long @holdsRefused, long @releases, long @requests)
+        public UsageTotalsResponse(long @requests, long @holdsGranted, long @holdsRefused, long @releases, long @expiries, long @confirmations)
         {
-            this.Confirmations = @confirmations;
-            this.Expiries = @expiries;
+            this.Requests = @requests;
             this.HoldsGranted = @holdsGranted;
             this.HoldsRefused = @holdsRefused;
             this.Releases = @releases;
-            this.Requests = @requests;
+            this.Expiries = @expiries;
+            this.Confirmations = @confirmations;
         }
 
-        [System.Text.Json.Serialization.JsonPropertyName("confirmations")]
-        public long Confirmations { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("expiries")]
-        public long Expiries { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("requests")]
+        public long Requests { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("holdsGranted")]
         public long HoldsGranted { get; init; }
@@ -2204,8 +2201,11 @@ namespace Reservations.Client
         [System.Text.Json.Serialization.JsonPropertyName("releases")]
         public long Releases { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("requests")]
-        public long Requests { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("expiries")]
+        public long Expiries { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("confirmations")]
+        public long Confirmations { get; init; }
 
     }
 
@@ -2213,29 +2213,29 @@ namespace Reservations.Client
     public partial record WebhookAttemptResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public WebhookAttemptResponse(System.DateTimeOffset @at, int @attempt, int @durationMs, string? @error, int? @statusCode)
+        public WebhookAttemptResponse(int @attempt, System.DateTimeOffset @at, int? @statusCode, string? @error, int @durationMs)
         {
-            this.At = @at;
             this.Attempt = @attempt;
-            this.DurationMs = @durationMs;
-            this.Error = @error;
+            this.At = @at;
             this.StatusCode = @statusCode;
+            this.Error = @error;
+            this.DurationMs = @durationMs;
         }
-
-        [System.Text.Json.Serialization.JsonPropertyName("at")]
-        public System.DateTimeOffset At { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("attempt")]
         public int Attempt { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("durationMs")]
-        public int DurationMs { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("at")]
+        public System.DateTimeOffset At { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("statusCode")]
+        public int? StatusCode { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("error")]
         public string? Error { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("statusCode")]
-        public int? StatusCode { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("durationMs")]
+        public int DurationMs { get; init; }
 
     }
 
@@ -2261,25 +2261,28 @@ namespace Reservations.Client
     public partial record WebhookDeliveryResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public WebhookDeliveryResponse(System.Collections.Generic.IReadOnlyList<WebhookAttemptResponse> @attempts, System.DateTimeOffset @createdAt, string @eventId, System.DateTimeOffset? @nextAttemptAt, string @payload, string @status, string @type)
+        public WebhookDeliveryResponse(string @eventId, string @type, System.DateTimeOffset @createdAt, string @status, System.DateTimeOffset? @nextAttemptAt, string @payload, System.Collections.Generic.IReadOnlyList<WebhookAttemptResponse> @attempts)
         {
-            this.Attempts = @attempts;
-            this.CreatedAt = @createdAt;
             this.EventId = @eventId;
+            this.Type = @type;
+            this.CreatedAt = @createdAt;
+            this.Status = @status;
             this.NextAttemptAt = @nextAttemptAt;
             this.Payload = @payload;
-            this.Status = @status;
-            this.Type = @type;
+            this.Attempts = @attempts;
         }
 
-        [System.Text.Json.Serialization.JsonPropertyName("attempts")]
-        public System.Collections.Generic.IReadOnlyList<WebhookAttemptResponse> Attempts { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("eventId")]
+        public string EventId { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
+        public string Type { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         public System.DateTimeOffset CreatedAt { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("eventId")]
-        public string EventId { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        public string Status { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("nextAttemptAt")]
         public System.DateTimeOffset? NextAttemptAt { get; init; }
@@ -2287,11 +2290,8 @@ namespace Reservations.Client
         [System.Text.Json.Serialization.JsonPropertyName("payload")]
         public string Payload { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("status")]
-        public string Status { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string Type { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("attempts")]
+        public System.Collections.Generic.IReadOnlyList<WebhookAttemptResponse> Attempts { get; init; }
 
     }
 
@@ -2313,17 +2313,17 @@ namespace Reservations.Client
     public partial record WebhookEndpointRequest
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public WebhookEndpointRequest(System.Collections.Generic.IReadOnlyList<string>? @events, string? @url)
+        public WebhookEndpointRequest(string? @url, System.Collections.Generic.IReadOnlyList<string>? @events)
         {
-            this.Events = @events;
             this.Url = @url;
+            this.Events = @events;
         }
-
-        [System.Text.Json.Serialization.JsonPropertyName("events")]
-        public System.Collections.Generic.IReadOnlyList<string>? Events { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("url")]
         public string? Url { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("events")]
+        public System.Collections.Generic.IReadOnlyList<string>? Events { get; init; }
 
     }
 
@@ -2331,25 +2331,25 @@ namespace Reservations.Client
     public partial record WebhookEndpointResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public WebhookEndpointResponse(System.DateTimeOffset @createdAt, string @endpointId, System.Collections.Generic.IReadOnlyList<string> @events, string @url)
+        public WebhookEndpointResponse(string @endpointId, string @url, System.Collections.Generic.IReadOnlyList<string> @events, System.DateTimeOffset @createdAt)
         {
-            this.CreatedAt = @createdAt;
             this.EndpointId = @endpointId;
-            this.Events = @events;
             this.Url = @url;
+            this.Events = @events;
+            this.CreatedAt = @createdAt;
         }
-
-        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
-        public System.DateTimeOffset CreatedAt { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("endpointId")]
         public string EndpointId { get; init; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("url")]
+        public string Url { get; init; }
+
         [System.Text.Json.Serialization.JsonPropertyName("events")]
         public System.Collections.Generic.IReadOnlyList<string> Events { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("url")]
-        public string Url { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+        public System.DateTimeOffset CreatedAt { get; init; }
 
     }
 
@@ -2357,29 +2357,29 @@ namespace Reservations.Client
     public partial record WebhookEndpointSecretResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public WebhookEndpointSecretResponse(System.DateTimeOffset @createdAt, string @endpointId, System.Collections.Generic.IReadOnlyList<string> @events, string @secret, string @url)
+        public WebhookEndpointSecretResponse(string @endpointId, string @url, System.Collections.Generic.IReadOnlyList<string> @events, System.DateTimeOffset @createdAt, string @secret)
         {
-            this.CreatedAt = @createdAt;
             this.EndpointId = @endpointId;
-            this.Events = @events;
-            this.Secret = @secret;
             this.Url = @url;
+            this.Events = @events;
+            this.CreatedAt = @createdAt;
+            this.Secret = @secret;
         }
-
-        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
-        public System.DateTimeOffset CreatedAt { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("endpointId")]
         public string EndpointId { get; init; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("url")]
+        public string Url { get; init; }
+
         [System.Text.Json.Serialization.JsonPropertyName("events")]
         public System.Collections.Generic.IReadOnlyList<string> Events { get; init; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+        public System.DateTimeOffset CreatedAt { get; init; }
+
         [System.Text.Json.Serialization.JsonPropertyName("secret")]
         public string Secret { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("url")]
-        public string Url { get; init; }
 
     }
 
@@ -2408,78 +2408,49 @@ namespace Reservations.Client
     public partial record BookingOrGroupBookingResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public BookingOrGroupBookingResponse(string? @appId, System.DateTimeOffset? @bookedAt, string? @bookingId, System.Collections.Generic.IReadOnlyList<Booking>? @bookings, string? @entityId, string? @paymentId, decimal? @price, string? @seatId, string? @seatNumber, string? @userId)
+        public BookingOrGroupBookingResponse(string? @bookingId, string? @appId, string? @seatId, string? @entityId, string? @seatNumber, decimal? @price, string? @userId, string? @paymentId, System.DateTimeOffset? @bookedAt, System.Collections.Generic.IReadOnlyList<Booking>? @bookings)
         {
-            this.AppId = @appId;
-            this.BookedAt = @bookedAt;
             this.BookingId = @bookingId;
-            this.EntityId = @entityId;
-            this.PaymentId = @paymentId;
-            this.Price = @price;
+            this.AppId = @appId;
             this.SeatId = @seatId;
+            this.EntityId = @entityId;
             this.SeatNumber = @seatNumber;
+            this.Price = @price;
             this.UserId = @userId;
+            this.PaymentId = @paymentId;
+            this.BookedAt = @bookedAt;
             this.Bookings = @bookings;
         }
-
-        [System.Text.Json.Serialization.JsonPropertyName("appId")]
-        public string? AppId { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("bookedAt")]
-        public System.DateTimeOffset? BookedAt { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("bookingId")]
         public string? BookingId { get; init; }
 
-        [System.Text.Json.Serialization.JsonPropertyName("entityId")]
-        public string? EntityId { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("paymentId")]
-        public string? PaymentId { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("price")]
-        public decimal? Price { get; init; }
+        [System.Text.Json.Serialization.JsonPropertyName("appId")]
+        public string? AppId { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("seatId")]
         public string? SeatId { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("entityId")]
+        public string? EntityId { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("seatNumber")]
         public string? SeatNumber { get; init; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("price")]
+        public decimal? Price { get; init; }
+
         [System.Text.Json.Serialization.JsonPropertyName("userId")]
         public string? UserId { get; init; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("paymentId")]
+        public string? PaymentId { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("bookedAt")]
+        public System.DateTimeOffset? BookedAt { get; init; }
+
         [System.Text.Json.Serialization.JsonPropertyName("bookings")]
         public System.Collections.Generic.IReadOnlyList<Booking>? Bookings { get; init; }
-
-    }
-
-    /// <summary>
-    /// One of HoldTimeResponse, GroupHoldTimeResponse: the members of the one answered are set.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial record HoldTimeResponseOrGroupHoldTimeResponse
-    {
-        [System.Text.Json.Serialization.JsonConstructor]
-        public HoldTimeResponseOrGroupHoldTimeResponse(System.DateTimeOffset? @expiresAt, int? @extensionsLeft, string? @seatId, System.Collections.Generic.IReadOnlyList<string>? @seatIds)
-        {
-            this.ExpiresAt = @expiresAt;
-            this.ExtensionsLeft = @extensionsLeft;
-            this.SeatId = @seatId;
-            this.SeatIds = @seatIds;
-        }
-
-        [System.Text.Json.Serialization.JsonPropertyName("expiresAt")]
-        public System.DateTimeOffset? ExpiresAt { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("extensionsLeft")]
-        public int? ExtensionsLeft { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("seatId")]
-        public string? SeatId { get; init; }
-
-        [System.Text.Json.Serialization.JsonPropertyName("seatIds")]
-        public System.Collections.Generic.IReadOnlyList<string>? SeatIds { get; init; }
 
     }
 
@@ -2490,7 +2461,7 @@ namespace Reservations.Client
     public partial record ReleaseResponseOrGroupReleaseResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public ReleaseResponseOrGroupReleaseResponse(string? @seatId, System.Collections.Generic.IReadOnlyList<string>? @seatIds, string? @status)
+        public ReleaseResponseOrGroupReleaseResponse(string? @seatId, string? @status, System.Collections.Generic.IReadOnlyList<string>? @seatIds)
         {
             this.SeatId = @seatId;
             this.Status = @status;
@@ -2502,6 +2473,35 @@ namespace Reservations.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("status")]
         public string? Status { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("seatIds")]
+        public System.Collections.Generic.IReadOnlyList<string>? SeatIds { get; init; }
+
+    }
+
+    /// <summary>
+    /// One of HoldTimeResponse, GroupHoldTimeResponse: the members of the one answered are set.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial record HoldTimeResponseOrGroupHoldTimeResponse
+    {
+        [System.Text.Json.Serialization.JsonConstructor]
+        public HoldTimeResponseOrGroupHoldTimeResponse(string? @seatId, System.DateTimeOffset? @expiresAt, int? @extensionsLeft, System.Collections.Generic.IReadOnlyList<string>? @seatIds)
+        {
+            this.SeatId = @seatId;
+            this.ExpiresAt = @expiresAt;
+            this.ExtensionsLeft = @extensionsLeft;
+            this.SeatIds = @seatIds;
+        }
+
+        [System.Text.Json.Serialization.JsonPropertyName("seatId")]
+        public string? SeatId { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("expiresAt")]
+        public System.DateTimeOffset? ExpiresAt { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("extensionsLeft")]
+        public int? ExtensionsLeft { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("seatIds")]
         public System.Collections.Generic.IReadOnlyList<string>? SeatIds { get; init; }
