@@ -148,9 +148,11 @@ public abstract class HoldTimeApiTests<TFixture>(TFixture fixture) : IClassFixtu
         using var json = JsonDocument.Parse(document);
         var paths = json.RootElement.GetProperty("paths");
         JsonElement Response(string route, string status) => paths.GetProperty(route).GetProperty("post").GetProperty("responses").GetProperty(status);
+        var schemas = json.RootElement.GetProperty("components").GetProperty("schemas");
+        JsonElement Resolved(JsonElement body) => schemas.GetProperty(body.GetProperty("$ref").GetString()!["#/components/schemas/".Length..]);
         string[] Members(string route, string status) =>
             [.. Response(route, status).GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("oneOf")
-                .EnumerateArray().SelectMany(body => body.GetProperty("properties").EnumerateObject().Select(p => p.Name))];
+                .EnumerateArray().SelectMany(body => Resolved(body).GetProperty("properties").EnumerateObject().Select(p => p.Name))];
 
         Assert.Contains("seatId", Members("/extend-hold", "200"));
         Assert.Contains("seatIds", Members("/extend-hold", "200"));

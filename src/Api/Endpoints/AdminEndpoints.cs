@@ -30,22 +30,22 @@ internal static class AdminEndpoints
 
     public static IEndpointRouteBuilder Map(IEndpointRouteBuilder app)
     {
-        app.MapPost("/admin/login", LogInAsync).WithTags("Admin").RequirePasswordHashingLimit()
+        app.MapPost("/admin/login", LogInAsync).WithName("adminLogIn").WithSummary("Log in as an admin: answers an admin token").WithTags("Admin").RequirePasswordHashingLimit()
             .ProducesProblemCodes(StatusCodes.Status429TooManyRequests, "too_many_requests: too many logins at once; " + LoginRefusal.LockedDoc);
 
         var group = app.MapGroup("/admin").WithTags("Admin").RequireAdmin();
-        group.MapPost("/apps", CreateAppAsync);
-        group.MapGet("/apps", ListAppsAsync);
-        group.MapGet("/apps/{appId}", GetAppAsync);
-        group.MapPost("/logout-all", LogOutAllAsync);
-        group.MapPatch("/apps/{appId}", UpdateAppAsync);
-        group.MapPost("/apps/{appId}/rotate-key", RotateKeyAsync);
-        group.MapPost("/apps/{appId}/rotate-publishable-key", RotatePublishableKeyAsync);
-        group.MapPost("/apps/{appId}/rotate-secret-key", RotateSecretKeyAsync);
-        group.MapPost("/apps/{appId}/rotate-signing-secret", RotateSigningSecretAsync);
-        group.MapGet("/bookings", GetBookingsAsync);
-        group.MapGet("/usage", GetUsageAsync);
-        group.MapPost("/seed-data", SeedAsync).WithBodyLimit(MaxSeedBodyBytes);
+        group.MapPost("/apps", CreateAppAsync).WithName("createApp").WithSummary("Create an app (tenant): its key is shown once");
+        group.MapGet("/apps", ListAppsAsync).WithName("listApps").WithSummary("List every app");
+        group.MapGet("/apps/{appId}", GetAppAsync).WithName("getApp").WithSummary("Get one app");
+        group.MapPost("/logout-all", LogOutAllAsync).WithName("adminLogOutAll").WithSummary("Revoke every admin token of this admin");
+        group.MapPatch("/apps/{appId}", UpdateAppAsync).WithName("updateApp").WithSummary("Change an app: name, domains, status, limits, confirmation");
+        group.MapPost("/apps/{appId}/rotate-key", RotateKeyAsync).WithName("rotateAppKey").WithSummary("Replace the app's original key");
+        group.MapPost("/apps/{appId}/rotate-publishable-key", RotatePublishableKeyAsync).WithName("rotatePublishableKey").WithSummary("Issue a new publishable key (browser-safe)");
+        group.MapPost("/apps/{appId}/rotate-secret-key", RotateSecretKeyAsync).WithName("rotateSecretKey").WithSummary("Issue a new secret key (server only)");
+        group.MapPost("/apps/{appId}/rotate-signing-secret", RotateSigningSecretAsync).WithName("rotateSigningSecret").WithSummary("Issue a new signing secret for payment notifications");
+        group.MapGet("/bookings", GetBookingsAsync).WithName("listAllBookings").WithSummary("List bookings of every app, paged and filtered");
+        group.MapGet("/usage", GetUsageAsync).WithName("listUsage").WithSummary("Usage totals of every app");
+        group.MapPost("/seed-data", SeedAsync).WithName("seedData").WithSummary("Add seats to an app's entity").WithBodyLimit(MaxSeedBodyBytes);
         return app;
     }
 

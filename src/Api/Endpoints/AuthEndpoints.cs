@@ -18,17 +18,17 @@ internal static class AuthEndpoints
     public static IEndpointRouteBuilder Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/auth").WithTags("Users").RequireTenant().RequirePasswordHashingLimit();
-        group.MapPost("/signup", SignUpAsync).RequireAbuseLimit(LimitedAction.Signup)
+        group.MapPost("/signup", SignUpAsync).WithName("signUp").WithSummary("Sign a user up: answers the user's token").RequireAbuseLimit(LimitedAction.Signup)
             .ProducesProblemCodes(StatusCodes.Status429TooManyRequests, TooMany);
-        group.MapPost("/login", LogInAsync).RequireAbuseLimit(LimitedAction.Login)
+        group.MapPost("/login", LogInAsync).WithName("logIn").WithSummary("Log a user in: answers a token").RequireAbuseLimit(LimitedAction.Login)
             .ProducesProblemCodes(StatusCodes.Status429TooManyRequests, $"{TooMany}; {LoginRefusal.LockedDoc}");
 
         var sessions = app.MapGroup("/auth").WithTags("Users").RequireTenantUser();
-        sessions.MapPost("/change-password", ChangePasswordAsync).RequirePasswordHashingLimit().RequireAbuseLimit(LimitedAction.Login)
+        sessions.MapPost("/change-password", ChangePasswordAsync).WithName("changePassword").WithSummary("Change the password; every other token of the user dies").RequirePasswordHashingLimit().RequireAbuseLimit(LimitedAction.Login)
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, "validation_failed: email, currentPassword or newPassword (8 to 128 characters) missing or malformed.")
             .ProducesUserProblems()
             .ProducesProblemCodes(StatusCodes.Status429TooManyRequests, $"{TooMany}; {LoginRefusal.LockedDoc}");
-        sessions.MapPost("/logout-all", LogOutAllAsync).ProducesUserProblems();
+        sessions.MapPost("/logout-all", LogOutAllAsync).WithName("logOutAll").WithSummary("Revoke every token of the user").ProducesUserProblems();
         return app;
     }
 

@@ -22,7 +22,7 @@ internal sealed class BookingEndpoints(GrainReferences grains)
         var endpoints = new BookingEndpoints(app.ServiceProvider.GetRequiredService<GrainReferences>());
         // Confirming needs a key that may confirm (never a publishable one); listing one's bookings does not.
         app.MapGroup("").WithTags("Bookings").RequireSecretTenantUser()
-            .MapPost("/confirm-booking", endpoints.ConfirmAsync)
+            .MapPost("/confirm-booking", endpoints.ConfirmAsync).WithName("confirmBooking").WithSummary("Book the seat (or group) a reservation token holds; a repeat with the same paymentId answers the same booking")
             .ProducesEither<Booking, GroupBookingResponse>(StatusCodes.Status201Created)
             .ProducesEither<Booking, GroupBookingResponse>(StatusCodes.Status200OK)
             .ProducesProblemCodes(StatusCodes.Status400BadRequest,
@@ -32,7 +32,7 @@ internal sealed class BookingEndpoints(GrainReferences grains)
                 "token_used: the reservation was confirmed with another paymentId; group_incomplete (a group's token): some seats were booked with this paymentId but the others' holds ended first, and lostSeatIds lists those.")
             .ProducesProblemCodes(StatusCodes.Status410Gone, ResponseDocs.Expired);
         app.MapGroup("").WithTags("Bookings").RequireTenantUser()
-            .MapGet("/my-bookings", (Delegate)endpoints.GetMineAsync);
+            .MapGet("/my-bookings", (Delegate)endpoints.GetMineAsync).WithName("listMyBookings").WithSummary("The user's bookings");
         return app;
     }
 

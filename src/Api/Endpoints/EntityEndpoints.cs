@@ -13,11 +13,11 @@ internal static class EntityEndpoints
     public static IEndpointRouteBuilder Map(IEndpointRouteBuilder app)
     {
         app.MapGroup("").WithTags("Seats").RequireTenant()
-            .MapGet("/entities", ListMineAsync);
+            .MapGet("/entities", ListMineAsync).WithName("listEntities").WithSummary("The app's entities (events, trips, screenings)");
 
         var admin = app.MapGroup("/admin/apps/{appId}").WithTags("Admin").RequireAdmin();
-        admin.MapGet("/entities", ListForAdminAsync);
-        admin.MapGet("/seats", ListSeatsForAdminAsync);
+        admin.MapGet("/entities", ListForAdminAsync).WithName("listAppEntities").WithSummary("An app's entities, for an admin");
+        admin.MapGet("/seats", ListSeatsForAdminAsync).WithName("listAppSeats").WithSummary("An entity's seats, for an admin");
         return app;
     }
 

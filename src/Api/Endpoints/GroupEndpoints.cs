@@ -24,7 +24,7 @@ internal sealed class GroupEndpoints(GrainReferences grains, AppLimits limits, i
         var endpoints = new GroupEndpoints(
             app.ServiceProvider.GetRequiredService<GrainReferences>(), app.ServiceProvider.GetRequiredService<AppLimits>(), options.MaxSeatsPerHold);
         app.MapGroup("").WithTags("Seats").RequireTenantUser()
-            .MapPost("/reserve-seats", endpoints.ReserveAsync).RequireAbuseLimit(LimitedAction.Hold)
+            .MapPost("/reserve-seats", endpoints.ReserveAsync).WithName("reserveSeats").WithSummary("Hold several seats together, all or none").RequireAbuseLimit(LimitedAction.Hold)
             .ProducesProblemCodes(StatusCodes.Status429TooManyRequests, ResponseDocs.HoldsRateLimited)
             .ProducesProblemCodes(StatusCodes.Status400BadRequest,
                 $"too_many_seats: more than Reservations:MaxSeatsPerHold ({options.MaxSeatsPerHold}) seats; validation_failed: no seat, a seat twice, seats of two entities, or a malformed seat id; malformed_json.")

@@ -18,14 +18,14 @@ internal sealed class HoldTimeEndpoints(GrainReferences grains)
         var endpoints = new HoldTimeEndpoints(app.ServiceProvider.GetRequiredService<GrainReferences>());
         var holds = app.MapGroup("").WithTags("Seats").RequireTenantUser();
         // The refusals' statuses, which ProblemResult alone does not tell the OpenAPI document.
-        holds.MapPost("/extend-hold", endpoints.ExtendAsync)
+        holds.MapPost("/extend-hold", endpoints.ExtendAsync).WithName("extendHold").WithSummary("Extend a hold (a limited number of times)")
             .ProducesEither<HoldTimeResponse, GroupHoldTimeResponse>(StatusCodes.Status200OK)
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ResponseDocs.BadToken)
             .ProducesUserProblems(ResponseDocs.NotHolder)
             .ProducesProblemCodes(StatusCodes.Status409Conflict,
                 "extension_limit: the hold was extended Reservations:MaxHoldExtensions (3) times, or ends Reservations:MaxHoldTotal (10 min) after its grant; payment_in_progress: payment has started on this hold.")
             .ProducesProblemCodes(StatusCodes.Status410Gone, ResponseDocs.Expired);
-        holds.MapPost("/payment-started", endpoints.StartPaymentAsync)
+        holds.MapPost("/payment-started", endpoints.StartPaymentAsync).WithName("startPayment").WithSummary("Say payment started: the hold is kept for the payment's grace period")
             .ProducesEither<HoldTimeResponse, GroupHoldTimeResponse>(StatusCodes.Status200OK)
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ResponseDocs.BadToken)
             .ProducesUserProblems(ResponseDocs.NotHolder)

@@ -18,20 +18,20 @@ internal static class MarketingEndpoints
     public static IEndpointRouteBuilder Map(IEndpointRouteBuilder app)
     {
         var site = app.MapGroup("/api").WithTags("Marketing");
-        site.MapGet("/packages", ListPackagesAsync);
-        site.MapGet("/reviews", ListApprovedReviewsAsync);
-        site.MapPost("/contact", ContactAsync).RequireRateLimiting(PublicFormLimits.FormsPolicy).WithBodyLimit(PublicForms.MaxBodyBytes)
+        site.MapGet("/packages", ListPackagesAsync).WithName("listPackages").WithSummary("The plans a new tenant can choose");
+        site.MapGet("/reviews", ListApprovedReviewsAsync).WithName("listApprovedReviews").WithSummary("Approved testimonials");
+        site.MapPost("/contact", ContactAsync).WithName("sendContact").WithSummary("Send a message to the operators").RequireRateLimiting(PublicFormLimits.FormsPolicy).WithBodyLimit(PublicForms.MaxBodyBytes)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        site.MapPost("/reviews", SubmitReviewAsync).RequireRateLimiting(PublicFormLimits.FormsPolicy).WithBodyLimit(PublicForms.MaxBodyBytes)
+        site.MapPost("/reviews", SubmitReviewAsync).WithName("submitReview").WithSummary("Submit a testimonial (shown once approved)").RequireRateLimiting(PublicFormLimits.FormsPolicy).WithBodyLimit(PublicForms.MaxBodyBytes)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         var admin = app.MapGroup("/admin").WithTags("Admin: marketing").RequireAdmin();
-        admin.MapPut("/packages/{id}", SavePackageAsync).ProducesProblem(StatusCodes.Status409Conflict);
-        admin.MapDelete("/packages/{id}", RemovePackageAsync).ProducesProblem(StatusCodes.Status404NotFound);
-        admin.MapGet("/contacts", ListContactsAsync);
-        admin.MapGet("/reviews", ListReviewsAsync);
-        admin.MapPost("/reviews/{id:long}/approve", ApproveReviewAsync).ProducesProblem(StatusCodes.Status404NotFound);
-        admin.MapDelete("/reviews/{id:long}", RemoveReviewAsync).ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapPut("/packages/{id}", SavePackageAsync).WithName("savePackage").WithSummary("Create or replace a plan").ProducesProblem(StatusCodes.Status409Conflict);
+        admin.MapDelete("/packages/{id}", RemovePackageAsync).WithName("deletePackage").WithSummary("Remove a plan").ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapGet("/contacts", ListContactsAsync).WithName("listContacts").WithSummary("Messages sent through the contact form");
+        admin.MapGet("/reviews", ListReviewsAsync).WithName("listReviews").WithSummary("Every testimonial, approved or not");
+        admin.MapPost("/reviews/{id:long}/approve", ApproveReviewAsync).WithName("approveReview").WithSummary("Approve a testimonial").ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapDelete("/reviews/{id:long}", RemoveReviewAsync).WithName("deleteReview").WithSummary("Remove a testimonial").ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -26,23 +26,23 @@ internal static class OnboardingEndpoints
     public static IEndpointRouteBuilder Map(IEndpointRouteBuilder app)
     {
         var site = app.MapGroup("/api").WithTags("Onboarding");
-        site.MapPost("/bookings", RequestAsync).RequireRateLimiting(PublicFormLimits.FormsPolicy).WithBodyLimit(PublicForms.MaxBodyBytes)
+        site.MapPost("/bookings", RequestAsync).WithName("requestBooking").WithSummary("Request onboarding: answers a one-time link to the wizard (also e-mailed)").RequireRateLimiting(PublicFormLimits.FormsPolicy).WithBodyLimit(PublicForms.MaxBodyBytes)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         var wizard = site.MapGroup("/onboarding").RequireRateLimiting(PublicFormLimits.WizardPolicy)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status410Gone)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        wizard.MapGet("/prefill", PrefillAsync);
-        wizard.MapPut("/steps/{step:int}", SaveStepAsync);
-        wizard.MapPost("/complete", CompleteAsync).ProducesProblem(StatusCodes.Status409Conflict);
+        wizard.MapGet("/prefill", PrefillAsync).WithName("getOnboardingPrefill").WithSummary("The onboarding request and the wizard's saved progress");
+        wizard.MapPut("/steps/{step:int}", SaveStepAsync).WithName("saveOnboardingStep").WithSummary("Save the answers of one wizard step");
+        wizard.MapPost("/complete", CompleteAsync).WithName("completeOnboarding").WithSummary("Finish onboarding: creates the app, its key shown once").ProducesProblem(StatusCodes.Status409Conflict);
 
         var admin = app.MapGroup("/admin").WithTags("Admin: onboarding").RequireAdmin();
-        admin.MapGet("/onboarding/requests", ListRequestsAsync);
-        admin.MapPost("/onboarding/requests/{bookingId:long}/resend", ResendAsync)
+        admin.MapGet("/onboarding/requests", ListRequestsAsync).WithName("listBookingRequests").WithSummary("Onboarding requests and their progress");
+        admin.MapPost("/onboarding/requests/{bookingId:long}/resend", ResendAsync).WithName("resendOnboardingLink").WithSummary("Send a new onboarding link (the old one dies)")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        admin.MapGet("/outbox", ListOutboxAsync);
+        admin.MapGet("/outbox", ListOutboxAsync).WithName("listOutbox").WithSummary("The mail outbox");
         return app;
     }
 

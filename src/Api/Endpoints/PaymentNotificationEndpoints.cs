@@ -44,7 +44,7 @@ internal sealed class PaymentNotificationEndpoints(GrainReferences grains, Tenan
         var services = app.ServiceProvider;
         var endpoints = new PaymentNotificationEndpoints(
             services.GetRequiredService<GrainReferences>(), services.GetRequiredService<TenantAuthCache>(), services.GetRequiredService<TimeProvider>());
-        app.MapPost("/payment-notifications", endpoints.NotifyAsync)
+        app.MapPost("/payment-notifications", endpoints.NotifyAsync).WithName("notifyPayment").WithSummary("A signed payment notification from the app's server: books the hold")
             .WithTags("Bookings")
             .WithMetadata(new SignedNotificationMetadata())
             .WithBodyLimit(MaxBodyBytes)

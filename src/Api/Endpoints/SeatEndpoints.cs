@@ -33,18 +33,18 @@ internal sealed class SeatEndpoints(
             services.GetRequiredService<IHostApplicationLifetime>(),
             services.GetRequiredService<AppLimits>());
         var listings = app.MapGroup("").WithTags("Seats").RequireTenant();
-        listings.MapGet("/seats", endpoints.GetSeatsAsync);
-        listings.MapGet("/seats/live", endpoints.WatchSeatsAsync);
+        listings.MapGet("/seats", endpoints.GetSeatsAsync).WithName("listSeats").WithSummary("An entity's seats and their status");
+        listings.MapGet("/seats/live", endpoints.WatchSeatsAsync).WithName("watchSeats").WithSummary("The live seat map (Server-Sent Events)");
 
         var holds = app.MapGroup("").WithTags("Seats").RequireTenantUser();
-        holds.MapPost("/reserve-seat", endpoints.ReserveAsync).RequireAbuseLimit(LimitedAction.Hold)
+        holds.MapPost("/reserve-seat", endpoints.ReserveAsync).WithName("reserveSeat").WithSummary("Hold a seat: answers a one-time reservation token").RequireAbuseLimit(LimitedAction.Hold)
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, "validation_failed: seatId missing or malformed; malformed_json.")
             .ProducesUserProblems()
             .ProducesProblemCodes(StatusCodes.Status404NotFound, "seat_not_found: no such seat in this app.")
             .ProducesProblemCodes(StatusCodes.Status409Conflict,
                 "seat_unavailable: the seat is held or booked; too_many_holds: the user already holds the most seats the app allows at once (release or book one first).")
             .ProducesProblemCodes(StatusCodes.Status429TooManyRequests, ResponseDocs.HoldsRateLimited);
-        holds.MapPost("/release-seat", endpoints.ReleaseAsync)
+        holds.MapPost("/release-seat", endpoints.ReleaseAsync).WithName("releaseSeat").WithSummary("Release a hold (a seat's or a group's)")
             .ProducesEither<ReleaseResponse, GroupReleaseResponse>(StatusCodes.Status200OK)
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, ResponseDocs.BadToken)
             .ProducesUserProblems(ResponseDocs.NotHolder)

@@ -18,7 +18,7 @@ internal static class UsageHistoryEndpoints
     public static IEndpointRouteBuilder Map(IEndpointRouteBuilder app)
     {
         app.MapGroup("/admin").WithTags("Admin").RequireAdmin()
-            .MapGet("/usage/history", GetAsync);
+            .MapGet("/usage/history", GetAsync).WithName("getUsageHistory").WithSummary("An app's usage over time");
         return app;
     }
 

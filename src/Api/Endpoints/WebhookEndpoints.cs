@@ -18,12 +18,12 @@ internal static class WebhookEndpoints
     public static IEndpointRouteBuilder Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/admin/apps/{appId}/webhooks").WithTags("Webhooks").RequireAdmin();
-        group.MapPost("", RegisterAsync);
-        group.MapGet("", ListAsync);
-        group.MapDelete("/{endpointId}", RemoveAsync);
-        group.MapPost("/{endpointId}/rotate-secret", RotateSecretAsync);
-        group.MapGet("/{endpointId}/deliveries", ListDeliveriesAsync);
-        group.MapPost("/{endpointId}/deliveries/{eventId}/replay", ReplayAsync);
+        group.MapPost("", RegisterAsync).WithName("createWebhookEndpoint").WithSummary("Register a webhook endpoint: its signing secret is shown once");
+        group.MapGet("", ListAsync).WithName("listWebhookEndpoints").WithSummary("An app's webhook endpoints");
+        group.MapDelete("/{endpointId}", RemoveAsync).WithName("deleteWebhookEndpoint").WithSummary("Remove a webhook endpoint");
+        group.MapPost("/{endpointId}/rotate-secret", RotateSecretAsync).WithName("rotateWebhookSecret").WithSummary("Issue a new signing secret for a webhook endpoint");
+        group.MapGet("/{endpointId}/deliveries", ListDeliveriesAsync).WithName("listWebhookDeliveries").WithSummary("An endpoint's deliveries, newest first");
+        group.MapPost("/{endpointId}/deliveries/{eventId}/replay", ReplayAsync).WithName("replayWebhookDelivery").WithSummary("Send a delivery again");
         return app;
     }
 

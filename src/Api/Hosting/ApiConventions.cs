@@ -28,7 +28,7 @@ public static class ApiConventions
         });
         services.AddOpenApi(options =>
         {
-            options.AddApiSecurity().AddIdempotencyKeyHeader();
+            options.AddApiSecurity().AddIdempotencyKeyHeader().AddContractDetails();
             options.AddOperationTransformer<ResponseDocsTransformer>();
             options.AddSchemaTransformer<ResponseDocsTransformer>();
         });

@@ -72,18 +72,33 @@ internal static class OpenApiSecurity
             AuthRequirement.Admin or AuthRequirement.AdminPage => [BearerScheme],
             _ => [],
         };
-        if (schemes.Length == 0)
-        {
-            return Task.CompletedTask;
-        }
-
         var all = new OpenApiSecurityRequirement();
         foreach (var scheme in schemes)
         {
             all[new OpenApiSecuritySchemeReference(scheme, context.Document)] = [];
         }
 
+        // An empty requirement says the route is public, rather than leaving it unsaid.
         operation.Security = [all];
+        if (schemes.Length > 0)
+        {
+            DeclareRefusedCredentials(operation, context.Document!);
+        }
+
         return Task.CompletedTask;
+    }
+
+    /// <summary>Every route that needs credentials can refuse them, whether or not it says more about its 401.</summary>
+    private static void DeclareRefusedCredentials(OpenApiOperation operation, OpenApiDocument document)
+    {
+        operation.Responses ??= [];
+        operation.Responses.TryAdd("401", new OpenApiResponse
+        {
+            Description = "unauthorized, invalid_app_credentials or invalid_token: the credentials are missing, wrong or expired.",
+            Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
+            {
+                ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference("ProblemDetails", document) },
+            },
+        });
     }
 }

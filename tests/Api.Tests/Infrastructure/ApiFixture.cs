@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Reservations.Api.Security;
+using Reservations.Client;
 using Microsoft.Extensions.Time.Testing;
 using Reservations.Grains.Bookings;
 using Reservations.TestSupport;
@@ -111,31 +112,37 @@ public abstract class ApiFixture : IAsyncLifetime
     public string MintUserToken(TestApp app, string userId) =>
         Factory.Services.GetRequiredService<TokenService>().IssueUser(userId, app.AppId).Token;
 
+    /// <summary>
+    /// The .NET client over this engine, as an app (and a user or admin token) calls it. It does not retry:
+    /// a test sees every answer, and the fake clock would hold a retry's wait.
+    /// </summary>
+    public ReservationsClient Client(TestApp? app = null, string? bearer = null) =>
+        new ReservationsClient(Factory.CreateClient(), new ReservationsClientOptions { AppId = app?.AppId, ApiKey = app?.ApiKey, MaxRetries = 0 })
+            .WithBearer(bearer);
+
+    public ReservationsClient AdminClient() => Client(bearer: AdminToken);
+
+    public ReservationsClient ClientAs(TestUser user) => Client(user.App, user.Token);
+
     public async Task<TestApp> CreateAppAsync(string name, string[] allowedDomains)
     {
-        using var response = await Admin().PostAsJsonAsync("/admin/apps", new { name, domain = "EVENT", allowedDomains });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return new TestApp(body.GetProperty("appId").GetString()!, body.GetProperty("apiKey").GetString()!);
+        var app = await AdminClient().CreateAppAsync(new CreateAppRequest(name: name, domain: "EVENT", allowedDomains: allowedDomains)).Created();
+        return new TestApp(app.AppId, app.ApiKey);
     }
 
     /// <summary>Seeds a new entity with <paramref name="count"/> seats and returns their ids.</summary>
     public async Task<(string EntityId, string[] SeatIds)> SeedAsync(TestApp app, int count = 1)
     {
         var entityId = $"ev-{Guid.NewGuid():N}";
-        var seats = Enumerable.Range(1, count).Select(i => new { seatNumber = $"R{i}", price = 10m + i }).ToArray();
-        using var response = await Admin().PostAsJsonAsync("/admin/seed-data", new { appId = app.AppId, entityId, seats });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return (entityId, body.GetProperty("seats").EnumerateArray().Select(s => s.GetProperty("seatId").GetString()!).ToArray());
+        var seats = Enumerable.Range(1, count).Select(i => new SeedSeatRequest(seatNumber: $"R{i}", price: 10m + i)).ToList();
+        var seeded = await AdminClient().SeedDataAsync(new SeedDataRequest(appId: app.AppId, entityId: entityId, seats: seats)).Created();
+        return (entityId, [.. seeded.Seats.Select(s => s.SeatId)]);
     }
 
     public async Task<TestUser> SignUpAsync(TestApp app, string email)
     {
-        using var response = await Tenant(app).PostAsJsonAsync("/auth/signup", new { email, password = UserPassword, name = "Test User" });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return new TestUser(app, body.GetProperty("userId").GetString()!, body.GetProperty("token").GetString()!, email);
+        var user = await Client(app).SignUpAsync(new SignupRequest(email: email, password: UserPassword, name: "Test User")).Created();
+        return new TestUser(app, user.UserId, user.Token, email);
     }
 
     private async Task StartAsync()
@@ -168,12 +175,8 @@ public abstract class ApiFixture : IAsyncLifetime
         Assert.Same(Time, Factory.Services.GetRequiredService<TimeProvider>());
     }
 
-    private async Task<string> LogInAdminAsync()
-    {
-        using var response = await Anonymous().PostAsJsonAsync("/admin/login", new { username = AdminUsername, password = AdminPassword });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
-    }
+    private async Task<string> LogInAdminAsync() =>
+        (await Client().AdminLogInAsync(new AdminLoginRequest(username: AdminUsername, password: AdminPassword)).Ok()).Token;
 }
 
 public sealed class SqliteApiFixture() : ApiFixture(new SqliteEngineStorage());

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Reservations.Api.Errors;
 
 namespace Reservations.Api.Tests.Infrastructure;
 
@@ -14,6 +15,7 @@ public static class Problems
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var body = JsonDocument.Parse(text);
         Assert.Equal(error, body.RootElement.GetProperty("error").GetString());
+        Assert.True(ErrorCodes.All.Contains(error), $"The OpenAPI document's error enum (ErrorCodes.All) does not list {error}.");
         Assert.Equal((int)status, body.RootElement.GetProperty("status").GetInt32());
     }
 
