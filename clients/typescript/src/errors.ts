@@ -1,22 +1,13 @@
 // The engine answers every failure as problem+json with a stable `error` code (docs/api.md, Errors);
 // the client raises it as a ReservationsError that carries that code.
+import type { components } from './schema.js';
 
 /**
- * The engine's error codes (docs/api.md lists when each is answered), plus `network_error` for a
- * request that got no answer. Any other string is allowed, so a code added by a newer engine still
- * type-checks.
+ * The engine's error codes as the OpenAPI document lists them (docs/api.md says when each is
+ * answered), `network_error` for a request that got no answer, and any other string, so that a code
+ * added by a newer engine still type-checks.
  */
-export type ErrorCode =
-  | 'invalid_app_credentials' | 'app_disabled' | 'origin_not_allowed' | 'invalid_token' | 'forbidden'
-  | 'secret_key_required' | 'signed_notification_required' | 'invalid_signature' | 'stale_timestamp'
-  | 'invalid_credentials' | 'email_taken' | 'seat_not_found' | 'seat_unavailable' | 'seats_unavailable'
-  | 'too_many_seats' | 'extension_limit' | 'payment_in_progress' | 'group_incomplete' | 'not_holder'
-  | 'reservation_expired' | 'token_used' | 'app_not_found' | 'too_many_entities' | 'webhook_not_found'
-  | 'delivery_not_found' | 'too_many_webhooks' | 'not_found' | 'method_not_allowed' | 'validation_failed'
-  | 'malformed_json' | 'payload_too_large' | 'unsupported_media_type' | 'invalid_idempotency_key'
-  | 'idempotency_key_reused' | 'idempotency_in_progress' | 'too_many_requests' | 'login_locked'
-  | 'too_many_holds' | 'engine_busy' | 'internal_error' | 'network_error'
-  | (string & {});
+export type ErrorCode = NonNullable<components['schemas']['ProblemDetails']['error']> | 'network_error' | (string & {});
 
 /** An RFC 9457 problem as the engine sends it, with the members some codes add. */
 export interface Problem {
