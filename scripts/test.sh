@@ -2,7 +2,9 @@
 # THE test command: ./scripts/test.sh [dotnet test arguments...]
 # Starts a throwaway PostgreSQL server and a throwaway Redis server (installing them, and Debian's
 # Chromium for the browser tests, if needed), runs every test project of Reservations.sln against
-# them, then stops them and deletes their data, keeping the exit code of dotnet test. Example: ./scripts/test.sh --filter "FullyQualifiedName~Storage"
+# them, then stops them and deletes their data, keeping the exit code of dotnet test. Without
+# arguments it then runs scripts/test-typescript.sh (the TypeScript client) and fails if that fails.
+# Example: ./scripts/test.sh --filter "FullyQualifiedName~Storage"
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -37,8 +39,15 @@ export RESERVATIONS_TEST_REDIS="$REDIS_THROWAWAY_URL"
 log=$(mktemp)
 status=0
 dotnet test Reservations.sln -c Release "$@" 2>&1 | tee "$log" || status=${PIPESTATUS[0]}
-# One closing line over all test projects, e.g. "263 passed, 0 failed, 0 skipped".
+# The whole run (no dotnet test arguments) also checks and tests the TypeScript client.
+if [[ $# -eq 0 ]]; then
+  ts_status=0
+  scripts/test-typescript.sh --no-build 2>&1 | tee -a "$log" || ts_status=${PIPESTATUS[0]}
+  if [[ $status -eq 0 ]]; then status=$ts_status; fi
+fi
+# One closing line over all test projects and node's test runner, e.g. "263 passed, 0 failed, 0 skipped".
 awk '/(Passed|Failed)! +-/ { for (i = 1; i < NF; i++) { if ($i == "Passed:") p += $(i + 1); if ($i == "Failed:") f += $(i + 1); if ($i == "Skipped:") s += $(i + 1) } }
+     /^# (pass|fail|skipped) [0-9]+$/ { if ($2 == "pass") p += $3; if ($2 == "fail") f += $3; if ($2 == "skipped") s += $3 }
      END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 rm -f "$log"
 exit "$status"

@@ -1,13 +1,14 @@
 // Sign up, log in, log out: the token the engine answers is kept for this app in localStorage.
 import { byId, busy, fields, say } from '../dom.js';
 import { settings } from './settings.js';
-import { tenantApi } from './tenant-api.js';
+import { asTenant } from './tenant-api.js';
 
 export function initAccount({ notice, onChange }) {
-  const submit = (form, path, body) => busy(form.querySelector('button[type=submit]'), async () => {
+  // call(tenant) signs up or logs in the user of this email.
+  const submit = (form, email, call) => busy(form.querySelector('button[type=submit]'), async () => {
     try {
-      const answer = await tenantApi(path, { method: 'POST', body });
-      settings.user = { token: answer.token, expiresAt: answer.expiresAt, email: body.email };
+      const answer = await asTenant(call);
+      settings.user = { token: answer.token, expiresAt: answer.expiresAt, email };
       form.reset();
       say(notice, '');
       onChange();
@@ -23,7 +24,7 @@ export function initAccount({ notice, onChange }) {
       say(notice, 'Enter your name, your email and a password of 8 characters or more.');
       return;
     }
-    submit(event.currentTarget, '/auth/signup', { name, email, password });
+    submit(event.currentTarget, email, (tenant) => tenant.signUp({ name, email, password }));
   });
 
   byId('login-form').addEventListener('submit', (event) => {
@@ -33,7 +34,7 @@ export function initAccount({ notice, onChange }) {
       say(notice, 'Enter your email and your password.');
       return;
     }
-    submit(event.currentTarget, '/auth/login', { email, password });
+    submit(event.currentTarget, email, (tenant) => tenant.logIn({ email, password }));
   });
 
   byId('logout').addEventListener('click', () => {

@@ -2,13 +2,13 @@
 // for them, extending it, paying and giving them back. Paying tells the engine the payment started
 // (the hold then lasts the payment's grace), then confirms with one paymentId made per hold, so
 // however often Pay is clicked the engine sees one payment and books each seat once.
-import { ApiError } from '../api.js';
+import { ReservationsError } from '../client/index.js';
 import { byId, h, money, say } from '../dom.js';
 import { formatRemaining, startCountdown } from '../countdown.js';
 import { initExtension } from './extension.js';
 import { initSelection } from './selection.js';
 import { seatsNamed, total } from './seat-words.js';
-import { tenantApi } from './tenant-api.js';
+import { asUser } from './tenant-api.js';
 
 const newPaymentId = () => {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -16,7 +16,7 @@ const newPaymentId = () => {
 };
 
 const numbers = (seats) => seats.map((seat) => seat.seatNumber);
-const codeOf = (error) => (error instanceof ApiError ? error.code : null);
+const codeOf = (error) => (error instanceof ReservationsError ? error.code : null);
 
 export function initCheckout({ clock, seats, onBooked }) {
   const { map } = seats;
@@ -105,7 +105,7 @@ export function initCheckout({ clock, seats, onBooked }) {
     if (picked.length === 0 || hold || selection.locked) return;
     selection.lock(true);
     try {
-      const answer = await tenantApi('/reserve-seats', { method: 'POST', user: true, body: { seatIds: picked.map((seat) => seat.seatId) } });
+      const answer = await asUser((user) => user.reserveSeats({ seatIds: picked.map((seat) => seat.seatId) }));
       hold = {
         reservationToken: answer.reservationToken,
         seats: picked.map(({ seatId, seatNumber, price }) => ({ seatId, seatNumber, price })),
@@ -160,14 +160,14 @@ export function initCheckout({ clock, seats, onBooked }) {
     const body = { reservationToken: current.reservationToken };
     try {
       if (!current.paymentStarted) {
-        const started = await tenantApi('/payment-started', { method: 'POST', user: true, body });
+        const started = await asUser((user) => user.paymentStarted(body));
         if (hold !== current) return; // the countdown ran out meanwhile
         current.paymentStarted = true;
         extension.paying();
         countTo(started.expiresAt);
         byId('countdown-note').textContent = 'Payment in progress: your seats are kept for it until the time runs out.';
       }
-      const answer = await tenantApi('/confirm-booking', { method: 'POST', user: true, body: { ...body, paymentId: current.paymentId } });
+      const answer = await asUser((user) => user.confirmBooking({ ...body, paymentId: current.paymentId }));
       booked(answer.bookings);
     } catch (error) {
       if (hold !== current) return;
@@ -188,7 +188,7 @@ export function initCheckout({ clock, seats, onBooked }) {
     button.disabled = true;
     const current = hold;
     try {
-      const answer = await tenantApi('/release-seat', { method: 'POST', user: true, body: { reservationToken: current.reservationToken } });
+      const answer = await asUser((user) => user.releaseSeat({ reservationToken: current.reservationToken }));
       endHold();
       for (const seatId of answer.seatIds) map.update({ seatId, status: 'available', heldUntil: null });
       const one = current.seats.length === 1;

@@ -1,9 +1,9 @@
 // "Extend hold": POST /extend-hold moves the hold's end. The engine says how many extensions are
 // left, or refuses one (extension_limit, payment_in_progress) with a detail shown beside the button,
 // which then stays disabled.
-import { ApiError } from '../api.js';
+import { ReservationsError } from '../client/index.js';
 import { byId } from '../dom.js';
-import { tenantApi } from './tenant-api.js';
+import { asUser } from './tenant-api.js';
 
 export function initExtension({ onExtended, onLost, onError }) {
   const button = byId('extend');
@@ -21,7 +21,7 @@ export function initExtension({ onExtended, onLost, onError }) {
     button.disabled = true;
     button.setAttribute('aria-busy', 'true');
     try {
-      const answer = await tenantApi('/extend-hold', { method: 'POST', user: true, body: { reservationToken: current.reservationToken } });
+      const answer = await asUser((user) => user.extendHold({ reservationToken: current.reservationToken }));
       if (hold !== current) return;
       onExtended(answer.expiresAt);
       const left = answer.extensionsLeft;
@@ -33,7 +33,7 @@ export function initExtension({ onExtended, onLost, onError }) {
       }
     } catch (error) {
       if (hold !== current) return;
-      const code = error instanceof ApiError ? error.code : null;
+      const code = error instanceof ReservationsError ? error.code : null;
       if (code === 'extension_limit' || code === 'payment_in_progress') stop(error.message);
       else if (code === 'reservation_expired') onLost();
       else {

@@ -1,9 +1,9 @@
 // The user's bookings, newest first.
 import { byId, dateTime, h, money } from '../dom.js';
-import { tenantApi } from './tenant-api.js';
+import { asUser } from './tenant-api.js';
 
 export async function showMyBookings() {
-  const bookings = await tenantApi('/my-bookings', { user: true });
+  const bookings = await asUser((user) => user.myBookings());
   byId('mine-empty').hidden = bookings.length > 0;
   byId('mine-table').hidden = bookings.length === 0;
   byId('mine-rows').replaceChildren(...bookings.map((booking) => h('tr', {},

@@ -1,10 +1,9 @@
 // The event picker and its live seat map: drawn from GET /seats at once, then kept current by
 // the live feed (a snapshot on every connection, then one event per change).
-import { query } from '../api.js';
 import { byId, h } from '../dom.js';
 import { connectLiveSeats } from '../live-seats.js';
 import { SeatMap } from '../seat-map.js';
-import { appHeaders, raiseRefusal, tenantApi } from './tenant-api.js';
+import { appHeaders, asTenant, raiseRefusal } from './tenant-api.js';
 
 const liveText = {
   connecting: 'Connecting to live updates…',
@@ -37,7 +36,7 @@ export function initSeats({ clock, notice, onSelect, onChange }) {
       return;
     }
     try {
-      const listing = await tenantApi(`/seats${query({ entityId: id })}`);
+      const listing = await asTenant((tenant) => tenant.seats(id));
       if (entityId !== id) return;
       map.setSeats(listing.seats);
       onChange();
@@ -67,7 +66,7 @@ export function initSeats({ clock, notice, onSelect, onChange }) {
 
   const loadEntities = async () => {
     try {
-      const { entities } = await tenantApi('/entities');
+      const { entities } = await asTenant((tenant) => tenant.entities());
       const current = select.value;
       select.replaceChildren(...entities.map((entity) =>
         h('option', { value: entity.entityId }, `${entity.entityId} (${entity.seatCount} seats)`)));

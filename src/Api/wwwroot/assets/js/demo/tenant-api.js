@@ -1,6 +1,7 @@
-// Calls as the tenant's frontend: the app's headers on every call, the user's token on user routes.
-// Refused app credentials and ended logins are raised as window events, which the page handles once.
-import { request, ApiError } from '../api.js';
+// Calls as the tenant's frontend, through the TypeScript client (clients/typescript, compiled to
+// ../client/): the app's id and key on every call, the user's token on user routes. Refused app
+// credentials and ended logins are raised as window events, which the page handles once.
+import { ReservationsError, TenantClient } from '../client/index.js';
 import { settings } from './settings.js';
 
 export const appHeaders = () => ({ 'x-app-id': settings.app?.appId ?? '', 'x-api-key': settings.app?.apiKey ?? '' });
@@ -11,20 +12,30 @@ export const messages = {
   invalid_token: 'Your login has ended. Log in again.',
 };
 
-/** Hands refused app credentials or logins to the page (event 'tenant-refused'); returns the error to show. */
+/**
+ * Hands refused app credentials or logins to the page (event 'tenant-refused'); returns the error to show.
+ * The live feed's errors (../api.js) carry the same codes.
+ */
 export function raiseRefusal(error) {
-  if (!(error instanceof ApiError) || !(error.code in messages)) return error;
-  const friendly = new ApiError(error.status, error.code, messages[error.code]);
+  const code = error?.code;
+  if (typeof code !== 'string' || !(code in messages)) return error;
+  const friendly = new ReservationsError(error.status, { error: code, detail: messages[code] }, null, null);
   window.dispatchEvent(new CustomEvent('tenant-refused', { detail: friendly }));
   return friendly;
 }
 
-export async function tenantApi(path, { user = false, ...options } = {}) {
-  const headers = appHeaders();
-  if (user) headers.authorization = `Bearer ${settings.user?.token ?? ''}`;
+const tenant = () => new TenantClient({ appId: settings.app?.appId ?? '', apiKey: settings.app?.apiKey ?? '' });
+
+/** Runs call(client) with the app's client (TenantClient). */
+export async function asTenant(call) {
   try {
-    return await request(path, { ...options, headers });
+    return await call(tenant());
   } catch (error) {
     throw raiseRefusal(error);
   }
+}
+
+/** Runs call(client) with the signed-in user's client (UserClient). */
+export function asUser(call) {
+  return asTenant((client) => call(client.asUser(settings.user?.token ?? '')));
 }
