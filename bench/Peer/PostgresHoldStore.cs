@@ -14,9 +14,9 @@ internal sealed class PostgresHoldStore(string connectionString) : IHoldStore
         await command.ExecuteNonQueryAsync();
     }
 
-    public async Task<IReadOnlyList<string>> SeedAsync(string entityId, IReadOnlyList<string> seatNumbers)
+    public async Task<IReadOnlyList<string>> SeedAsync(string prefix, IReadOnlyList<string> seatNumbers)
     {
-        var ids = seatNumbers.Select(number => $"{entityId}:{number}").ToArray();
+        var ids = seatNumbers.Select(number => $"{prefix}:{number}").ToArray();
         await using var command = _source.CreateCommand("INSERT INTO peer_seats (id) SELECT unnest(@ids) ON CONFLICT DO NOTHING");
         command.Parameters.AddWithValue("ids", ids);
         await command.ExecuteNonQueryAsync();

@@ -2,8 +2,8 @@ namespace Reservations.Peer;
 
 /// <summary>
 /// Just enough of the engine's admin and auth API for the load tester's setup to pass unchanged: every
-/// login, app and signup is accepted, a user's token is its id (the holder the UPDATE writes), seeding
-/// inserts free seats, and there are never bookings.
+/// login and signup is accepted, each app is new (its seats are its own), a user's token is its id (the
+/// holder the UPDATE writes), seeding inserts free seats, and there are never bookings.
 /// </summary>
 internal static class SetupStubs
 {
@@ -13,7 +13,7 @@ internal static class SetupStubs
         app.MapGet("/health/ready", () => Results.Ok());
         app.MapGet("/health/live", () => Results.Ok());
         app.MapPost("/admin/login", () => new TokenResponse("peer-admin", later));
-        app.MapPost("/admin/apps", () => Results.Created((string?)null, new CreatedAppResponse("APP-peer", "sk_peer")));
+        app.MapPost("/admin/apps", () => Results.Created((string?)null, new CreatedAppResponse($"APP-{Guid.NewGuid():N}", "sk_peer")));
         app.MapMethods("/admin/apps/{appId}", ["PATCH"], (string appId) => new AppResponse(appId));
         app.MapPost("/auth/signup", () =>
         {
@@ -22,7 +22,7 @@ internal static class SetupStubs
         });
         app.MapPost("/admin/seed-data", async (SeedDataRequest request, IHoldStore store) =>
         {
-            var ids = await store.SeedAsync(request.EntityId, [.. request.Seats.Select(s => s.SeatNumber)]);
+            var ids = await store.SeedAsync($"{request.AppId}:{request.EntityId}", [.. request.Seats.Select(s => s.SeatNumber)]);
             return new SeedDataResponse(request.AppId, request.EntityId, [.. request.Seats.Select((s, i) => new SeededSeat(ids[i], s.SeatNumber, s.Price))]);
         });
         app.MapGet("/admin/bookings", () => new BookingPage([], null));

@@ -27,9 +27,9 @@ internal sealed class SqliteHoldStore : IHoldStore
         return Task.CompletedTask;
     }
 
-    public async Task<IReadOnlyList<string>> SeedAsync(string entityId, IReadOnlyList<string> seatNumbers)
+    public async Task<IReadOnlyList<string>> SeedAsync(string prefix, IReadOnlyList<string> seatNumbers)
     {
-        var ids = seatNumbers.Select(number => $"{entityId}:{number}").ToArray();
+        var ids = seatNumbers.Select(number => $"{prefix}:{number}").ToArray();
         await _writer.WaitAsync();
         try
         {
