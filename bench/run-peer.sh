@@ -38,7 +38,8 @@ measure() {
   local log="$OUT/$name-$i.log"
   taskset -c 1 dotnet run -c Release --no-build --project bench/LoadTest -- holds "$@" \
     --engine child --server-cpus 0 --ceiling false --warmup "$warmup" --duration "$duration" \
-    --users "${USERS:-200}" --connections "${CONNECTIONS:-64}" >"$log" 2>&1 || echo "run $name-$i failed (see $log)" >&2
+    --users "${USERS:-200}" --connections "${CONNECTIONS:-64}" 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >"$log" \
+    || echo "run $name-$i failed (see $log)" >&2
   local seconds holds p99
   seconds=$(grep -oE '[0-9]+ s measured' "$log" | grep -oE '^[0-9]+' || echo 0)
   holds=$(grep -E '^│ Reserve 201 ' "$log" | tr -d ',│' | awk '{print $3}' || echo 0)
