@@ -4,6 +4,7 @@ using Reservations.LoadTest.Metrics;
 using Reservations.LoadTest.Scenarios;
 using Reservations.LoadTest.Tests.Infrastructure;
 using Reservations.TestSupport;
+using Xunit.Abstractions;
 
 namespace Reservations.LoadTest.Tests;
 
@@ -19,7 +20,7 @@ public sealed class EngineCrashTests(ITestOutputHelper output) : IDisposable
 {
     private const int Users = 16;
     private const int SeatsPerUser = 400;
-    private const int BookingsPerPhase = 150;
+    private const int BookingsPerPhase = 100;
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan LoadTimeout = TimeSpan.FromSeconds(30);
 
