@@ -81,7 +81,13 @@ public sealed class CrashablePostgres : IAsyncDisposable
     /// <summary>A crash: SIGKILL to the postmaster and to every process it started, no shutdown of any kind.</summary>
     public async Task KillAsync()
     {
-        var postmaster = int.Parse(File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
+        if (_server is null)
+        {
+            return;
+        }
+
+        // setpriv execs postgres, so the process this class started is the postmaster itself.
+        var postmaster = _server.Id;
         var processes = ChildrenOf(postmaster).Prepend(postmaster).Select(TryGetProcess).OfType<Process>().ToList();
         foreach (var process in processes)
         {
@@ -92,21 +98,14 @@ public sealed class CrashablePostgres : IAsyncDisposable
             }
         }
 
-        if (_server is not null)
-        {
-            await _server.WaitForExitAsync();
-            _server.Dispose();
-            _server = null;
-        }
+        await _server.WaitForExitAsync();
+        _server.Dispose();
+        _server = null;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_server is not null)
-        {
-            await KillAsync();
-        }
-
+        await KillAsync();
         _directory.Delete(recursive: true);
     }
 
