@@ -10,6 +10,7 @@ public sealed class ScenarioRunTests(InProcessEngine engine) : IClassFixture<InP
     [InlineData(ScenarioKind.HotSeat, false)]
     [InlineData(ScenarioKind.HotSeat, true)]
     [InlineData(ScenarioKind.Distinct, false)]
+    [InlineData(ScenarioKind.Holds, false)]
     [InlineData(ScenarioKind.Mixed, false)]
     [InlineData(ScenarioKind.Group, false)]
     public async Task Scenario_AgainstInProcessEngine_CompletesWithHoldsAndNoViolation(ScenarioKind scenario, bool confirm)

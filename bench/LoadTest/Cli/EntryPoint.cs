@@ -12,6 +12,7 @@ internal static class EntryPoint
         {
             ScenarioCommand.Create("hot-seat", ScenarioKind.HotSeat, "Every user fights for one seat; the winner holds it, then releases (or --confirm) it."),
             ScenarioCommand.Create("distinct", ScenarioKind.Distinct, "Every user holds and confirms fresh seats of its own, over and over."),
+            ScenarioCommand.Create("holds", ScenarioKind.Holds, "Distinct durable holds: every request holds a fresh pre-seeded seat, with no release or confirm after it."),
             ScenarioCommand.Create("mixed", ScenarioKind.Mixed, "Zipf popularity over many seats: holds, retries, releases, and repeated Pay clicks."),
             ScenarioCommand.Create("group", ScenarioKind.Group, "Group holds of 2–4 seats over a shared pool (--seats): all or none, then a group release or confirm."),
         };

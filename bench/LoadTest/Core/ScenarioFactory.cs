@@ -10,7 +10,7 @@ internal static class ScenarioFactory
 
     /// <summary>
     /// The entity seat-map watchers follow: the first the scenario seeds (AdminClient names them prefix-0, -1, ...),
-    /// which holds the hot seat, the first of mixed's seats, or distinct's first batch.
+    /// which holds the hot seat, the first of mixed's seats, or distinct's (or holds') first batch.
     /// </summary>
     public static string WatchedEntity(ScenarioKind scenario) => scenario switch
     {
@@ -31,6 +31,8 @@ internal static class ScenarioFactory
             case ScenarioKind.Mixed:
                 var seats = await context.Admin.SeedAsync(context.AppId, MixedEntities, context.Options.Seats, cancellationToken);
                 return new MixedScenario(context, seats);
+            case ScenarioKind.Holds:
+                return await HoldsScenario.CreateAsync(context, cancellationToken);
             case ScenarioKind.Group:
                 var pool = await context.Admin.SeedAsync(context.AppId, "group", context.Options.Seats, cancellationToken);
                 return new GroupScenario(context, pool);

@@ -6,4 +6,5 @@ public enum ScenarioKind
     Distinct,
     Mixed,
     Group,
+    Holds,
 }
