@@ -357,16 +357,14 @@ public sealed class SeatGrain(
 
         // The 201 waits for the ledger, so /my-bookings shows the booking at once, and for the
         // outbox. If either fails, the caller hears so and the next confirm, sweep or activation
-        // records it.
-        await RecordBookingAsync();
-        await RecordEventsAsync();
+        // records it. Both at once: on SQLite they share one group commit, one fsync.
+        await Task.WhenAll(RecordBookingAsync(), RecordEventsAsync());
         return new ConfirmResult(ConfirmOutcome.Booked, booking);
     }
 
     private async Task<ConfirmResult> ConfirmAgainAsync(Booking booking)
     {
-        await RecordBookingAsync();
-        await RecordEventsAsync();
+        await Task.WhenAll(RecordBookingAsync(), RecordEventsAsync());
         return new ConfirmResult(ConfirmOutcome.AlreadyBooked, booking);
     }
 
