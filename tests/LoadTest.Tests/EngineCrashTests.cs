@@ -48,7 +48,8 @@ public sealed class EngineCrashTests : IDisposable
             using var http = LoadTestHttp.Create(engine.BaseAddress, Users * 2);
             var admin = new AdminClient(http);
             await admin.LogInAsync(engine.AdminUser, engine.AdminPassword, ct);
-            (appId, apiKey) = await admin.CreateAppAsync("Crash", ct);
+            var app = await admin.CreateAppAsync("Crash", ct);
+            (appId, apiKey) = (app.AppId, app.ApiKey);
             var seats = await admin.SeedAsync(appId, "crash", Users * SeatsPerUser, ct);
             var tenant = new TenantClient(http, appId, apiKey);
             users = await Task.WhenAll(Enumerable.Range(0, Users).Select(u =>
