@@ -69,6 +69,8 @@ public sealed class EngineCrashTests : IDisposable
         await using var restarted = await ChildEngine.StartAsync(options, ct);
         using var again = LoadTestHttp.Create(restarted.BaseAddress, Users);
         var tenantAgain = new TenantClient(again, appId, apiKey);
+        // The users' clients were bound to the killed engine's port.
+        users = [.. users.Select(user => tenantAgain.Session(user.UserId, user.Token, homeGateway: 0))];
 
         // I1: a hold granted before the crash keeps everyone else out, and its holder can still pay.
         foreach (var (holder, seat, token) in run.Held.Take(20))

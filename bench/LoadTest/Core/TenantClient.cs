@@ -45,7 +45,7 @@ public sealed class TenantClient
 
     /// <summary>A user whose token is <paramref name="token"/>, with a client per gateway that calls as this user.</summary>
     public UserSession Session(string userId, string token, int homeGateway) =>
-        new(userId, [.. _clients.Select(client => client.WithBearer(token))], homeGateway);
+        new(userId, token, [.. _clients.Select(client => client.WithBearer(token))], homeGateway);
 
     /// <summary>GET /health/live, a probe outside the API document, straight through the gateway's connection pool.</summary>
     public async Task<int> HealthAsync(Meter meter, int gateway, CancellationToken cancellationToken)

@@ -6,11 +6,14 @@ namespace Reservations.LoadTest.Core;
 /// A signed-up user of the load test's app, the gateway it is pinned to, and per gateway the client that calls with its
 /// token (made once, so a request copies no header).
 /// </summary>
-public sealed class UserSession(string userId, IReadOnlyList<ReservationsClient> clients, int homeGateway)
+public sealed class UserSession(string userId, string token, IReadOnlyList<ReservationsClient> clients, int homeGateway)
 {
     private int _requests;
 
     public string UserId { get; } = userId;
+
+    /// <summary>The bearer token, for a session of the same user on other gateways (an engine restarted on a new port).</summary>
+    public string Token { get; } = token;
 
     public int HomeGateway { get; } = homeGateway;
 
