@@ -70,6 +70,24 @@ public sealed class ClientTests(SqliteApiFixture fixture) : IClassFixture<Sqlite
     }
 
     [Fact]
+    public async Task RetriesAndKeysOff_Unavailable_IsAnsweredAtOnceWithItsRetryAfter_AndNoKey()
+    {
+        var handler = new RecordingHandler(_ =>
+        {
+            var response = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(2));
+            return response;
+        });
+        var options = new ReservationsClientOptions { IdempotencyKeys = false, MaxRetries = 0 };
+        var client = new ReservationsClient(new HttpClient(handler) { BaseAddress = new Uri("http://engine") }, options);
+
+        var result = await client.LogOutAllAsync();
+
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, ErrorCodes.Unavailable, TimeSpan.FromSeconds(2)), (result.Status, result.Error, result.RetryAfter));
+        Assert.Equal("", Assert.Single(handler.IdempotencyKeys));
+    }
+
+    [Fact]
     public async Task Refusal_EnsureSuccessThrows_WithTheErrorCode()
     {
         var exception = await Assert.ThrowsAsync<ReservationsApiException>(async () =>

@@ -15,9 +15,9 @@ public sealed class ConfirmRetrierTests
     public async Task Confirm_Answered503Then201_RetriesOnceWithTheSameTokenAndPaymentId()
     {
         var stub = Scripted(Busy(), Booked());
-        var (retrier, meter) = Retrier(stub, maxRetries: 3);
+        var (retrier, meter, user) = Retrier(stub, maxRetries: 3);
 
-        var replies = await retrier.ConfirmAsync(meter, User(), "token-1", "pay-1", CancellationToken.None);
+        var replies = await retrier.ConfirmAsync(meter, user, "token-1", "pay-1", CancellationToken.None);
 
         Assert.Equal([503, 201], replies.Select(r => r.Status));
         Assert.Equal("b1", replies[^1].BookingId);
@@ -30,9 +30,9 @@ public sealed class ConfirmRetrierTests
     public async Task Confirm_TransportErrorThen200_RetriesAndCountsTheTransportError()
     {
         var stub = Scripted(() => throw new HttpRequestException("connection reset"), () => Json(HttpStatusCode.OK, BookingBody));
-        var (retrier, meter) = Retrier(stub, maxRetries: 3);
+        var (retrier, meter, user) = Retrier(stub, maxRetries: 3);
 
-        var replies = await retrier.ConfirmAsync(meter, User(), "token-1", "pay-1", CancellationToken.None);
+        var replies = await retrier.ConfirmAsync(meter, user, "token-1", "pay-1", CancellationToken.None);
 
         Assert.Equal([0, 200], replies.Select(r => r.Status));
         Assert.Equal("Confirm transport-error", meter.Outcomes.Snapshot().Single(o => o.Status == 0).Label);
@@ -43,9 +43,9 @@ public sealed class ConfirmRetrierTests
     public async Task Confirm_AlwaysBusy_GivesUpAfterMaxRetries()
     {
         var stub = Scripted(Busy(), Busy(), Busy(), Booked());
-        var (retrier, meter) = Retrier(stub, maxRetries: 2);
+        var (retrier, meter, user) = Retrier(stub, maxRetries: 2);
 
-        var replies = await retrier.ConfirmAsync(meter, User(), "token-1", "pay-1", CancellationToken.None);
+        var replies = await retrier.ConfirmAsync(meter, user, "token-1", "pay-1", CancellationToken.None);
 
         Assert.Equal([503, 503, 503], replies.Select(r => r.Status));
         Assert.Equal((2L, 1L), (meter.ConfirmRetries, meter.ConfirmsGivenUp));
@@ -55,9 +55,9 @@ public sealed class ConfirmRetrierTests
     public async Task Confirm_Refused_IsNotRetried()
     {
         var stub = Scripted(() => Json(HttpStatusCode.Gone, """{"error":"reservation_expired"}"""), Booked());
-        var (retrier, meter) = Retrier(stub, maxRetries: 3);
+        var (retrier, meter, user) = Retrier(stub, maxRetries: 3);
 
-        var replies = await retrier.ConfirmAsync(meter, User(), "token-1", "pay-1", CancellationToken.None);
+        var replies = await retrier.ConfirmAsync(meter, user, "token-1", "pay-1", CancellationToken.None);
 
         Assert.Equal(410, Assert.Single(replies).Status);
         Assert.Equal(0, meter.ConfirmRetries);
@@ -94,10 +94,11 @@ public sealed class ConfirmRetrierTests
         return new StubGateway(_ => answers[Interlocked.Increment(ref next)]());
     }
 
-    private static (ConfirmRetrier Retrier, Meter Meter) Retrier(StubGateway stub, int maxRetries) =>
-        (new ConfirmRetrier(new TenantClient(stub.Client("http://gateway-a/"), "app", "key"), maxRetries, TimeSpan.Zero), new Meter());
-
-    private static UserSession User() => new("user", new AuthenticationHeaderValue("Bearer", "t"), homeGateway: 0);
+    private static (ConfirmRetrier Retrier, Meter Meter, UserSession User) Retrier(StubGateway stub, int maxRetries)
+    {
+        var client = new TenantClient(stub.Client("http://gateway-a/"), "app", "key");
+        return (new ConfirmRetrier(client, maxRetries, TimeSpan.Zero), new Meter(), client.Session("user", "t", homeGateway: 0));
+    }
 
     private static HttpResponseMessage Json(HttpStatusCode status, string body) =>
         new(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") };

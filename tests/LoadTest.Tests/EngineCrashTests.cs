@@ -53,7 +53,8 @@ public sealed class EngineCrashTests(ITestOutputHelper output) : IDisposable
             using var http = LoadTestHttp.Create(engine.BaseAddress, Users * 2);
             var admin = new AdminClient(http);
             await admin.LogInAsync(engine.AdminUser, engine.AdminPassword, ct);
-            (appId, apiKey) = await admin.CreateAppAsync("Crash", ct);
+            var app = await admin.CreateAppAsync("Crash", ct);
+            (appId, apiKey) = (app.AppId, app.ApiKey);
             await admin.LiftLimitsAsync(appId, ct);
             var seats = await admin.SeedAsync(appId, "crash", Users * SeatsPerUser, ct);
             var tenant = new TenantClient(http, appId, apiKey);
@@ -87,6 +88,8 @@ public sealed class EngineCrashTests(ITestOutputHelper output) : IDisposable
         await using var restarted = await ChildEngine.StartAsync(options, ct);
         using var again = LoadTestHttp.Create(restarted.BaseAddress, Users);
         var tenantAgain = new TenantClient(again, appId, apiKey);
+        // The users' clients were bound to the killed engine's port.
+        users = [.. users.Select(user => tenantAgain.Session(user.UserId, user.Token, homeGateway: 0))];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Users, CancellationToken = ct };
         var expected = new Dictionary<string, string>(log.Booked, StringComparer.Ordinal);
 

@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
+using Reservations.Client;
 using Reservations.LoadTest.Core;
 using Reservations.LoadTest.Metrics;
 using Reservations.LoadTest.Tests.Infrastructure;
@@ -9,7 +9,7 @@ namespace Reservations.LoadTest.Tests;
 
 public sealed class GatewaySpreadTests
 {
-    private static readonly SeatRef Seat = new("seat-1", Encoding.UTF8.GetBytes("""{"seatId":"seat-1"}"""));
+    private static readonly SeatRef Seat = new("seat-1", new ReserveSeatRequest("seat-1"));
 
     [Fact]
     public async Task PerUser_TwoGateways_PinsEachUserToOneRoundRobin()
@@ -18,7 +18,7 @@ public sealed class GatewaySpreadTests
         using var gateways = new Gateways([a.Client("http://gateway-a/"), b.Client("http://gateway-b/")], GatewaySpread.PerUser);
         var client = new TenantClient(gateways, "app", "key");
         var meter = new Meter(gateways.Count);
-        UserSession[] users = [User(0), User(1), User(0)];
+        UserSession[] users = [User(client, 0), User(client, 1), User(client, 0)];
 
         foreach (var user in users)
         {
@@ -39,7 +39,7 @@ public sealed class GatewaySpreadTests
         using var gateways = new Gateways([a.Client("http://gateway-a/"), b.Client("http://gateway-b/")], GatewaySpread.PerRequest);
         var client = new TenantClient(gateways, "app", "key");
         var meter = new Meter(gateways.Count);
-        var user = User(1);
+        var user = User(client, 1);
 
         var hold = await client.ReserveAsync(meter, user, Seat, CancellationToken.None);
         var booking = await client.ConfirmAsync(meter, user, hold.ReservationToken!, "pay-1", CancellationToken.None);
@@ -49,7 +49,7 @@ public sealed class GatewaySpreadTests
         Assert.Equal("""POST /confirm-booking {"reservationToken":"token-1","paymentId":"pay-1"}""", Assert.Single(a.Received));
     }
 
-    private static UserSession User(int homeGateway) => new("user", new AuthenticationHeaderValue("Bearer", "t"), homeGateway);
+    private static UserSession User(TenantClient client, int homeGateway) => client.Session("user", "t", homeGateway);
 
     private static string Path(string received) => string.Join(' ', received.Split(' ').Take(2));
 

@@ -28,7 +28,7 @@ public sealed class SeatMapWatchers : IAsyncDisposable
         Gateways gateways, TenantClient client, string entityId, int count, CancellationToken cancellationToken)
     {
         var watchers = new SeatMapWatchers(count);
-        watchers._loops = [.. Enumerable.Range(0, count).Select(i => watchers.WatchAsync(client, gateways.WatchClient(i % gateways.Count), entityId))];
+        watchers._loops = [.. Enumerable.Range(0, count).Select(i => watchers.WatchAsync(client, i % gateways.Count, entityId))];
         try
         {
             await watchers._allConnected.Task.WaitAsync(ConnectPatience, cancellationToken);
@@ -62,14 +62,14 @@ public sealed class SeatMapWatchers : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async Task WatchAsync(TenantClient client, HttpClient http, string entityId)
+    private async Task WatchAsync(TenantClient client, int gateway, string entityId)
     {
         var stop = _stop.Token;
         while (!stop.IsCancellationRequested)
         {
             try
             {
-                using var response = await client.OpenSeatMapAsync(http, entityId, stop);
+                using var response = await client.OpenSeatMapAsync(gateway, entityId, stop);
                 if (!response.IsSuccessStatusCode)
                 {
                     Interlocked.Increment(ref _failures);

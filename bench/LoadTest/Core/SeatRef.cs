@@ -1,4 +1,6 @@
+using Reservations.Client;
+
 namespace Reservations.LoadTest.Core;
 
-/// <summary>A seeded seat with its reserve body serialised once, so the hot path does not allocate it per request.</summary>
-public sealed record SeatRef(string SeatId, ReadOnlyMemory<byte> ReserveBody);
+/// <summary>A seeded seat with its reserve body made once, so the hot path does not build it per request.</summary>
+public sealed record SeatRef(string SeatId, ReserveSeatRequest ReserveBody);

@@ -1,21 +1,30 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
+using Reservations.Client;
 using Reservations.LoadTest.Invariants;
 using Reservations.LoadTest.Metrics;
-using Reservations.LoadTest.Wire;
 
 namespace Reservations.LoadTest.Core;
 
 /// <summary>
-/// The tenant API as the scenarios call it: every call goes to the user's gateway of the moment and is timed into the
-/// phase's meter; no answer is status 0. Signups go to the first gateway.
+/// The tenant API as the scenarios call it, through the .NET client: every call goes to the user's gateway of the moment
+/// and is timed into the phase's meter; no answer is status 0. Signups go to the first gateway.
 /// </summary>
-public sealed class TenantClient(Gateways gateways, string appId, string apiKey)
+public sealed class TenantClient
 {
-    private static readonly MediaTypeHeaderValue JsonType = new("application/json");
+    private readonly Gateways _gateways;
+    private readonly IReadOnlyList<ReservationsClient> _clients;
+    private readonly IReadOnlyList<ReservationsClient> _watchClients;
+
+    public TenantClient(Gateways gateways, string appId, string apiKey)
+    {
+        // The tester must see every raw status, and an Idempotency-Key would triple the engine's durable writes per hold.
+        var options = new ReservationsClientOptions { AppId = appId, ApiKey = apiKey, IdempotencyKeys = false, MaxRetries = 0 };
+        _gateways = gateways;
+        _clients = [.. Enumerable.Range(0, gateways.Count).Select(g => new ReservationsClient(gateways[g], options))];
+        _watchClients = [.. Enumerable.Range(0, gateways.Count).Select(g => new ReservationsClient(gateways.WatchClient(g), options))];
+    }
 
     public TenantClient(HttpClient http, string appId, string apiKey)
         : this(new Gateways(http), appId, apiKey)
@@ -24,138 +33,112 @@ public sealed class TenantClient(Gateways gateways, string appId, string apiKey)
 
     public async Task<UserSession> SignUpAsync(string email, string password, string name, int homeGateway, CancellationToken cancellationToken)
     {
-        using var request = NewRequest(HttpMethod.Post, "/auth/signup", null);
-        request.Content = JsonContent.Create(new SignupRequest(email, password, name), WireJsonContext.Default.SignupRequest);
-        using var response = await gateways.First.SendAsync(request, cancellationToken);
-        if (!response.IsSuccessStatusCode)
+        var result = await _clients[0].SignUpAsync(new SignupRequest(email: email, password: password, name: name), cancellationToken: cancellationToken);
+        if (!result.IsSuccess)
         {
-            throw new LoadTestException($"POST /auth/signup answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+            throw new LoadTestException($"POST /auth/signup answered {(int)result.Status}: {result.Error} {result.Problem.Detail}");
         }
 
-        var body = await response.Content.ReadFromJsonAsync(WireJsonContext.Default.SignupResponse, cancellationToken)
-            ?? throw new LoadTestException("POST /auth/signup answered an empty body.");
-        return new UserSession(body.UserId, new AuthenticationHeaderValue("Bearer", body.Token), homeGateway);
+        var body = result.Value ?? throw new LoadTestException("POST /auth/signup answered an empty body.");
+        return Session(body.UserId, body.Token, homeGateway);
     }
 
+    /// <summary>A user whose token is <paramref name="token"/>, with a client per gateway that calls as this user.</summary>
+    public UserSession Session(string userId, string token, int homeGateway) =>
+        new(userId, token, [.. _clients.Select(client => client.WithBearer(token))], homeGateway);
+
+    /// <summary>GET /health/live, a probe outside the API document, straight through the gateway's connection pool.</summary>
     public async Task<int> HealthAsync(Meter meter, int gateway, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
-        return await SendAsync(meter, RequestKind.Health, gateway, request, null, cancellationToken);
-    }
-
-    public async Task<ReserveResult> ReserveAsync(Meter meter, UserSession user, SeatRef seat, CancellationToken cancellationToken)
-    {
-        using var request = NewRequest(HttpMethod.Post, "/reserve-seat", user);
-        request.Content = new ReadOnlyMemoryContent(seat.ReserveBody) { Headers = { ContentType = JsonType } };
-        ReservationResponse? granted = null;
-        var status = await SendAsync(meter, RequestKind.Reserve, gateways.For(user), request, async (response, ct) =>
-        {
-            if (response.StatusCode == HttpStatusCode.Created)
-            {
-                granted = await response.Content.ReadFromJsonAsync(WireJsonContext.Default.ReservationResponse, ct);
-            }
-        }, cancellationToken);
-        return new ReserveResult(status, granted?.ReservationToken, granted?.ExpiresAt ?? default, DateTimeOffset.UtcNow);
-    }
-
-    public async Task<int> ReleaseAsync(Meter meter, UserSession user, string reservationToken, CancellationToken cancellationToken)
-    {
-        using var request = NewRequest(HttpMethod.Post, "/release-seat", user);
-        request.Content = JsonContent.Create(new ReleaseSeatRequest(reservationToken), WireJsonContext.Default.ReleaseSeatRequest);
-        return await SendAsync(meter, RequestKind.Release, gateways.For(user), request, null, cancellationToken);
-    }
-
-    public async Task<ConfirmReply> ConfirmAsync(Meter meter, UserSession user, string reservationToken, string paymentId, CancellationToken cancellationToken)
-    {
-        using var request = NewRequest(HttpMethod.Post, "/confirm-booking", user);
-        request.Content = JsonContent.Create(new ConfirmBookingRequest(reservationToken, paymentId), WireJsonContext.Default.ConfirmBookingRequest);
-        string? bookingId = null;
-        TimeSpan? retryAfter = null;
-        var status = await SendAsync(meter, RequestKind.Confirm, gateways.For(user), request, async (response, ct) =>
-        {
-            if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created)
-            {
-                bookingId = (await response.Content.ReadFromJsonAsync(WireJsonContext.Default.BookingResponse, ct))?.BookingId;
-            }
-            else if (response.Headers.RetryAfter is { } after)
-            {
-                retryAfter = after.Delta ?? after.Date - DateTimeOffset.UtcNow;
-            }
-        }, cancellationToken);
-        return new ConfirmReply(status, bookingId, DateTimeOffset.UtcNow, retryAfter);
-    }
-
-    /// <summary>Opens the entity's live seat map (Server-Sent Events) through <paramref name="http"/>; the caller reads and disposes it.</summary>
-    public async Task<HttpResponseMessage> OpenSeatMapAsync(HttpClient http, string entityId, CancellationToken cancellationToken)
-    {
-        using var request = NewRequest(HttpMethod.Get, $"/seats/live?entityId={Uri.EscapeDataString(entityId)}", null);
-        return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-    }
-
-    public async Task<GroupReserveResult> ReserveGroupAsync(Meter meter, UserSession user, IReadOnlyList<string> seatIds, CancellationToken cancellationToken)
-    {
-        using var request = NewRequest(HttpMethod.Post, "/reserve-seats", user);
-        request.Content = JsonContent.Create(new ReserveSeatsRequest(seatIds), WireJsonContext.Default.ReserveSeatsRequest);
-        GroupReservationResponse? granted = null;
-        var status = await SendAsync(meter, RequestKind.Reserve, gateways.For(user), request, async (response, ct) =>
-        {
-            if (response.StatusCode == HttpStatusCode.Created)
-            {
-                granted = await response.Content.ReadFromJsonAsync(WireJsonContext.Default.GroupReservationResponse, ct);
-            }
-        }, cancellationToken);
-        return new GroupReserveResult(status, granted?.ReservationToken, granted?.ExpiresAt ?? default, DateTimeOffset.UtcNow);
-    }
-
-    public async Task<GroupConfirmReply> ConfirmGroupAsync(Meter meter, UserSession user, string reservationToken, string paymentId, CancellationToken cancellationToken)
-    {
-        using var request = NewRequest(HttpMethod.Post, "/confirm-booking", user);
-        request.Content = JsonContent.Create(new ConfirmBookingRequest(reservationToken, paymentId), WireJsonContext.Default.ConfirmBookingRequest);
-        IReadOnlyDictionary<string, string> bookings = new Dictionary<string, string>();
-        var status = await SendAsync(meter, RequestKind.Confirm, gateways.For(user), request, async (response, ct) =>
-        {
-            if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created
-                && await response.Content.ReadFromJsonAsync(WireJsonContext.Default.GroupBookingResponse, ct) is { } body)
-            {
-                bookings = body.Bookings.ToDictionary(b => b.SeatId, b => b.BookingId, StringComparer.Ordinal);
-            }
-        }, cancellationToken);
-        return new GroupConfirmReply(status, bookings, DateTimeOffset.UtcNow);
-    }
-
-    /// <summary>Sends, times and counts one request; <paramref name="read"/> reads what it needs of an answer.</summary>
-    private async Task<int> SendAsync(
-        Meter meter, RequestKind kind, int gateway, HttpRequestMessage request, Func<HttpResponseMessage, CancellationToken, Task>? read, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var status = 0;
         try
         {
-            using var response = await gateways[gateway].SendAsync(request, cancellationToken);
+            using var response = await _gateways[gateway].GetAsync("/health/live", cancellationToken);
             status = (int)response.StatusCode;
-            if (read is not null)
-            {
-                await read(response, cancellationToken);
-            }
         }
         catch (Exception exception) when (IsNoAnswer(exception, cancellationToken))
         {
         }
 
-        meter.Record(kind, status, gateway, started);
+        meter.Record(RequestKind.Health, status, gateway, started);
         return status;
     }
+
+    public async Task<ReserveResult> ReserveAsync(Meter meter, UserSession user, SeatRef seat, CancellationToken cancellationToken)
+    {
+        var (gateway, started) = (_gateways.For(user), Stopwatch.GetTimestamp());
+        var result = await TimedAsync(
+            meter, RequestKind.Reserve, gateway, started, user.ClientAt(gateway).ReserveSeatAsync(seat.ReserveBody, cancellationToken: cancellationToken), cancellationToken);
+        var granted = result is { Status: HttpStatusCode.Created } ? result.Value : null;
+        return new ReserveResult(Status(result), granted?.ReservationToken, granted?.ExpiresAt ?? default, DateTimeOffset.UtcNow);
+    }
+
+    public async Task<int> ReleaseAsync(Meter meter, UserSession user, string reservationToken, CancellationToken cancellationToken)
+    {
+        var (gateway, started) = (_gateways.For(user), Stopwatch.GetTimestamp());
+        var result = await TimedAsync(
+            meter, RequestKind.Release, gateway, started,
+            user.ClientAt(gateway).ReleaseSeatAsync(new ReleaseSeatRequest(reservationToken), cancellationToken: cancellationToken), cancellationToken);
+        return Status(result);
+    }
+
+    public async Task<ConfirmReply> ConfirmAsync(Meter meter, UserSession user, string reservationToken, string paymentId, CancellationToken cancellationToken)
+    {
+        var result = await ConfirmOnceAsync(meter, user, reservationToken, paymentId, cancellationToken);
+        return new ConfirmReply(Status(result), result is { IsSuccess: true } ? result.Value?.BookingId : null, DateTimeOffset.UtcNow, result?.RetryAfter);
+    }
+
+    /// <summary>Opens the entity's live seat map (Server-Sent Events) through the gateway's watcher pool; the caller reads and disposes it.</summary>
+    public Task<HttpResponseMessage> OpenSeatMapAsync(int gateway, string entityId, CancellationToken cancellationToken) =>
+        _watchClients[gateway].OpenSeatMapAsync(entityId, cancellationToken);
+
+    public async Task<GroupReserveResult> ReserveGroupAsync(Meter meter, UserSession user, IReadOnlyList<string> seatIds, CancellationToken cancellationToken)
+    {
+        var (gateway, started) = (_gateways.For(user), Stopwatch.GetTimestamp());
+        var result = await TimedAsync(
+            meter, RequestKind.Reserve, gateway, started, user.ClientAt(gateway).ReserveSeatsAsync(new ReserveSeatsRequest(seatIds), cancellationToken: cancellationToken), cancellationToken);
+        var granted = result is { Status: HttpStatusCode.Created } ? result.Value : null;
+        return new GroupReserveResult(Status(result), granted?.ReservationToken, granted?.ExpiresAt ?? default, DateTimeOffset.UtcNow);
+    }
+
+    public async Task<GroupConfirmReply> ConfirmGroupAsync(Meter meter, UserSession user, string reservationToken, string paymentId, CancellationToken cancellationToken)
+    {
+        var result = await ConfirmOnceAsync(meter, user, reservationToken, paymentId, cancellationToken);
+        IReadOnlyDictionary<string, string> bookings = result is { IsSuccess: true, Value.Bookings: { } booked }
+            ? booked.ToDictionary(b => b.SeatId, b => b.BookingId, StringComparer.Ordinal)
+            : new Dictionary<string, string>();
+        return new GroupConfirmReply(Status(result), bookings, DateTimeOffset.UtcNow);
+    }
+
+    private Task<ApiResult<BookingOrGroupBookingResponse>?> ConfirmOnceAsync(
+        Meter meter, UserSession user, string reservationToken, string paymentId, CancellationToken cancellationToken)
+    {
+        var (gateway, started) = (_gateways.For(user), Stopwatch.GetTimestamp());
+        var body = new ConfirmBookingRequest(reservationToken: reservationToken, paymentId: paymentId);
+        return TimedAsync(meter, RequestKind.Confirm, gateway, started, user.ClientAt(gateway).ConfirmBookingAsync(body, cancellationToken: cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Awaits, times (from <paramref name="started"/>, before the call began) and counts one call; null when the engine gave no answer (status 0).</summary>
+    private static async Task<ApiResult<T>?> TimedAsync<T>(
+        Meter meter, RequestKind kind, int gateway, long started, Task<ApiResult<T>> call, CancellationToken cancellationToken)
+    {
+        ApiResult<T>? result = null;
+        try
+        {
+            result = await call;
+        }
+        catch (Exception exception) when (IsNoAnswer(exception, cancellationToken))
+        {
+        }
+
+        meter.Record(kind, Status(result), gateway, started);
+        return result;
+    }
+
+    private static int Status<T>(ApiResult<T>? result) => result is null ? 0 : (int)result.Status;
 
     // A timeout or a broken connection is an outcome to count; the run's own cancellation is not.
     private static bool IsNoAnswer(Exception exception, CancellationToken cancellationToken) =>
         exception is HttpRequestException or JsonException || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested);
-
-    private HttpRequestMessage NewRequest(HttpMethod method, string uri, UserSession? user)
-    {
-        var request = new HttpRequestMessage(method, uri);
-        request.Headers.TryAddWithoutValidation("x-app-id", appId);
-        request.Headers.TryAddWithoutValidation("x-api-key", apiKey);
-        request.Headers.Authorization = user?.Authorization;
-        return request;
-    }
 }

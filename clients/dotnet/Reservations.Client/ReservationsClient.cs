@@ -70,9 +70,17 @@ public sealed partial class ReservationsClient
             idempotencyKey = Guid.NewGuid().ToString();
         }
 
-        var call = new Call(this, method, uri, body, idempotencyKey);
-        using var response = await _retries.ExecuteAsync(static (call, token) => call.SendAsync(token), call, cancellationToken).ConfigureAwait(false);
+        // With retries off (MaxRetries 0, as a load tester wants) the call skips Polly: no context, no state per call.
+        using var response = _retries == ResiliencePipeline<HttpResponseMessage>.Empty
+            ? await SendOnceAsync(method, uri, body, idempotencyKey, cancellationToken).ConfigureAwait(false)
+            : await _retries.ExecuteAsync(static (call, token) => call.SendAsync(token), new Call(this, method, uri, body, idempotencyKey), cancellationToken).ConfigureAwait(false);
         return await ReadAsync<T>(response, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpMethod method, string uri, byte[]? body, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        using var request = NewRequest(method, uri, body, idempotencyKey);
+        return await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<ApiResult<T>> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
@@ -143,10 +151,7 @@ public sealed partial class ReservationsClient
     /// <summary>One call, sent again as a new request (same body, same key) on each try.</summary>
     private sealed class Call(ReservationsClient client, HttpMethod method, string uri, byte[]? body, string? idempotencyKey)
     {
-        public async ValueTask<HttpResponseMessage> SendAsync(CancellationToken cancellationToken)
-        {
-            using var request = client.NewRequest(method, uri, body, idempotencyKey);
-            return await client._http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
+        public async ValueTask<HttpResponseMessage> SendAsync(CancellationToken cancellationToken) =>
+            await client.SendOnceAsync(method, uri, body, idempotencyKey, cancellationToken).ConfigureAwait(false);
     }
 }
