@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Orleans.Concurrency;
 
 namespace Reservations.Grains.Webhooks;
@@ -15,9 +16,15 @@ public interface IWebhookDispatcherGrain : IGrainWithStringKey
     Task StopAsync();
 
     /// <summary>
-    /// New events are due: send them soon. Cheap, one-way and interleaved: every seat event pokes, and
-    /// pokes queued behind a run would cost the grain's scheduler a scan of the queue per message.
+    /// These events are in the outbox now: send this endpoint's share of them soon, from memory, without
+    /// reading them back. Cheap, one-way and interleaved: every seat event calls it, and calls queued
+    /// behind a run would cost the grain's scheduler a scan of the queue per message.
     /// </summary>
+    [OneWay]
+    [AlwaysInterleave]
+    Task RecordedAsync(ImmutableArray<WebhookEvent> events);
+
+    /// <summary>The outbox may hold due deliveries this activation has not been handed (a retry is due): look.</summary>
     [OneWay]
     [AlwaysInterleave]
     Task PokeAsync();

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
@@ -412,9 +413,10 @@ public sealed class SeatGrain(
 
         await outbox.RecordAsync(events);
         _eventsRecorded = true;
+        var recorded = ImmutableArray.Create(events);
         foreach (var endpointId in events.SelectMany(e => e.EndpointIds).Distinct())
         {
-            GrainFactory.GetGrain<IWebhookDispatcherGrain>(GrainKeys.Scoped(_definition!.AppId, endpointId)).PokeAsync().Ignore();
+            GrainFactory.GetGrain<IWebhookDispatcherGrain>(GrainKeys.Scoped(_definition!.AppId, endpointId)).RecordedAsync(recorded).Ignore();
         }
     }
 

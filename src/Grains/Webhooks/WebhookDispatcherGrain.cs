@@ -1,12 +1,15 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 
 namespace Reservations.Grains.Webhooks;
 
 /// <summary>
-/// Sends one endpoint's due deliveries from the outbox, up to <see cref="Parallel"/> at a time, and
-/// stores each attempt. A poke (a new event) starts a run after the current turn, however many
-/// pokes came; a timer on the engine's clock pokes when the next retry is due; a reminder every
-/// minute resumes the work after a crash, when nothing else would wake this grain.
+/// Sends one endpoint's due deliveries, up to <see cref="Parallel"/> at a time, and stores each
+/// attempt. Seats hand over their events once they are in the outbox, so a first attempt is sent from
+/// memory without reading the outbox back. The outbox is read (scanned) only when it may hold what
+/// memory does not: after activation, when a retry is due, on a replay, on the reminder every minute
+/// (which also resumes the work after a crash, when nothing else would wake this grain), and when more
+/// events wait than memory keeps. A run starts after the current turn, however many events came.
 /// </summary>
 public sealed class WebhookDispatcherGrain(
     IWebhookOutbox outbox,
@@ -17,14 +20,21 @@ public sealed class WebhookDispatcherGrain(
 {
     private const string Reminder = "webhook-dispatch";
     private const int Parallel = 16;
+
+    /// <summary>Events handed over and not yet sent, at most; past that they wait in the outbox for a scan.</summary>
+    private const int MaxHandedOver = 4_096;
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
+    private readonly Queue<DueWebhook> _handedOver = new();
+    private readonly HashSet<string> _handedOverIds = [];
     private string _appId = "";
     private string _endpointId = "";
     private IGrainTimer _run = null!;
     private ITimer? _retry;
+    private DateTimeOffset? _retryAt;
+    private bool _scan = true;
     private bool _running;
-    private bool _pokedWhileRunning;
+    private bool _wokenWhileRunning;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -44,7 +54,7 @@ public sealed class WebhookDispatcherGrain(
     async Task IWebhookDispatcherGrain.StartAsync()
     {
         await this.RegisterOrUpdateReminder(Reminder, ReminderPeriod, ReminderPeriod);
-        ScheduleRun();
+        Wake(scan: true);
     }
 
     async Task IWebhookDispatcherGrain.StopAsync()
@@ -59,18 +69,33 @@ public sealed class WebhookDispatcherGrain(
         DeactivateOnIdle();
     }
 
-    Task IWebhookDispatcherGrain.PokeAsync()
+    Task IWebhookDispatcherGrain.RecordedAsync(ImmutableArray<WebhookEvent> events)
     {
-        // Interleaved with a run: the run may have read the due deliveries before this event's, so one more run follows it.
-        if (_running)
+        foreach (var @event in events)
         {
-            _pokedWhileRunning = true;
-        }
-        else
-        {
-            ScheduleRun();
+            if (!@event.EndpointIds.Contains(_endpointId))
+            {
+                continue;
+            }
+
+            if (_handedOverIds.Count >= MaxHandedOver)
+            {
+                _scan = true; // it is in the outbox: the scan finds it
+            }
+            else if (_handedOverIds.Add(@event.EventId))
+            {
+                _handedOver.Enqueue(new DueWebhook(@event.EventId, @event.Payload, 0, @event.CreatedAt));
+            }
         }
 
+        Wake(scan: false);
+        return Task.CompletedTask;
+    }
+
+    Task IWebhookDispatcherGrain.PokeAsync()
+    {
+        _retryAt = null; // the retry timer, if it was the caller, has fired
+        Wake(scan: true);
         return Task.CompletedTask;
     }
 
@@ -84,22 +109,34 @@ public sealed class WebhookDispatcherGrain(
             return false;
         }
 
-        ScheduleRun();
+        Wake(scan: true);
         return true;
     }
 
     Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {
-        ScheduleRun();
+        Wake(scan: true);
         return Task.CompletedTask;
     }
 
-    private void ScheduleRun() => _run.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    private void Wake(bool scan)
+    {
+        _scan |= scan;
+        // Interleaved with a run: that run may be past what this call brought, so one more run follows it.
+        if (_running)
+        {
+            _wokenWhileRunning = true;
+        }
+        else
+        {
+            _run.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
+    }
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {
         _running = true;
-        _pokedWhileRunning = false;
+        _wokenWhileRunning = false;
         try
         {
             await SendDueAsync();
@@ -107,9 +144,9 @@ public sealed class WebhookDispatcherGrain(
         finally
         {
             _running = false;
-            if (_pokedWhileRunning)
+            if (_wokenWhileRunning)
             {
-                ScheduleRun();
+                Wake(scan: false);
             }
         }
     }
@@ -119,27 +156,61 @@ public sealed class WebhookDispatcherGrain(
         var endpoint = await GrainFactory.GetGrain<IWebhookEndpointsGrain>(_appId).GetAsync(_endpointId);
         if (endpoint is null)
         {
-            return; // removed: its deliveries went with it
+            _handedOver.Clear(); // removed: its deliveries went with it
+            _handedOverIds.Clear();
+            return;
         }
 
         var secret = signer.SecretOf(_appId, _endpointId, endpoint.SecretVersion);
+        var scanned = _scan;
+        var scanning = _scan;
+        _scan = false;
+        var due = new List<DueWebhook>(Parallel);
         while (true)
         {
-            var due = await outbox.DueAsync(_appId, _endpointId, time.GetUtcNow(), Parallel);
-            var outcomes = await Task.WhenAll(due.Select(delivery => DeliverAsync(endpoint.Url, secret, delivery)));
-            if (outcomes.Length > 0)
+            due.Clear();
+            if (scanning)
             {
-                // One write for the run's attempts: one transaction and one flush, not one per delivery.
-                await outbox.RecordAttemptsAsync(_appId, _endpointId, outcomes);
+                var rows = await outbox.DueAsync(_appId, _endpointId, time.GetUtcNow(), Parallel);
+                foreach (var row in rows)
+                {
+                    _handedOverIds.Remove(row.EventId); // sent now: its handed-over copy is skipped
+                    due.Add(row);
+                }
+
+                scanning = rows.Length == Parallel;
             }
 
-            if (due.Length < Parallel)
+            while (due.Count < Parallel && _handedOver.TryDequeue(out var handedOver))
+            {
+                if (_handedOverIds.Remove(handedOver.EventId))
+                {
+                    due.Add(handedOver);
+                }
+            }
+
+            if (due.Count == 0)
             {
                 break;
             }
+
+            var outcomes = await Task.WhenAll(due.Select(delivery => DeliverAsync(endpoint.Url, secret, delivery)));
+            // One write for the batch's attempts: one transaction and one flush, not one per delivery.
+            await outbox.RecordAttemptsAsync(_appId, _endpointId, outcomes);
+            foreach (var outcome in outcomes)
+            {
+                if (!scanned && outcome.NextAttemptAt is { } retryAt)
+                {
+                    ArmRetry(retryAt);
+                }
+            }
         }
 
-        await ScheduleRetryAsync();
+        if (scanned)
+        {
+            // The outbox knows every pending delivery, this activation's and any before it.
+            ArmRetry(await outbox.NextDueAsync(_appId, _endpointId), replace: true);
+        }
     }
 
     private async Task<AttemptOutcome> DeliverAsync(string url, string secret, DueWebhook delivery)
@@ -157,17 +228,24 @@ public sealed class WebhookDispatcherGrain(
         return new AttemptOutcome(delivery.EventId, new WebhookAttempt(number, at, statusCode, error, duration), status, at + wait);
     }
 
-    private async Task ScheduleRetryAsync()
+    /// <summary>Pokes this grain when <paramref name="at"/> comes, unless an earlier poke is set (or always, with <paramref name="replace"/>).</summary>
+    private void ArmRetry(DateTimeOffset? at, bool replace = false)
     {
+        if (!replace && (at is null || _retryAt <= at))
+        {
+            return;
+        }
+
         _retry?.Dispose();
         _retry = null;
-        if (await outbox.NextDueAsync(_appId, _endpointId) is not { } next)
+        _retryAt = at;
+        if (at is not { } due)
         {
             return;
         }
 
         var self = this.AsReference<IWebhookDispatcherGrain>();
-        var wait = next - time.GetUtcNow();
+        var wait = due - time.GetUtcNow();
         _retry = time.CreateTimer(_ => self.PokeAsync().Ignore(), null, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
 }
