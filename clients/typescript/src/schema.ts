@@ -887,7 +887,8 @@ export interface components {
             limits?: null | components["schemas"]["AbuseLimitsJson"];
         };
         /**
-         * @description A confirmed booking: decided by the seat's state (I2), recorded in the booking ledger.
+         * @description A confirmed booking: decided by the seat's state (I2), recorded in the booking ledger. Price and
+         *     Category are what the seat was sold at (Category null for a seat without one).
          * @example {
          *       "bookingId": "B-Hc5Jw2Qe9Ru4Tk7Ym1Pz6A",
          *       "appId": "APP-7k2m-9q4x-c8vd",
@@ -912,6 +913,7 @@ export interface components {
             paymentId: string;
             /** Format: date-time */
             bookedAt: string;
+            category?: null | string;
         };
         BookingCreatedResponse: {
             success: boolean;
@@ -1220,6 +1222,12 @@ export interface components {
             status: string;
             /** Format: date-time */
             heldUntil: null | string;
+            section?: null | string;
+            row?: null | string;
+            /** Format: int32 */
+            position?: null | number;
+            category?: null | string;
+            accessible?: null | boolean;
         };
         SeatsResponse: {
             entityId: string;
@@ -1228,6 +1236,11 @@ export interface components {
         SecretKeyResponse: {
             appId: string;
             secretKey: string;
+        };
+        SeedCategoryRequest: {
+            name: null | string;
+            /** Format: decimal */
+            price: null | number;
         };
         /**
          * @example {
@@ -1249,6 +1262,7 @@ export interface components {
             appId: null | string;
             entityId: null | string;
             seats: null | components["schemas"]["SeedSeatRequest"][];
+            categories?: null | components["schemas"]["SeedCategoryRequest"][];
         };
         SeedDataResponse: {
             appId: string;
@@ -1259,12 +1273,19 @@ export interface components {
             seatNumber: null | string;
             /** Format: decimal */
             price: null | number;
+            section?: null | string;
+            row?: null | string;
+            /** Format: int32 */
+            position?: null | number;
+            category?: null | string;
+            accessible?: null | boolean;
         };
         SeededSeat: {
             seatId: string;
             seatNumber: string;
             /** Format: decimal */
             price: number;
+            category?: null | string;
         };
         SigningSecretResponse: {
             appId: string;
@@ -1784,6 +1805,7 @@ export interface operations {
         parameters: {
             query?: {
                 entityId?: string;
+                category?: string;
             };
             header?: never;
             path?: never;

@@ -21,7 +21,6 @@ namespace Reservations.Api.Endpoints;
 internal static class AdminEndpoints
 {
     private const string LogCategory = "Reservations.Api.Admin";
-    private const int MaxSeedSeats = 100_000;
     private const int MaxSeedBodyBytes = 16 * 1024 * 1024;
     private const int MaxAllowedDomains = 50;
     private const int MaxHoldExtensions = 20;
@@ -271,31 +270,9 @@ internal static class AdminEndpoints
             return invalid;
         }
 
-        if (request.Seats is not { Count: > 0 and <= MaxSeedSeats } seats)
+        if (SeedSeats.TryRead(request, out var specs) is { } badSeats)
         {
-            return ApiProblem.Validation($"seats must hold between 1 and {MaxSeedSeats} seats.");
-        }
-
-        var specs = ImmutableArray.CreateBuilder<SeatSpec>(seats.Count);
-        var numbers = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var seat in seats)
-        {
-            if (seat is null || Check.Text(seat.SeatNumber, "seatNumber", 50) is not null)
-            {
-                return ApiProblem.Validation("every seat needs a seatNumber of 1 to 50 characters.");
-            }
-
-            if (seat.Price is not { } price || price < 0 || price > 1_000_000_000m)
-            {
-                return ApiProblem.Validation("every seat needs a price between 0 and 1000000000.");
-            }
-
-            if (!numbers.Add(seat.SeatNumber!.Trim()))
-            {
-                return ApiProblem.Validation($"seatNumber {seat.SeatNumber} appears twice.");
-            }
-
-            specs.Add(new SeatSpec(seat.SeatNumber.Trim(), price));
+            return badSeats;
         }
 
         if (!await AppExistsAsync(grains, request.AppId))
@@ -303,7 +280,7 @@ internal static class AdminEndpoints
             return AppNotFound();
         }
 
-        var result = await grains.GetGrain<IInventoryGrain>(GrainKeys.Scoped(request.AppId!, request.EntityId!)).TryAddSeatsAsync(specs.MoveToImmutable());
+        var result = await grains.GetGrain<IInventoryGrain>(GrainKeys.Scoped(request.AppId!, request.EntityId!)).TryAddSeatsAsync(specs);
         if (result.Outcome == SeedOutcome.TooManyEntities)
         {
             return ApiProblem.Of(
@@ -315,7 +292,7 @@ internal static class AdminEndpoints
         ApiLog.SeatsSeeded(loggers.CreateLogger(LogCategory), result.Seats.Length, request.AppId!, request.EntityId!);
         return TypedResults.Created(
             (string?)null,
-            new SeedDataResponse(request.AppId!, request.EntityId!, result.Seats.Select(s => new SeededSeat(s.SeatId, s.SeatNumber, s.Price)).ToList()));
+            new SeedDataResponse(request.AppId!, request.EntityId!, result.Seats.Select(s => new SeededSeat(s.SeatId, s.SeatNumber, s.Price, s.Category)).ToList()));
     }
 
     /// <summary>Whether <paramref name="appId"/> names an app; an id of the wrong shape names none and reaches no grain.</summary>

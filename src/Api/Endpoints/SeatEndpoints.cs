@@ -70,19 +70,19 @@ internal sealed class SeatEndpoints(
     /// rest streams page by page, so a million seats never sit in memory at once.
     /// </summary>
     internal static async Task<Results<Ok<SeatsResponse>, ProblemResult>> ListSeatsAsync(
-        GrainReferences grains, string appId, string? entityId, CancellationToken cancellationToken)
+        GrainReferences grains, string appId, string? entityId, string? category, CancellationToken cancellationToken)
     {
-        if (Check.Id(entityId, "entityId") is { } invalid)
+        if ((Check.Id(entityId, "entityId") ?? (category is null ? null : Check.Text(category, "category", 50))) is { } invalid)
         {
             return invalid;
         }
 
         var first = await grains.GetGrain<IInventoryPageGrain>(InventoryPages.Key(appId, entityId!, 0)).ListAsync();
-        return TypedResults.Ok(new SeatsResponse(entityId!, ReadPagesAsync(grains, appId, entityId!, first, cancellationToken)));
+        return TypedResults.Ok(new SeatsResponse(entityId!, ReadPagesAsync(grains, appId, entityId!, category, first, cancellationToken)));
     }
 
-    private Task<Results<Ok<SeatsResponse>, ProblemResult>> GetSeatsAsync(string? entityId, HttpContext http) =>
-        ListSeatsAsync(grains, http.AppId(), entityId, http.RequestAborted);
+    private Task<Results<Ok<SeatsResponse>, ProblemResult>> GetSeatsAsync(string? entityId, string? category, HttpContext http) =>
+        ListSeatsAsync(grains, http.AppId(), entityId, category, http.RequestAborted);
 
     /// <summary>
     /// The live seat map (Server-Sent Events). The feed registers with the entity's pages before the answer
@@ -100,14 +100,17 @@ internal sealed class SeatEndpoints(
     }
 
     private static async IAsyncEnumerable<SeatResponse> ReadPagesAsync(
-        GrainReferences grains, string appId, string entityId, IReadOnlyList<SeatView> first, [EnumeratorCancellation] CancellationToken cancellationToken)
+        GrainReferences grains, string appId, string entityId, string? category, IReadOnlyList<SeatView> first, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var seats = first;
         for (var page = 1; ; page++)
         {
             foreach (var seat in seats)
             {
-                yield return new SeatResponse(seat.SeatId, seat.SeatNumber, seat.Price, StatusText(seat.Status), seat.HeldUntil);
+                if (category is null || string.Equals(seat.Category, category, StringComparison.Ordinal))
+                {
+                    yield return ResponseOf(seat);
+                }
             }
 
             if (seats.Count < InventoryPages.Size || cancellationToken.IsCancellationRequested)
@@ -118,6 +121,10 @@ internal sealed class SeatEndpoints(
             seats = await grains.GetGrain<IInventoryPageGrain>(InventoryPages.Key(appId, entityId, page)).ListAsync();
         }
     }
+
+    private static SeatResponse ResponseOf(SeatView seat) => new(
+        seat.SeatId, seat.SeatNumber, seat.Price, StatusText(seat.Status), seat.HeldUntil,
+        seat.Place?.Section, seat.Place?.Row, seat.Place?.Position, seat.Category, seat.Place?.Accessible);
 
     private async Task<Results<Created<ReservationResponse>, ProblemResult>> ReserveAsync(ReserveSeatRequest request, HttpContext http)
     {

@@ -67,7 +67,7 @@ public sealed class InventoryGrain : Grain, IInventoryGrain
                 await page.AddSeatsAsync(slot, [.. chunk.Select(i => seats[i])]);
                 foreach (var i in chunk)
                 {
-                    var listing = new SeatListing(SeatAddress.Format(entityId, _seatCount++), seats[i].SeatNumber, seats[i].Price);
+                    var listing = new SeatListing(SeatAddress.Format(entityId, _seatCount++), seats[i].SeatNumber, seats[i].Price, seats[i].Category);
                     index[listing.SeatNumber] = listing;
                     listings[i] = listing;
                 }
@@ -95,7 +95,7 @@ public sealed class InventoryGrain : Grain, IInventoryGrain
             var seats = await GrainFactory.GetGrain<IInventoryPageGrain>(InventoryPages.Key(appId, entityId, page)).GetSeatsAsync();
             foreach (var seat in seats)
             {
-                index[seat.SeatNumber] = new SeatListing(SeatAddress.Format(entityId, _seatCount++), seat.SeatNumber, seat.Price);
+                index[seat.SeatNumber] = new SeatListing(SeatAddress.Format(entityId, _seatCount++), seat.SeatNumber, seat.Price, seat.Category);
             }
 
             if (seats.Length < InventoryPages.Size)

@@ -123,7 +123,7 @@ public sealed class InventoryPageGrain(
 
     Task<SeatDefinition?> IInventoryPageGrain.GetSeatAsync(int slot) => Task.FromResult(
         slot >= 0 && slot < _slots.Length
-            ? new SeatDefinition(_appId, SeatIdOf(slot), _entityId, State.Seats[slot].SeatNumber, State.Seats[slot].Price)
+            ? new SeatDefinition(_appId, SeatIdOf(slot), _entityId, State.Seats[slot].SeatNumber, State.Seats[slot].Price, State.Seats[slot].Category)
             : null);
 
     Task<ImmutableArray<SeatView>> IInventoryPageGrain.ListAsync()
@@ -134,7 +134,8 @@ public sealed class InventoryPageGrain(
         {
             var status = _slots[slot].StatusAt(now);
             var seat = State.Seats[slot];
-            views.Add(new SeatView(SeatIdOf(slot), _entityId, seat.SeatNumber, seat.Price, status, status == SeatStatus.Held ? _slots[slot].HeldUntil : null));
+            views.Add(new SeatView(
+                SeatIdOf(slot), _entityId, seat.SeatNumber, seat.Price, status, status == SeatStatus.Held ? _slots[slot].HeldUntil : null, seat.Place, seat.Category));
         }
 
         return Task.FromResult(views.MoveToImmutable());

@@ -88,7 +88,8 @@ public sealed class SeatGrain(
 
         var status = StatusAt(time.GetUtcNow());
         return Task.FromResult<SeatView?>(new SeatView(
-            definition.SeatId, definition.EntityId, definition.SeatNumber, definition.Price, status, status == SeatStatus.Held ? State.HeldUntil : null));
+            definition.SeatId, definition.EntityId, definition.SeatNumber, definition.Price, status, status == SeatStatus.Held ? State.HeldUntil : null,
+            Category: definition.Category));
     }
 
     Task<HoldResult> ISeatGrain.TryHoldAsync(string userId, int maxUserHolds)
@@ -340,7 +341,8 @@ public sealed class SeatGrain(
             definition.Price,
             userId,
             paymentId,
-            WholeMicroseconds(now));
+            WholeMicroseconds(now),
+            definition.Category);
 
         // The seat's state decides (I2): once this write returns, the seat is booked for good.
         var events = await EventsAsync(WebhookEventTypes.BookingConfirmed, booking);

@@ -90,11 +90,13 @@ namespace Reservations.Client
 
         /// <summary>An entity's seats and their status (<c>GET /seats</c>).</summary>
         /// <param name="entityId">The entityId.</param>
+        /// <param name="category">The category.</param>
         /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<SeatsResponse>> ListSeatsAsync(string? entityId = default, System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task<ApiResult<SeatsResponse>> ListSeatsAsync(string? entityId = default, string? category = default, System.Threading.CancellationToken cancellationToken = default)
         {
             var route = new Route("seats");
             route.Query("entityId", entityId);
+            route.Query("category", category);
             return SendAsync<SeatsResponse>(System.Net.Http.HttpMethod.Get, route.ToString(), null, null, cancellationToken);
         }
 
@@ -727,13 +729,14 @@ namespace Reservations.Client
     }
 
     /// <summary>
-    /// A confirmed booking: decided by the seat's state (I2), recorded in the booking ledger.
+    /// A confirmed booking: decided by the seat's state (I2), recorded in the booking ledger. Price and
+    /// <br/>Category are what the seat was sold at (Category null for a seat without one).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial record Booking
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public Booking(string @bookingId, string @appId, string @seatId, string @entityId, string @seatNumber, decimal @price, string @userId, string @paymentId, System.DateTimeOffset @bookedAt)
+        public Booking(string @bookingId, string @appId, string @seatId, string @entityId, string @seatNumber, decimal @price, string @userId, string @paymentId, System.DateTimeOffset @bookedAt, string? @category)
         {
             this.BookingId = @bookingId;
             this.AppId = @appId;
@@ -744,6 +747,7 @@ namespace Reservations.Client
             this.UserId = @userId;
             this.PaymentId = @paymentId;
             this.BookedAt = @bookedAt;
+            this.Category = @category;
         }
 
         [System.Text.Json.Serialization.JsonPropertyName("bookingId")]
@@ -772,6 +776,9 @@ namespace Reservations.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("bookedAt")]
         public System.DateTimeOffset BookedAt { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("category")]
+        public string? Category { get; init; }
 
     }
 
@@ -1769,13 +1776,18 @@ namespace Reservations.Client
     public partial record SeatResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public SeatResponse(string @seatId, string @seatNumber, decimal @price, string @status, System.DateTimeOffset? @heldUntil)
+        public SeatResponse(string @seatId, string @seatNumber, decimal @price, string @status, System.DateTimeOffset? @heldUntil, string? @section, string? @row, int? @position, string? @category, bool? @accessible)
         {
             this.SeatId = @seatId;
             this.SeatNumber = @seatNumber;
             this.Price = @price;
             this.Status = @status;
             this.HeldUntil = @heldUntil;
+            this.Section = @section;
+            this.Row = @row;
+            this.Position = @position;
+            this.Category = @category;
+            this.Accessible = @accessible;
         }
 
         [System.Text.Json.Serialization.JsonPropertyName("seatId")]
@@ -1792,6 +1804,21 @@ namespace Reservations.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("heldUntil")]
         public System.DateTimeOffset? HeldUntil { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("section")]
+        public string? Section { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("row")]
+        public string? Row { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("position")]
+        public int? Position { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("category")]
+        public string? Category { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("accessible")]
+        public bool? Accessible { get; init; }
 
     }
 
@@ -1832,14 +1859,33 @@ namespace Reservations.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial record SeedCategoryRequest
+    {
+        [System.Text.Json.Serialization.JsonConstructor]
+        public SeedCategoryRequest(string? @name, decimal? @price)
+        {
+            this.Name = @name;
+            this.Price = @price;
+        }
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("price")]
+        public decimal? Price { get; init; }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial record SeedDataRequest
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public SeedDataRequest(string? @appId, string? @entityId, System.Collections.Generic.IReadOnlyList<SeedSeatRequest>? @seats)
+        public SeedDataRequest(string? @appId, string? @entityId, System.Collections.Generic.IReadOnlyList<SeedSeatRequest>? @seats, System.Collections.Generic.IReadOnlyList<SeedCategoryRequest>? @categories)
         {
             this.AppId = @appId;
             this.EntityId = @entityId;
             this.Seats = @seats;
+            this.Categories = @categories;
         }
 
         [System.Text.Json.Serialization.JsonPropertyName("appId")]
@@ -1850,6 +1896,9 @@ namespace Reservations.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("seats")]
         public System.Collections.Generic.IReadOnlyList<SeedSeatRequest>? Seats { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("categories")]
+        public System.Collections.Generic.IReadOnlyList<SeedCategoryRequest>? Categories { get; init; }
 
     }
 
@@ -1879,10 +1928,15 @@ namespace Reservations.Client
     public partial record SeedSeatRequest
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public SeedSeatRequest(string? @seatNumber, decimal? @price)
+        public SeedSeatRequest(string? @seatNumber, decimal? @price, string? @section, string? @row, int? @position, string? @category, bool? @accessible)
         {
             this.SeatNumber = @seatNumber;
             this.Price = @price;
+            this.Section = @section;
+            this.Row = @row;
+            this.Position = @position;
+            this.Category = @category;
+            this.Accessible = @accessible;
         }
 
         [System.Text.Json.Serialization.JsonPropertyName("seatNumber")]
@@ -1891,17 +1945,33 @@ namespace Reservations.Client
         [System.Text.Json.Serialization.JsonPropertyName("price")]
         public decimal? Price { get; init; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("section")]
+        public string? Section { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("row")]
+        public string? Row { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("position")]
+        public int? Position { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("category")]
+        public string? Category { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("accessible")]
+        public bool? Accessible { get; init; }
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial record SeededSeat
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public SeededSeat(string @seatId, string @seatNumber, decimal @price)
+        public SeededSeat(string @seatId, string @seatNumber, decimal @price, string? @category)
         {
             this.SeatId = @seatId;
             this.SeatNumber = @seatNumber;
             this.Price = @price;
+            this.Category = @category;
         }
 
         [System.Text.Json.Serialization.JsonPropertyName("seatId")]
@@ -1912,6 +1982,9 @@ namespace Reservations.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("price")]
         public decimal Price { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("category")]
+        public string? Category { get; init; }
 
     }
 
@@ -2408,7 +2481,7 @@ namespace Reservations.Client
     public partial record BookingOrGroupBookingResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public BookingOrGroupBookingResponse(string? @bookingId, string? @appId, string? @seatId, string? @entityId, string? @seatNumber, decimal? @price, string? @userId, string? @paymentId, System.DateTimeOffset? @bookedAt, System.Collections.Generic.IReadOnlyList<Booking>? @bookings)
+        public BookingOrGroupBookingResponse(string? @bookingId, string? @appId, string? @seatId, string? @entityId, string? @seatNumber, decimal? @price, string? @userId, string? @paymentId, System.DateTimeOffset? @bookedAt, string? @category, System.Collections.Generic.IReadOnlyList<Booking>? @bookings)
         {
             this.BookingId = @bookingId;
             this.AppId = @appId;
@@ -2419,6 +2492,7 @@ namespace Reservations.Client
             this.UserId = @userId;
             this.PaymentId = @paymentId;
             this.BookedAt = @bookedAt;
+            this.Category = @category;
             this.Bookings = @bookings;
         }
 
@@ -2448,6 +2522,9 @@ namespace Reservations.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("bookedAt")]
         public System.DateTimeOffset? BookedAt { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("category")]
+        public string? Category { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("bookings")]
         public System.Collections.Generic.IReadOnlyList<Booking>? Bookings { get; init; }

@@ -54,6 +54,7 @@ namespace Reservations.Client;
 [System.Text.Json.Serialization.JsonSerializable(typeof(SeatResponse))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(SeatsResponse))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(SecretKeyResponse))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(SeedCategoryRequest))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(SeedDataRequest))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(SeedDataResponse))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(SeedSeatRequest))]
