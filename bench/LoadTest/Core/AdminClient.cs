@@ -73,7 +73,8 @@ public sealed class AdminClient
             var request = new SeedDataRequest(
                 appId: appId, entityId: $"{entityPrefix}-{batch}",
                 seats: [.. Enumerable.Range(0, size).Select(i => new SeedSeatRequest(seatNumber: $"S{i + 1}", price: 10m, section: null, row: null, position: null, category: null, accessible: null))],
-                categories: null);
+                categories: null,
+                focalPoint: null);
             var seeded = await SendAsync(
                 "POST /admin/seed-data", (client, ct) => client.SeedDataAsync(request, cancellationToken: ct), retriesWhileBusy: 0, cancellationToken);
             seats.AddRange(seeded.Seats.Select(s => new SeatRef(s.SeatId, new ReserveSeatRequest(s.SeatId))));

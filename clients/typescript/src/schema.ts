@@ -191,6 +191,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reserve-best": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hold the best available seats together: adjacent in a row leaving no lone seat, else adjacent, else in one section, closest to the focal point */
+        post: operations["reserveBest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/extend-hold": {
         parameters: {
             query?: never;
@@ -886,6 +903,25 @@ export interface components {
             credentials: components["schemas"]["AppCredentialsJson"];
             limits?: null | components["schemas"]["AbuseLimitsJson"];
         };
+        BestReservationResponse: {
+            reservationToken: string;
+            seatIds: string[];
+            /** Format: date-time */
+            expiresAt: string;
+            seats: components["schemas"]["BestSeatResponse"][];
+        };
+        BestSeatResponse: {
+            seatId: string;
+            seatNumber: string;
+            /** Format: decimal */
+            price: number;
+            category: null | string;
+            section: null | string;
+            row: string;
+            /** Format: int32 */
+            position: number;
+            accessible: boolean;
+        };
         /**
          * @description A confirmed booking: decided by the seat's state (I2), recorded in the booking ledger. Price and
          *     Category are what the seat was sold at (Category null for a seat without one).
@@ -1037,6 +1073,12 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        FocalPointRequest: {
+            section: null | string;
+            row: null | string;
+            /** Format: int32 */
+            position: null | number;
+        };
         GroupBookingResponse: {
             bookings: components["schemas"]["Booking"][];
         };
@@ -1136,7 +1178,7 @@ export interface components {
              * @description A stable machine code (docs/api.md lists them); the response's description names the ones of its route and status.
              * @enum {string}
              */
-            error: "already_activated" | "app_disabled" | "app_not_found" | "booking_not_found" | "conflict" | "delivery_not_found" | "email_taken" | "engine_busy" | "error" | "extension_limit" | "forbidden" | "gone" | "group_incomplete" | "honeypot_filled" | "idempotency_in_progress" | "idempotency_key_reused" | "internal_error" | "invalid_app_credentials" | "invalid_credentials" | "invalid_idempotency_key" | "invalid_signature" | "invalid_token" | "link_expired" | "link_not_found" | "link_replaced" | "link_used" | "login_locked" | "malformed_json" | "method_not_allowed" | "not_found" | "not_holder" | "not_ready" | "origin_not_allowed" | "package_not_found" | "payload_too_large" | "payment_in_progress" | "reservation_expired" | "review_not_found" | "seat_not_found" | "seat_unavailable" | "seats_unavailable" | "secret_key_required" | "signed_notification_required" | "stale_timestamp" | "starting" | "steps_incomplete" | "token_used" | "too_many_entities" | "too_many_holds" | "too_many_packages" | "too_many_requests" | "too_many_seats" | "too_many_webhooks" | "unauthorized" | "unavailable" | "unsupported_media_type" | "validation_failed" | "webhook_not_found";
+            error: "already_activated" | "app_disabled" | "app_not_found" | "best_seats_contended" | "booking_not_found" | "conflict" | "delivery_not_found" | "email_taken" | "engine_busy" | "error" | "extension_limit" | "forbidden" | "gone" | "group_incomplete" | "honeypot_filled" | "idempotency_in_progress" | "idempotency_key_reused" | "internal_error" | "invalid_app_credentials" | "invalid_credentials" | "invalid_idempotency_key" | "invalid_signature" | "invalid_token" | "link_expired" | "link_not_found" | "link_replaced" | "link_used" | "login_locked" | "malformed_json" | "method_not_allowed" | "not_enough_seats" | "not_found" | "not_holder" | "not_ready" | "origin_not_allowed" | "package_not_found" | "payload_too_large" | "payment_in_progress" | "reservation_expired" | "review_not_found" | "seat_not_found" | "seat_unavailable" | "seats_unavailable" | "secret_key_required" | "signed_notification_required" | "stale_timestamp" | "starting" | "steps_incomplete" | "token_used" | "too_many_entities" | "too_many_holds" | "too_many_packages" | "too_many_requests" | "too_many_seats" | "too_many_webhooks" | "unauthorized" | "unavailable" | "unsupported_media_type" | "validation_failed" | "webhook_not_found";
             /** @description seats_unavailable: the seats of the group that are held or booked. */
             unavailableSeatIds?: string[];
             /** @description seat_not_found (a group hold): the seats that do not exist in this app. */
@@ -1174,6 +1216,14 @@ export interface components {
             seatId: string;
             /** Format: date-time */
             expiresAt: string;
+        };
+        ReserveBestRequest: {
+            entityId: null | string;
+            /** Format: int32 */
+            count: null | number;
+            category?: null | string;
+            section?: null | string;
+            accessible?: null | boolean;
         };
         /**
          * @example {
@@ -1263,6 +1313,7 @@ export interface components {
             entityId: null | string;
             seats: null | components["schemas"]["SeedSeatRequest"][];
             categories?: null | components["schemas"]["SeedCategoryRequest"][];
+            focalPoint?: null | components["schemas"]["FocalPointRequest"];
         };
         SeedDataResponse: {
             appId: string;
@@ -2088,6 +2139,78 @@ export interface operations {
                 };
             };
             /** @description seats_unavailable: some seats are held or booked; unavailableSeatIds lists them. No seat is held. too_many_holds: the seats would give the user more live holds than the app allows. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too_many_requests: too many holds from this address or by this user in the app's window; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    reserveBest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) of up to 255 printable ASCII characters. The same key with the same request within 24 hours gets the first answer again (with Idempotent-Replayed: true); with another request, 422 idempotency_key_reused. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReserveBestRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BestReservationResponse"];
+                };
+            };
+            /** @description validation_failed: entityId missing or malformed, count not between 1 and Reservations:MaxSeatsPerHold (10), category or section too long; malformed_json. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description invalid_app_credentials: x-app-id and x-api-key are not an app and its current key; invalid_token: the bearer token is missing, bad, expired or not a user's of this app. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description app_disabled: the app is disabled; origin_not_allowed: the Origin is not among the app's allowed domains. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description not_enough_seats: no free seats fit the request together (side by side in a row or in one section); best_seats_contended: other holds took every choice first, try again; too_many_holds: the seats would give the user more live holds than the app allows. */
             409: {
                 headers: {
                     [name: string]: unknown;

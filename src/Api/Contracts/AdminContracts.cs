@@ -72,7 +72,10 @@ public sealed record SeedSeatRequest(
 
 public sealed record SeedCategoryRequest(string? Name, decimal? Price);
 
-public sealed record SeedDataRequest(string? AppId, string? EntityId, IReadOnlyList<SeedSeatRequest?>? Seats, IReadOnlyList<SeedCategoryRequest?>? Categories = null);
+public sealed record FocalPointRequest(string? Section, string? Row, int? Position);
+
+public sealed record SeedDataRequest(
+    string? AppId, string? EntityId, IReadOnlyList<SeedSeatRequest?>? Seats, IReadOnlyList<SeedCategoryRequest?>? Categories = null, FocalPointRequest? FocalPoint = null);
 
 public sealed record SeededSeat(string SeatId, string SeatNumber, decimal Price, string? Category = null);
 

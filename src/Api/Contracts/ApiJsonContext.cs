@@ -21,6 +21,8 @@ namespace Reservations.Api.Contracts;
 [JsonSerializable(typeof(ReleaseResponse))]
 [JsonSerializable(typeof(ConfirmBookingRequest))]
 [JsonSerializable(typeof(ReserveSeatsRequest))]
+[JsonSerializable(typeof(ReserveBestRequest))]
+[JsonSerializable(typeof(BestReservationResponse))]
 [JsonSerializable(typeof(GroupReservationResponse))]
 [JsonSerializable(typeof(GroupBookingResponse))]
 [JsonSerializable(typeof(GroupReleaseResponse))]

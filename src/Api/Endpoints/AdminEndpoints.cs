@@ -9,6 +9,7 @@ using Reservations.Api.Limits;
 using Reservations.Api.Security;
 using Reservations.Grains;
 using Reservations.Grains.Admin;
+using Reservations.Grains.BestSeats;
 using Reservations.Grains.Bookings;
 using Reservations.Grains.Inventory;
 using Reservations.Grains.Seats;
@@ -275,6 +276,11 @@ internal static class AdminEndpoints
             return badSeats;
         }
 
+        if (SeedSeats.TryReadFocalPoint(request.FocalPoint, out var focal) is { } badFocalPoint)
+        {
+            return badFocalPoint;
+        }
+
         if (!await AppExistsAsync(grains, request.AppId))
         {
             return AppNotFound();
@@ -287,6 +293,11 @@ internal static class AdminEndpoints
                 StatusCodes.Status409Conflict,
                 "too_many_entities",
                 $"This app already has {options.Value.MaxEntitiesPerApp} entities, the most an app may have; seed one of them instead.");
+        }
+
+        if (focal is not null)
+        {
+            await grains.GetGrain<IBestSeatsGrain>(GrainKeys.Scoped(request.AppId!, request.EntityId!)).SetFocalPointAsync(focal);
         }
 
         ApiLog.SeatsSeeded(loggers.CreateLogger(LogCategory), result.Seats.Length, request.AppId!, request.EntityId!);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Reservations.Api.Contracts;
 using Reservations.Api.Errors;
+using Reservations.Grains.BestSeats;
 using Reservations.Grains.Inventory;
 
 namespace Reservations.Api.Endpoints;
@@ -63,6 +64,30 @@ internal static class SeedSeats
         }
 
         specs = builder.MoveToImmutable();
+        return null;
+    }
+
+    /// <summary>The entity's focal point for best available, if the request sets one.</summary>
+    public static ProblemResult? TryReadFocalPoint(FocalPointRequest? request, out FocalPoint? focal)
+    {
+        focal = null;
+        if (request is null)
+        {
+            return null;
+        }
+
+        if (((request.Section is null ? null : Check.Text(request.Section, "focalPoint.section", 50))
+            ?? (request.Row is null ? null : Check.Text(request.Row, "focalPoint.row", 20))) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (request.Position is < 1 or > 10_000)
+        {
+            return ApiProblem.Validation("focalPoint.position must be between 1 and 10000.");
+        }
+
+        focal = new FocalPoint(request.Section?.Trim(), request.Row?.Trim(), request.Position);
         return null;
     }
 

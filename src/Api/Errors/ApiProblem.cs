@@ -18,6 +18,12 @@ internal static class ApiProblem
     public static readonly ProblemResult TooManyHolds = new(StatusCodes.Status409Conflict, "too_many_holds",
         "You already hold the most seats this app allows at once; release or book one first.");
 
+    public static readonly ProblemResult NotEnoughSeats = new(StatusCodes.Status409Conflict, "not_enough_seats",
+        "Not enough free seats fit the request together: side by side in a row, or in one section.");
+
+    public static readonly ProblemResult BestSeatsContended = new(StatusCodes.Status409Conflict, "best_seats_contended",
+        "Other customers took every choice of seats first; nothing is held. Try again.");
+
     public static readonly ProblemResult TokenUsed = new(StatusCodes.Status409Conflict, "token_used", "This reservation was confirmed with another paymentId.");
 
     public static ProblemResult SeatsUnavailable(IEnumerable<string> seatIds) =>

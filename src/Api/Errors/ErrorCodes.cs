@@ -22,7 +22,7 @@ internal static class ErrorCodes
         "reservation_expired",
         // Refused by the state of things (409).
         "conflict", "seat_unavailable", "seats_unavailable", "too_many_holds", "token_used", "group_incomplete", "extension_limit",
-        "payment_in_progress", "email_taken", "too_many_webhooks", "too_many_packages", "too_many_entities", "steps_incomplete",
+        "payment_in_progress", "not_enough_seats", "best_seats_contended", "email_taken", "too_many_webhooks", "too_many_packages", "too_many_entities", "steps_incomplete",
         "already_activated",
         // Slow down, try again (429, 503), and our own faults (500).
         "too_many_requests", "login_locked", "unavailable", "engine_busy", "starting", "not_ready", "internal_error", "error",

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Reservations.Grains.BestSeats;
 using Reservations.Grains.Seats;
 
 namespace Reservations.Grains.Inventory;
@@ -83,6 +84,11 @@ public sealed class InventoryGrain : Grain, IInventoryGrain
         }
 
         await entities.TryRecordAsync(entityId, _seatCount);
+        if (added.Count > 0)
+        {
+            GrainFactory.GetGrain<IBestSeatsGrain>(this.GetPrimaryKeyString()).CatalogChangedAsync().Ignore();
+        }
+
         return new SeedResult(SeedOutcome.Seeded, [.. listings]);
     }
 

@@ -135,7 +135,7 @@ public abstract class ApiFixture : IAsyncLifetime
     {
         var entityId = $"ev-{Guid.NewGuid():N}";
         var seats = Enumerable.Range(1, count).Select(i => new SeedSeatRequest(seatNumber: $"R{i}", price: 10m + i, section: null, row: null, position: null, category: null, accessible: null)).ToList();
-        var seeded = await AdminClient().SeedDataAsync(new SeedDataRequest(appId: app.AppId, entityId: entityId, seats: seats, categories: null)).Created();
+        var seeded = await AdminClient().SeedDataAsync(new SeedDataRequest(appId: app.AppId, entityId: entityId, seats: seats, categories: null, focalPoint: null)).Created();
         return (entityId, [.. seeded.Seats.Select(s => s.SeatId)]);
     }
 

@@ -14,6 +14,9 @@ public static class ErrorCodes
     /// <summary><c>app_not_found</c></summary>
     public const string AppNotFound = "app_not_found";
 
+    /// <summary><c>best_seats_contended</c></summary>
+    public const string BestSeatsContended = "best_seats_contended";
+
     /// <summary><c>booking_not_found</c></summary>
     public const string BookingNotFound = "booking_not_found";
 
@@ -91,6 +94,9 @@ public static class ErrorCodes
 
     /// <summary><c>method_not_allowed</c></summary>
     public const string MethodNotAllowed = "method_not_allowed";
+
+    /// <summary><c>not_enough_seats</c></summary>
+    public const string NotEnoughSeats = "not_enough_seats";
 
     /// <summary><c>not_found</c></summary>
     public const string NotFound = "not_found";

@@ -130,6 +130,16 @@ namespace Reservations.Client
             return SendAsync<GroupReservationResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
         }
 
+        /// <summary>Hold the best available seats together: adjacent in a row leaving no lone seat, else adjacent, else in one section, closest to the focal point (<c>POST /reserve-best</c>).</summary>
+        /// <param name="body">The request body.</param>
+        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<BestReservationResponse>> ReserveBestAsync(ReserveBestRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("reserve-best");
+            return SendAsync<BestReservationResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
+        }
+
         /// <summary>Extend a hold (a limited number of times) (<c>POST /extend-hold</c>).</summary>
         /// <param name="body">The request body.</param>
         /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
@@ -728,6 +738,74 @@ namespace Reservations.Client
 
     }
 
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial record BestReservationResponse
+    {
+        [System.Text.Json.Serialization.JsonConstructor]
+        public BestReservationResponse(string @reservationToken, System.Collections.Generic.IReadOnlyList<string> @seatIds, System.DateTimeOffset @expiresAt, System.Collections.Generic.IReadOnlyList<BestSeatResponse> @seats)
+        {
+            this.ReservationToken = @reservationToken;
+            this.SeatIds = @seatIds;
+            this.ExpiresAt = @expiresAt;
+            this.Seats = @seats;
+        }
+
+        [System.Text.Json.Serialization.JsonPropertyName("reservationToken")]
+        public string ReservationToken { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("seatIds")]
+        public System.Collections.Generic.IReadOnlyList<string> SeatIds { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("expiresAt")]
+        public System.DateTimeOffset ExpiresAt { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("seats")]
+        public System.Collections.Generic.IReadOnlyList<BestSeatResponse> Seats { get; init; }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial record BestSeatResponse
+    {
+        [System.Text.Json.Serialization.JsonConstructor]
+        public BestSeatResponse(string @seatId, string @seatNumber, decimal @price, string? @category, string? @section, string @row, int @position, bool @accessible)
+        {
+            this.SeatId = @seatId;
+            this.SeatNumber = @seatNumber;
+            this.Price = @price;
+            this.Category = @category;
+            this.Section = @section;
+            this.Row = @row;
+            this.Position = @position;
+            this.Accessible = @accessible;
+        }
+
+        [System.Text.Json.Serialization.JsonPropertyName("seatId")]
+        public string SeatId { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("seatNumber")]
+        public string SeatNumber { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("price")]
+        public decimal Price { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("category")]
+        public string? Category { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("section")]
+        public string? Section { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("row")]
+        public string Row { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("position")]
+        public int Position { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("accessible")]
+        public bool Accessible { get; init; }
+
+    }
+
     /// <summary>
     /// A confirmed booking: decided by the seat's state (I2), recorded in the booking ledger. Price and
     /// <br/>Category are what the seat was sold at (Category null for a seat without one).
@@ -1189,6 +1267,28 @@ namespace Reservations.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial record FocalPointRequest
+    {
+        [System.Text.Json.Serialization.JsonConstructor]
+        public FocalPointRequest(string? @section, string? @row, int? @position)
+        {
+            this.Section = @section;
+            this.Row = @row;
+            this.Position = @position;
+        }
+
+        [System.Text.Json.Serialization.JsonPropertyName("section")]
+        public string? Section { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("row")]
+        public string? Row { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("position")]
+        public int? Position { get; init; }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial record GroupBookingResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
@@ -1645,6 +1745,36 @@ namespace Reservations.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial record ReserveBestRequest
+    {
+        [System.Text.Json.Serialization.JsonConstructor]
+        public ReserveBestRequest(string? @entityId, int? @count, string? @category, string? @section, bool? @accessible)
+        {
+            this.EntityId = @entityId;
+            this.Count = @count;
+            this.Category = @category;
+            this.Section = @section;
+            this.Accessible = @accessible;
+        }
+
+        [System.Text.Json.Serialization.JsonPropertyName("entityId")]
+        public string? EntityId { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("count")]
+        public int? Count { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("category")]
+        public string? Category { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("section")]
+        public string? Section { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("accessible")]
+        public bool? Accessible { get; init; }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial record ReserveSeatRequest
     {
         [System.Text.Json.Serialization.JsonConstructor]
@@ -1880,12 +2010,13 @@ namespace Reservations.Client
     public partial record SeedDataRequest
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public SeedDataRequest(string? @appId, string? @entityId, System.Collections.Generic.IReadOnlyList<SeedSeatRequest>? @seats, System.Collections.Generic.IReadOnlyList<SeedCategoryRequest>? @categories)
+        public SeedDataRequest(string? @appId, string? @entityId, System.Collections.Generic.IReadOnlyList<SeedSeatRequest>? @seats, System.Collections.Generic.IReadOnlyList<SeedCategoryRequest>? @categories, FocalPointRequest? @focalPoint)
         {
             this.AppId = @appId;
             this.EntityId = @entityId;
             this.Seats = @seats;
             this.Categories = @categories;
+            this.FocalPoint = @focalPoint;
         }
 
         [System.Text.Json.Serialization.JsonPropertyName("appId")]
@@ -1899,6 +2030,9 @@ namespace Reservations.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("categories")]
         public System.Collections.Generic.IReadOnlyList<SeedCategoryRequest>? Categories { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("focalPoint")]
+        public FocalPointRequest? FocalPoint { get; init; }
 
     }
 
