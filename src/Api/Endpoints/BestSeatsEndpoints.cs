@@ -28,9 +28,9 @@ internal sealed class BestSeatsEndpoints(GrainReferences grains, AppLimits limit
             .ProducesProblemCodes(StatusCodes.Status429TooManyRequests, ResponseDocs.HoldsRateLimited)
             .ProducesProblemCodes(StatusCodes.Status400BadRequest,
                 $"validation_failed: entityId missing or malformed, count not between 1 and Reservations:MaxSeatsPerHold ({options.MaxSeatsPerHold}), category or section too long; malformed_json.")
-            .ProducesUserProblems()
+            .ProducesUserProblems(ResponseDocs.InvalidChannelKey)
             .ProducesProblemCodes(StatusCodes.Status409Conflict,
-                "not_enough_seats: no free seats fit the request together (side by side in a row or in one section); "
+                "not_enough_seats: no free seats fit the request together (side by side in a row or in one section; a request with x-channel-key chooses among its channel's seats, one without among public seats); "
                 + "best_seats_contended: other holds took every choice first, try again; too_many_holds: the seats would give the user more live holds than the app allows.");
         return app;
     }
@@ -43,11 +43,17 @@ internal sealed class BestSeatsEndpoints(GrainReferences grains, AppLimits limit
         }
 
         // No retry on a silo leaving: every attempt makes a new group, as POST /reserve-seats (GroupEndpoints).
+        var (channel, badKey) = await ChannelKeys.ReadAsync(http, grains);
+        if (badKey is not null)
+        {
+            return badKey;
+        }
+
         var appId = http.AppId();
         var maxHolds = (await limits.ForAsync(appId)).MaxHoldsPerUser;
         var best = grains.GetGrain<IBestSeatsGrain>(GrainKeys.Scoped(appId, request.EntityId!));
         var result = await best.TryHoldBestAsync(
-            http.UserId(), new BestSeatsRequest(request.Count!.Value, request.Category?.Trim(), request.Section?.Trim(), request.Accessible ?? false), maxHolds);
+            http.UserId(), new BestSeatsRequest(request.Count!.Value, request.Category?.Trim(), request.Section?.Trim(), request.Accessible ?? false, channel), maxHolds);
         return result switch
         {
             { Outcome: BestHoldOutcome.Granted, ReservationToken: { } token, ExpiresAt: { } expiresAt } => TypedResults.Created(

@@ -39,10 +39,11 @@ internal sealed class SeatEndpoints(
         var holds = app.MapGroup("").WithTags("Seats").RequireTenantUser();
         holds.MapPost("/reserve-seat", endpoints.ReserveAsync).WithName("reserveSeat").WithSummary("Hold a seat: answers a one-time reservation token").RequireAbuseLimit(LimitedAction.Hold)
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, "validation_failed: seatId missing or malformed; malformed_json.")
-            .ProducesUserProblems()
+            .ProducesUserProblems(ResponseDocs.InvalidChannelKey)
             .ProducesProblemCodes(StatusCodes.Status404NotFound, "seat_not_found: no such seat in this app.")
             .ProducesProblemCodes(StatusCodes.Status409Conflict,
-                "seat_unavailable: the seat is held or booked; too_many_holds: the user already holds the most seats the app allows at once (release or book one first).")
+                "seat_unavailable: the seat is held or booked; too_many_holds: the user already holds the most seats the app allows at once (release or book one first); "
+                + "seat_in_channel: the seat is kept for a sales channel whose key (x-channel-key) the request did not carry.")
             .ProducesProblemCodes(StatusCodes.Status429TooManyRequests, ResponseDocs.HoldsRateLimited);
         holds.MapPost("/release-seat", endpoints.ReleaseAsync).WithName("releaseSeat").WithSummary("Release a hold (a seat's or a group's)")
             .ProducesEither<ReleaseResponse, GroupReleaseResponse>(StatusCodes.Status200OK)
@@ -124,7 +125,7 @@ internal sealed class SeatEndpoints(
 
     private static SeatResponse ResponseOf(SeatView seat) => new(
         seat.SeatId, seat.SeatNumber, seat.Price, StatusText(seat.Status), seat.HeldUntil,
-        seat.Place?.Section, seat.Place?.Row, seat.Place?.Position, seat.Category, seat.Place?.Accessible);
+        seat.Place?.Section, seat.Place?.Row, seat.Place?.Position, seat.Category, seat.Place?.Accessible, seat.Channel);
 
     private async Task<Results<Created<ReservationResponse>, ProblemResult>> ReserveAsync(ReserveSeatRequest request, HttpContext http)
     {
@@ -138,6 +139,12 @@ internal sealed class SeatEndpoints(
             return ApiProblem.SeatNotFound;
         }
 
+        var (channel, badKey) = await ChannelKeys.ReadAsync(http, grains);
+        if (badKey is not null)
+        {
+            return badKey;
+        }
+
         var appId = http.AppId();
         var maxHolds = (await limits.ForAsync(appId)).MaxHoldsPerUser;
         var seat = grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(appId, request.SeatId!));
@@ -146,7 +153,7 @@ internal sealed class SeatEndpoints(
         {
             try
             {
-                result = await seat.TryHoldAsync(http.UserId(), maxHolds);
+                result = await seat.TryHoldAsync(http.UserId(), maxHolds, channel);
                 break;
             }
             catch (OrleansMessageRejectionException) when (attempt < SiloLeaving.Attempts)
@@ -164,6 +171,7 @@ internal sealed class SeatEndpoints(
                 TypedResults.Created((string?)null, new ReservationResponse(token, request.SeatId!, expiresAt)),
             { Outcome: HoldOutcome.NotFound } => ApiProblem.SeatNotFound,
             { Outcome: HoldOutcome.TooManyHolds } => ApiProblem.TooManyHolds,
+            { Outcome: HoldOutcome.ReservedForChannel } => ApiProblem.SeatInChannel,
             _ => ApiProblem.SeatUnavailable,
         };
     }

@@ -8,6 +8,9 @@ internal static class ApiProblem
     /// <summary>The seat is held or booked: a hot seat's answer to nearly everyone, so made once.</summary>
     public static readonly ProblemResult SeatUnavailable = new(StatusCodes.Status409Conflict, "seat_unavailable", "The seat is held or booked.");
 
+    public static readonly ProblemResult SeatInChannel = new(StatusCodes.Status409Conflict, "seat_in_channel",
+        "The seat is kept for a sales channel; only requests with that channel's key (x-channel-key) can hold it.");
+
     public static readonly ProblemResult SeatNotFound = new(StatusCodes.Status404NotFound, "seat_not_found", "No such seat in this app.");
 
     public static readonly ProblemResult ReservationExpired =

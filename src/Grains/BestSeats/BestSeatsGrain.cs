@@ -62,7 +62,7 @@ public sealed class BestSeatsGrain(
             try
             {
                 var group = GrainFactory.GetGrain<ISeatGroupGrain>(GrainKeys.Scoped(_appId, GroupToken.NewGroupId()));
-                result = await group.TryHoldAsync(userId, [.. ordinals.Select(SeatIdOf)], maxUserHolds);
+                result = await group.TryHoldAsync(userId, [.. ordinals.Select(SeatIdOf)], maxUserHolds, request.Channel);
             }
             finally
             {
@@ -105,7 +105,7 @@ public sealed class BestSeatsGrain(
     {
         if (SeatAddress.TryParse(seatId, out var address) && address.Ordinal < _marks.Length)
         {
-            Apply(address.Ordinal, new Mark(change.Status, change.HeldUntil, change.Version));
+            Apply(address.Ordinal, new Mark(change.Status, change.HeldUntil, change.Version, change.Channel));
         }
 
         return Task.CompletedTask;
@@ -115,13 +115,15 @@ public sealed class BestSeatsGrain(
     {
         var now = time.GetUtcNow();
         var free = new bool[hall.Seats.Count];
+        var open = new bool[hall.Seats.Count];
         for (var i = 0; i < free.Length; i++)
         {
             var ordinal = hall.Seats[i].Ordinal;
             free[i] = _marks[ordinal].IsFreeAt(now) && !_proposed.Contains(ordinal);
+            open[i] = free[i] && string.Equals(_marks[ordinal].Channel, request.Channel, StringComparison.Ordinal);
         }
 
-        return BestSeatChooser.Choose(hall, free, free, request, stored.State.FocalPoint);
+        return BestSeatChooser.Choose(hall, open, free, request, stored.State.FocalPoint);
     }
 
     // What this view believes until the seats' own news arrives (a newer version replaces it).
@@ -176,7 +178,7 @@ public sealed class BestSeatsGrain(
 
             for (var slot = 0; slot < entries.Length; slot++)
             {
-                Apply(catalog.Count + slot, new Mark(entries[slot].Status, entries[slot].HeldUntil, entries[slot].Version));
+                Apply(catalog.Count + slot, new Mark(entries[slot].Status, entries[slot].HeldUntil, entries[slot].Version, entries[slot].Channel));
             }
 
             catalog.AddRange((await grain.GetSeatsAsync()).Take(entries.Length));
@@ -211,8 +213,8 @@ public sealed class BestSeatsGrain(
 
     private int OrdinalOf(string seatId) => SeatAddress.TryParse(seatId, out var address) && address.Ordinal < _marks.Length ? address.Ordinal : -1;
 
-    /// <summary>A seat's status as this view last heard it.</summary>
-    private readonly record struct Mark(SeatStatus Status, DateTimeOffset? HeldUntil, long Version)
+    /// <summary>A seat's status and sales channel as this view last heard it.</summary>
+    private readonly record struct Mark(SeatStatus Status, DateTimeOffset? HeldUntil, long Version, string? Channel)
     {
         public bool IsFreeAt(DateTimeOffset now) => Status == SeatStatus.Available || (Status == SeatStatus.Held && !(HeldUntil > now));
     }

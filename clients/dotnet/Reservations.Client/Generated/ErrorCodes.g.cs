@@ -20,6 +20,12 @@ public static class ErrorCodes
     /// <summary><c>booking_not_found</c></summary>
     public const string BookingNotFound = "booking_not_found";
 
+    /// <summary><c>channel_exists</c></summary>
+    public const string ChannelExists = "channel_exists";
+
+    /// <summary><c>channel_not_found</c></summary>
+    public const string ChannelNotFound = "channel_not_found";
+
     /// <summary><c>conflict</c></summary>
     public const string Conflict = "conflict";
 
@@ -61,6 +67,9 @@ public static class ErrorCodes
 
     /// <summary><c>invalid_app_credentials</c></summary>
     public const string InvalidAppCredentials = "invalid_app_credentials";
+
+    /// <summary><c>invalid_channel_key</c></summary>
+    public const string InvalidChannelKey = "invalid_channel_key";
 
     /// <summary><c>invalid_credentials</c></summary>
     public const string InvalidCredentials = "invalid_credentials";
@@ -124,6 +133,9 @@ public static class ErrorCodes
 
     /// <summary><c>review_not_found</c></summary>
     public const string ReviewNotFound = "review_not_found";
+
+    /// <summary><c>seat_in_channel</c></summary>
+    public const string SeatInChannel = "seat_in_channel";
 
     /// <summary><c>seat_not_found</c></summary>
     public const string SeatNotFound = "seat_not_found";

@@ -140,6 +140,98 @@ namespace Reservations.Client
             return SendAsync<BestReservationResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
         }
 
+        /// <summary>Create a sales channel of an app: its key is shown once (<c>POST /admin/apps/{appId}/channels</c>).</summary>
+        /// <param name="appId">The appId.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<ChannelKeyResponse>> CreateAppChannelAsync(string appId, CreateChannelRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("admin/apps/{appId}/channels");
+            route.Path("appId", appId);
+            return SendAsync<ChannelKeyResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
+        }
+
+        /// <summary>List an app's sales channels (<c>GET /admin/apps/{appId}/channels</c>).</summary>
+        /// <param name="appId">The appId.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<ChannelListResponse>> ListAppChannelsAsync(string appId, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("admin/apps/{appId}/channels");
+            route.Path("appId", appId);
+            return SendAsync<ChannelListResponse>(System.Net.Http.HttpMethod.Get, route.ToString(), null, null, cancellationToken);
+        }
+
+        /// <summary>Keep seats for a sales channel of an app (<c>POST /admin/apps/{appId}/channels/{name}/seats</c>).</summary>
+        /// <param name="appId">The appId.</param>
+        /// <param name="name">The name.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<ChannelSeatsResponse>> KeepAppSeatsForChannelAsync(string appId, string name, ChannelSeatsRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("admin/apps/{appId}/channels/{name}/seats");
+            route.Path("appId", appId);
+            route.Path("name", name);
+            return SendAsync<ChannelSeatsResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
+        }
+
+        /// <summary>Make seats of a sales channel of an app public at once (<c>POST /admin/apps/{appId}/channels/{name}/release</c>).</summary>
+        /// <param name="appId">The appId.</param>
+        /// <param name="name">The name.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<ChannelSeatsResponse>> ReleaseAppChannelSeatsAsync(string appId, string name, ChannelSeatsRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("admin/apps/{appId}/channels/{name}/release");
+            route.Path("appId", appId);
+            route.Path("name", name);
+            return SendAsync<ChannelSeatsResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
+        }
+
+        /// <summary>Create a sales channel: its key is shown once (<c>POST /channels</c>).</summary>
+        /// <param name="body">The request body.</param>
+        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<ChannelKeyResponse>> CreateChannelAsync(CreateChannelRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("channels");
+            return SendAsync<ChannelKeyResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
+        }
+
+        /// <summary>List the app's sales channels (<c>GET /channels</c>).</summary>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<ChannelListResponse>> ListChannelsAsync(System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("channels");
+            return SendAsync<ChannelListResponse>(System.Net.Http.HttpMethod.Get, route.ToString(), null, null, cancellationToken);
+        }
+
+        /// <summary>Keep seats for a sales channel (<c>POST /channels/{name}/seats</c>).</summary>
+        /// <param name="name">The name.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<ChannelSeatsResponse>> KeepSeatsForChannelAsync(string name, ChannelSeatsRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("channels/{name}/seats");
+            route.Path("name", name);
+            return SendAsync<ChannelSeatsResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
+        }
+
+        /// <summary>Make seats of a sales channel public at once (<c>POST /channels/{name}/release</c>).</summary>
+        /// <param name="name">The name.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<ChannelSeatsResponse>> ReleaseChannelSeatsAsync(string name, ChannelSeatsRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("channels/{name}/release");
+            route.Path("name", name);
+            return SendAsync<ChannelSeatsResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
+        }
+
         /// <summary>Extend a hold (a limited number of times) (<c>POST /extend-hold</c>).</summary>
         /// <param name="body">The request body.</param>
         /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
@@ -1045,6 +1137,88 @@ namespace Reservations.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial record ChannelKeyResponse
+    {
+        [System.Text.Json.Serialization.JsonConstructor]
+        public ChannelKeyResponse(string @name, string @key)
+        {
+            this.Name = @name;
+            this.Key = @key;
+        }
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("key")]
+        public string Key { get; init; }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial record ChannelListResponse
+    {
+        [System.Text.Json.Serialization.JsonConstructor]
+        public ChannelListResponse(System.Collections.Generic.IReadOnlyList<ChannelResponse> @channels)
+        {
+            this.Channels = @channels;
+        }
+
+        [System.Text.Json.Serialization.JsonPropertyName("channels")]
+        public System.Collections.Generic.IReadOnlyList<ChannelResponse> Channels { get; init; }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial record ChannelResponse
+    {
+        [System.Text.Json.Serialization.JsonConstructor]
+        public ChannelResponse(string @name, System.DateTimeOffset @createdAt)
+        {
+            this.Name = @name;
+            this.CreatedAt = @createdAt;
+        }
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+        public System.DateTimeOffset CreatedAt { get; init; }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial record ChannelSeatsRequest
+    {
+        [System.Text.Json.Serialization.JsonConstructor]
+        public ChannelSeatsRequest(System.Collections.Generic.IReadOnlyList<string>? @seatIds)
+        {
+            this.SeatIds = @seatIds;
+        }
+
+        [System.Text.Json.Serialization.JsonPropertyName("seatIds")]
+        public System.Collections.Generic.IReadOnlyList<string>? SeatIds { get; init; }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial record ChannelSeatsResponse
+    {
+        [System.Text.Json.Serialization.JsonConstructor]
+        public ChannelSeatsResponse(string? @channel, System.Collections.Generic.IReadOnlyList<string> @seatIds)
+        {
+            this.Channel = @channel;
+            this.SeatIds = @seatIds;
+        }
+
+        [System.Text.Json.Serialization.JsonPropertyName("channel")]
+        public string? Channel { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("seatIds")]
+        public System.Collections.Generic.IReadOnlyList<string> SeatIds { get; init; }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial record CompleteRequest
     {
         [System.Text.Json.Serialization.JsonConstructor]
@@ -1189,6 +1363,20 @@ namespace Reservations.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("allowedDomains")]
         public System.Collections.Generic.IReadOnlyList<string>? AllowedDomains { get; init; }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial record CreateChannelRequest
+    {
+        [System.Text.Json.Serialization.JsonConstructor]
+        public CreateChannelRequest(string? @name)
+        {
+            this.Name = @name;
+        }
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; init; }
 
     }
 
@@ -1906,7 +2094,7 @@ namespace Reservations.Client
     public partial record SeatResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public SeatResponse(string @seatId, string @seatNumber, decimal @price, string @status, System.DateTimeOffset? @heldUntil, string? @section, string? @row, int? @position, string? @category, bool? @accessible)
+        public SeatResponse(string @seatId, string @seatNumber, decimal @price, string @status, System.DateTimeOffset? @heldUntil, string? @section, string? @row, int? @position, string? @category, bool? @accessible, string? @channel)
         {
             this.SeatId = @seatId;
             this.SeatNumber = @seatNumber;
@@ -1918,6 +2106,7 @@ namespace Reservations.Client
             this.Position = @position;
             this.Category = @category;
             this.Accessible = @accessible;
+            this.Channel = @channel;
         }
 
         [System.Text.Json.Serialization.JsonPropertyName("seatId")]
@@ -1949,6 +2138,9 @@ namespace Reservations.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("accessible")]
         public bool? Accessible { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("channel")]
+        public string? Channel { get; init; }
 
     }
 
