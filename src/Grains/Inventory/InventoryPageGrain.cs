@@ -188,7 +188,8 @@ public sealed class InventoryPageGrain(
         for (var slot = 0; slot < _slots.Length; slot++)
         {
             var (status, heldUntil, version, channel) = _slots[slot];
-            entries.Add(new SeatMapEntry(SeatIdOf(slot), State.Seats[slot].SeatNumber, State.Seats[slot].Price, status, heldUntil, version, channel));
+            var seat = State.Seats[slot];
+            entries.Add(new SeatMapEntry(SeatIdOf(slot), seat.SeatNumber, seat.Price, status, heldUntil, version, channel, seat.Place, seat.Category));
         }
 
         return Task.FromResult(entries.MoveToImmutable());
