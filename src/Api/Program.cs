@@ -22,6 +22,8 @@ app.MapObservability();
 AuthEndpoints.Map(app);
 SeatEndpoints.Map(app);
 GroupEndpoints.Map(app);
+BestSeatsEndpoints.Map(app);
+ChannelEndpoints.Map(app);
 HoldTimeEndpoints.Map(app);
 BookingEndpoints.Map(app);
 PaymentNotificationEndpoints.Map(app);

@@ -6,7 +6,7 @@ namespace Reservations.Ledger;
 /// <summary>The SQL both ledgers share: the columns, the newest-first order and its keyset cursor.</summary>
 internal static class LedgerSql
 {
-    public const string Columns = "booking_id, app_id, seat_id, entity_id, seat_number, price, user_id, payment_id, booked_at";
+    public const string Columns = "booking_id, app_id, seat_id, entity_id, seat_number, price, user_id, payment_id, booked_at, category";
 
     public const string SelectBookingId = "SELECT booking_id FROM bookings WHERE app_id = @app_id AND seat_id = @seat_id";
 

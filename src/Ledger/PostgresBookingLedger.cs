@@ -58,7 +58,8 @@ public sealed class PostgresBookingLedger(NpgsqlDataSource dataSource) : IBookin
                 reader.GetDecimal(5),
                 reader.GetString(6),
                 reader.GetString(7),
-                reader.GetFieldValue<DateTimeOffset>(8)));
+                reader.GetFieldValue<DateTimeOffset>(8),
+                reader.IsDBNull(9) ? null : reader.GetString(9)));
         }
 
         return page.ToImmutable();

@@ -10,7 +10,7 @@ internal static class PostgresLedgerBatcher
 {
     private const string InsertBatch = $"""
         INSERT INTO bookings ({LedgerSql.Columns})
-        SELECT * FROM unnest(@booking_id, @app_id, @seat_id, @entity_id, @seat_number, @price, @user_id, @payment_id, @booked_at)
+        SELECT * FROM unnest(@booking_id, @app_id, @seat_id, @entity_id, @seat_number, @price, @user_id, @payment_id, @booked_at, @category)
         ON CONFLICT (app_id, seat_id) DO NOTHING
         RETURNING app_id, seat_id, booking_id
         """;
@@ -48,6 +48,7 @@ internal static class PostgresLedgerBatcher
         Add(insert, "user_id", batch, booking => booking.UserId);
         Add(insert, "payment_id", batch, booking => booking.PaymentId);
         Add(insert, "booked_at", batch, booking => booking.BookedAt, NpgsqlDbType.TimestampTz);
+        Add(insert, "category", batch, booking => booking.Category);
 
         var inserted = new Dictionary<(string, string), string>(batch.Count);
         await using var reader = await insert.ExecuteReaderAsync();

@@ -35,11 +35,12 @@ public sealed class SqliteBookingLedger(SqliteDatabase database) : IBookingLedge
         CREATE INDEX bookings_by_time ON bookings (booked_at DESC, app_id, seat_id);
         """,
         "CREATE INDEX bookings_by_entity ON bookings (app_id, entity_id, booked_at DESC, seat_id);",
+        "ALTER TABLE bookings ADD COLUMN category TEXT;",
     ];
 
     private const string Insert = $"""
         INSERT INTO bookings ({LedgerSql.Columns})
-        VALUES (@booking_id, @app_id, @seat_id, @entity_id, @seat_number, @price, @user_id, @payment_id, @booked_at)
+        VALUES (@booking_id, @app_id, @seat_id, @entity_id, @seat_number, @price, @user_id, @payment_id, @booked_at, @category)
         ON CONFLICT (app_id, seat_id) DO NOTHING
         """;
 
@@ -63,6 +64,7 @@ public sealed class SqliteBookingLedger(SqliteDatabase database) : IBookingLedge
             insert.Parameters.AddWithValue("@user_id", booking.UserId);
             insert.Parameters.AddWithValue("@payment_id", booking.PaymentId);
             insert.Parameters.AddWithValue("@booked_at", Microseconds(booking.BookedAt));
+            insert.Parameters.AddWithValue("@category", (object?)booking.Category ?? DBNull.Value);
             if (insert.ExecuteNonQuery() == 1)
             {
                 return true;
@@ -110,7 +112,8 @@ public sealed class SqliteBookingLedger(SqliteDatabase database) : IBookingLedge
                 decimal.Parse(reader.GetString(5), NumberStyles.Number, CultureInfo.InvariantCulture),
                 reader.GetString(6),
                 reader.GetString(7),
-                DateTimeOffset.UnixEpoch.AddTicks(reader.GetInt64(8) * TimeSpan.TicksPerMicrosecond)));
+                DateTimeOffset.UnixEpoch.AddTicks(reader.GetInt64(8) * TimeSpan.TicksPerMicrosecond),
+                reader.IsDBNull(9) ? null : reader.GetString(9)));
         }
 
         return page.ToImmutable();

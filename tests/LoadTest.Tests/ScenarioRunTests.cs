@@ -13,6 +13,7 @@ public sealed class ScenarioRunTests(InProcessEngine engine) : IClassFixture<InP
     [InlineData(ScenarioKind.Holds, false)]
     [InlineData(ScenarioKind.Mixed, false)]
     [InlineData(ScenarioKind.Group, false)]
+    [InlineData(ScenarioKind.Best, false)]
     public async Task Scenario_AgainstInProcessEngine_CompletesWithHoldsAndNoViolation(ScenarioKind scenario, bool confirm)
     {
         using var gateways = new Gateways(engine.CreateClient());
@@ -35,7 +36,7 @@ public sealed class ScenarioRunTests(InProcessEngine engine) : IClassFixture<InP
         Assert.True(report.Measured.CountOf(RequestKind.Reserve, 201) > 0, "no hold was granted");
         Assert.True(report.Invariants.HoldsChecked > 0);
         Assert.Equal(0, report.Measured.CountOf(RequestKind.Reserve, 0) + report.Measured.Outcomes.Where(o => o.Status >= 500).Sum(o => o.Count));
-        if (scenario is ScenarioKind.Distinct or ScenarioKind.Group || confirm)
+        if (scenario is ScenarioKind.Distinct or ScenarioKind.Group or ScenarioKind.Best || confirm)
         {
             Assert.True(report.Invariants.EngineBookings > 0, "no booking reached the engine");
         }

@@ -28,8 +28,8 @@ public abstract class JourneyTests(Chromium chromium, WebEngine engine)
         await operatorBrowser.ScreenshotAsync($"{Storage}-admin-apps-new-key");
 
         await admin.SeedAsync(appId, "film-1", rows: 5, perRow: 12);
-        await Expect(admin.Page.GetByRole(AriaRole.Button, new() { Name = "Seat A1, available, 40.00" })).ToBeVisibleAsync();
-        await Expect(admin.Page.GetByRole(AriaRole.Button, new() { Name = "Seat E12, available, 20.00" })).ToBeVisibleAsync();
+        await Expect(admin.Page.GetByRole(AriaRole.Button, new() { Name = "Seat A1, available, Front, 40.00" })).ToBeVisibleAsync();
+        await Expect(admin.Page.GetByRole(AriaRole.Button, new() { Name = "Seat E12, available, Back, 20.00" })).ToBeVisibleAsync();
         await operatorBrowser.ScreenshotAsync($"{Storage}-admin-seed");
 
         await using var customerBrowser = await Visitor.OpenAsync(chromium, engine);

@@ -41,7 +41,9 @@ internal sealed class CliOptions
 
     public Option<bool> Confirm { get; } = new("--confirm") { Description = "hot-seat: confirm the hold instead of releasing it (a new seat per booking)." };
 
-    public Option<int> Seats { get; } = Positive("--seats", 10_000, "mixed: seats sharing the skewed popularity; group: the shared pool.");
+    public Option<int> Seats { get; } = Positive("--seats", 10_000, "mixed: seats sharing the skewed popularity; group: the shared pool; best: the hall (rows of 20).");
+
+    public Option<int> BestCount { get; } = Positive("--best-count", 2, "best: seats each request asks for together (1 to 10).");
 
     public Option<double> Zipf { get; } = new("--zipf") { Description = "mixed: Zipf exponent of seat popularity.", DefaultValueFactory = _ => 1.0 };
 
@@ -89,7 +91,7 @@ internal sealed class CliOptions
 
     public IEnumerable<Option> All =>
     [
-        Urls, Spread, Users, Connections, Duration, Warmup, HoldFor, HoldDuration, Confirm, Seats, Zipf, ConfirmRetries, RetryAfterCap,
+        Urls, Spread, Users, Connections, Duration, Warmup, HoldFor, HoldDuration, Confirm, Seats, BestCount, Zipf, ConfirmRetries, RetryAfterCap,
         Watchers, Webhooks, AdminUser, AdminPassword, Engine, EngineDll, Postgres, ServerCpus, Ceiling,
     ];
 

@@ -14,6 +14,7 @@ internal static class EntryPoint
             ScenarioCommand.Create("distinct", ScenarioKind.Distinct, "Every user holds and confirms fresh seats of its own, over and over."),
             ScenarioCommand.Create("holds", ScenarioKind.Holds, "Distinct durable holds: every request holds a fresh pre-seeded seat, with no release or confirm after it."),
             ScenarioCommand.Create("mixed", ScenarioKind.Mixed, "Zipf popularity over many seats: holds, retries, releases, and repeated Pay clicks."),
+            ScenarioCommand.Create("best", ScenarioKind.Best, "Best available: every user asks for the best --best-count seats (pairs) of one hall of --seats seats and confirms them until none fit; reports the orphans left."),
             ScenarioCommand.Create("group", ScenarioKind.Group, "Group holds of 2–4 seats over a shared pool (--seats): all or none, then a group release or confirm."),
         };
         return root.Parse(args).InvokeAsync();

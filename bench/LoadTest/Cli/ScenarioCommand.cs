@@ -56,6 +56,7 @@ internal static class ScenarioCommand
                 HoldDuration = parse.GetValue(cli.HoldDuration),
                 Confirm = parse.GetValue(cli.Confirm),
                 Seats = parse.GetValue(cli.Seats),
+                BestCount = parse.GetValue(cli.BestCount),
                 ZipfExponent = parse.GetValue(cli.Zipf),
                 ConfirmRetries = parse.GetValue(cli.ConfirmRetries),
                 RetryAfterCap = parse.GetValue(cli.RetryAfterCap),

@@ -72,13 +72,34 @@ public sealed class AdminClient
             var size = Math.Min(MaxSeatsPerSeed, count - seats.Count);
             var request = new SeedDataRequest(
                 appId: appId, entityId: $"{entityPrefix}-{batch}",
-                seats: [.. Enumerable.Range(0, size).Select(i => new SeedSeatRequest(seatNumber: $"S{i + 1}", price: 10m))]);
+                seats: [.. Enumerable.Range(0, size).Select(i => new SeedSeatRequest(seatNumber: $"S{i + 1}", price: 10m, section: null, row: null, position: null, category: null, accessible: null))],
+                categories: null,
+                focalPoint: null);
             var seeded = await SendAsync(
                 "POST /admin/seed-data", (client, ct) => client.SeedDataAsync(request, cancellationToken: ct), retriesWhileBusy: 0, cancellationToken);
             seats.AddRange(seeded.Seats.Select(s => new SeatRef(s.SeatId, new ReserveSeatRequest(s.SeatId))));
         }
 
         return seats;
+    }
+
+    /// <summary>Seeds one entity of <paramref name="count"/> seats in rows of <paramref name="rowWidth"/> (R1, R2, ..., positions from 1); returns the rows' widths.</summary>
+    public async Task<IReadOnlyList<int>> SeedHallAsync(string appId, string entityId, int count, int rowWidth, CancellationToken cancellationToken)
+    {
+        for (var done = 0; done < count;)
+        {
+            var size = Math.Min(MaxSeatsPerSeed - (MaxSeatsPerSeed % rowWidth), count - done);
+            var first = done;
+            var request = new SeedDataRequest(
+                appId: appId, entityId: entityId, categories: null, focalPoint: null,
+                seats: [.. Enumerable.Range(first, size).Select(i => new SeedSeatRequest(
+                    seatNumber: $"R{(i / rowWidth) + 1}-{(i % rowWidth) + 1}", price: 10m, section: null, row: $"R{(i / rowWidth) + 1}", position: (i % rowWidth) + 1,
+                    category: null, accessible: null))]);
+            await SendAsync("POST /admin/seed-data", (client, ct) => client.SeedDataAsync(request, cancellationToken: ct), retriesWhileBusy: 0, cancellationToken);
+            done += size;
+        }
+
+        return [.. Enumerable.Range(0, (count + rowWidth - 1) / rowWidth).Select(r => Math.Min(rowWidth, count - (r * rowWidth)))];
     }
 
     public async Task<IReadOnlyList<EngineBooking>> ListBookingsAsync(string appId, CancellationToken cancellationToken)

@@ -29,6 +29,9 @@ public sealed record LoadTestOptions
     /// <summary>mixed: how many seats share the skewed popularity.</summary>
     public int Seats { get; init; } = 10_000;
 
+    /// <summary>best: how many seats each request asks for together.</summary>
+    public int BestCount { get; init; } = 2;
+
     /// <summary>mixed: the Zipf exponent of seat popularity.</summary>
     public double ZipfExponent { get; init; } = 1.0;
 

@@ -16,6 +16,7 @@ internal static class ScenarioFactory
     {
         ScenarioKind.HotSeat => $"{HotSeatEntities}-0",
         ScenarioKind.Mixed => $"{MixedEntities}-0",
+        ScenarioKind.Best => BestScenario.EntityId,
         _ => $"{SeatSupply.EntityPrefix(1)}-0",
     };
 
@@ -36,6 +37,8 @@ internal static class ScenarioFactory
             case ScenarioKind.Group:
                 var pool = await context.Admin.SeedAsync(context.AppId, "group", context.Options.Seats, cancellationToken);
                 return new GroupScenario(context, pool);
+            case ScenarioKind.Best:
+                return await BestScenario.CreateAsync(context, cancellationToken);
             default:
                 throw new ArgumentOutOfRangeException(nameof(context), context.Options.Scenario, "Unknown scenario.");
         }

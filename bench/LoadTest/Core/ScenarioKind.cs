@@ -7,4 +7,5 @@ public enum ScenarioKind
     Mixed,
     Group,
     Holds,
+    Best,
 }

@@ -102,6 +102,22 @@ public sealed class TenantClient
         return new GroupReserveResult(Status(result), granted?.ReservationToken, granted?.ExpiresAt ?? default, DateTimeOffset.UtcNow);
     }
 
+    public async Task<BestReserveResult> ReserveBestAsync(Meter meter, UserSession user, string entityId, int count, CancellationToken cancellationToken)
+    {
+        var (gateway, started) = (_gateways.For(user), Stopwatch.GetTimestamp());
+        var body = new ReserveBestRequest(entityId: entityId, count: count, category: null, section: null, accessible: null);
+        var result = await TimedAsync(meter, RequestKind.Reserve, gateway, started, user.ClientAt(gateway).ReserveBestAsync(body, cancellationToken: cancellationToken), cancellationToken);
+        var granted = result is { Status: HttpStatusCode.Created } ? result.Value : null;
+        return new BestReserveResult(Status(result), granted?.ReservationToken, granted?.ExpiresAt ?? default, granted?.SeatIds ?? [], DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>The entity's seats as GET /seats lists them (untimed: read once, after a run).</summary>
+    public async Task<IReadOnlyList<SeatResponse>> ListSeatsAsync(UserSession user, string entityId, CancellationToken cancellationToken)
+    {
+        var result = await user.ClientAt(_gateways.For(user)).ListSeatsAsync(entityId, cancellationToken: cancellationToken);
+        return result.EnsureSuccess().Seats;
+    }
+
     public async Task<GroupConfirmReply> ConfirmGroupAsync(Meter meter, UserSession user, string reservationToken, string paymentId, CancellationToken cancellationToken)
     {
         var result = await ConfirmOnceAsync(meter, user, reservationToken, paymentId, cancellationToken);

@@ -191,6 +191,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reserve-best": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hold the best available seats together: adjacent in a row leaving no lone seat, else adjacent, else in one section, closest to the focal point */
+        post: operations["reserveBest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/apps/{appId}/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List an app's sales channels */
+        get: operations["listAppChannels"];
+        put?: never;
+        /** Create a sales channel of an app: its key is shown once */
+        post: operations["createAppChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/apps/{appId}/channels/{name}/seats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Keep seats for a sales channel of an app */
+        post: operations["keepAppSeatsForChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/apps/{appId}/channels/{name}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make seats of a sales channel of an app public at once */
+        post: operations["releaseAppChannelSeats"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the app's sales channels */
+        get: operations["listChannels"];
+        put?: never;
+        /** Create a sales channel: its key is shown once */
+        post: operations["createChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/channels/{name}/seats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Keep seats for a sales channel */
+        post: operations["keepSeatsForChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/channels/{name}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make seats of a sales channel public at once */
+        post: operations["releaseChannelSeats"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/extend-hold": {
         parameters: {
             query?: never;
@@ -886,8 +1007,28 @@ export interface components {
             credentials: components["schemas"]["AppCredentialsJson"];
             limits?: null | components["schemas"]["AbuseLimitsJson"];
         };
+        BestReservationResponse: {
+            reservationToken: string;
+            seatIds: string[];
+            /** Format: date-time */
+            expiresAt: string;
+            seats: components["schemas"]["BestSeatResponse"][];
+        };
+        BestSeatResponse: {
+            seatId: string;
+            seatNumber: string;
+            /** Format: decimal */
+            price: number;
+            category: null | string;
+            section: null | string;
+            row: string;
+            /** Format: int32 */
+            position: number;
+            accessible: boolean;
+        };
         /**
-         * @description A confirmed booking: decided by the seat's state (I2), recorded in the booking ledger.
+         * @description A confirmed booking: decided by the seat's state (I2), recorded in the booking ledger. Price and
+         *     Category are what the seat was sold at (Category null for a seat without one).
          * @example {
          *       "bookingId": "B-Hc5Jw2Qe9Ru4Tk7Ym1Pz6A",
          *       "appId": "APP-7k2m-9q4x-c8vd",
@@ -912,6 +1053,7 @@ export interface components {
             paymentId: string;
             /** Format: date-time */
             bookedAt: string;
+            category?: null | string;
         };
         BookingCreatedResponse: {
             success: boolean;
@@ -964,6 +1106,25 @@ export interface components {
             currentPassword: null | string;
             newPassword: null | string;
         };
+        ChannelKeyResponse: {
+            name: string;
+            key: string;
+        };
+        ChannelListResponse: {
+            channels: components["schemas"]["ChannelResponse"][];
+        };
+        ChannelResponse: {
+            name: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ChannelSeatsRequest: {
+            seatIds: null | string[];
+        };
+        ChannelSeatsResponse: {
+            channel: null | string;
+            seatIds: string[];
+        };
         CompleteRequest: {
             token: null | string;
         };
@@ -1015,6 +1176,9 @@ export interface components {
             domain: null | string;
             allowedDomains: null | string[];
         };
+        CreateChannelRequest: {
+            name: null | string;
+        };
         CreatedAppResponse: {
             appId: string;
             apiKey: string;
@@ -1034,6 +1198,12 @@ export interface components {
             seatCount: number;
             /** Format: date-time */
             createdAt: string;
+        };
+        FocalPointRequest: {
+            section: null | string;
+            row: null | string;
+            /** Format: int32 */
+            position: null | number;
         };
         GroupBookingResponse: {
             bookings: components["schemas"]["Booking"][];
@@ -1134,7 +1304,7 @@ export interface components {
              * @description A stable machine code (docs/api.md lists them); the response's description names the ones of its route and status.
              * @enum {string}
              */
-            error: "already_activated" | "app_disabled" | "app_not_found" | "booking_not_found" | "conflict" | "delivery_not_found" | "email_taken" | "engine_busy" | "error" | "extension_limit" | "forbidden" | "gone" | "group_incomplete" | "honeypot_filled" | "idempotency_in_progress" | "idempotency_key_reused" | "internal_error" | "invalid_app_credentials" | "invalid_credentials" | "invalid_idempotency_key" | "invalid_signature" | "invalid_token" | "link_expired" | "link_not_found" | "link_replaced" | "link_used" | "login_locked" | "malformed_json" | "method_not_allowed" | "not_found" | "not_holder" | "not_ready" | "origin_not_allowed" | "package_not_found" | "payload_too_large" | "payment_in_progress" | "reservation_expired" | "review_not_found" | "seat_not_found" | "seat_unavailable" | "seats_unavailable" | "secret_key_required" | "signed_notification_required" | "stale_timestamp" | "starting" | "steps_incomplete" | "token_used" | "too_many_entities" | "too_many_holds" | "too_many_packages" | "too_many_requests" | "too_many_seats" | "too_many_webhooks" | "unauthorized" | "unavailable" | "unsupported_media_type" | "validation_failed" | "webhook_not_found";
+            error: "already_activated" | "app_disabled" | "app_not_found" | "best_seats_contended" | "booking_not_found" | "channel_exists" | "channel_not_found" | "conflict" | "delivery_not_found" | "email_taken" | "engine_busy" | "error" | "extension_limit" | "forbidden" | "gone" | "group_incomplete" | "honeypot_filled" | "idempotency_in_progress" | "idempotency_key_reused" | "internal_error" | "invalid_app_credentials" | "invalid_channel_key" | "invalid_credentials" | "invalid_idempotency_key" | "invalid_signature" | "invalid_token" | "link_expired" | "link_not_found" | "link_replaced" | "link_used" | "login_locked" | "malformed_json" | "method_not_allowed" | "not_enough_seats" | "not_found" | "not_holder" | "not_ready" | "origin_not_allowed" | "package_not_found" | "payload_too_large" | "payment_in_progress" | "reservation_expired" | "review_not_found" | "seat_in_channel" | "seat_not_found" | "seat_unavailable" | "seats_unavailable" | "secret_key_required" | "signed_notification_required" | "stale_timestamp" | "starting" | "steps_incomplete" | "token_used" | "too_many_entities" | "too_many_holds" | "too_many_packages" | "too_many_requests" | "too_many_seats" | "too_many_webhooks" | "unauthorized" | "unavailable" | "unsupported_media_type" | "validation_failed" | "webhook_not_found";
             /** @description seats_unavailable: the seats of the group that are held or booked. */
             unavailableSeatIds?: string[];
             /** @description seat_not_found (a group hold): the seats that do not exist in this app. */
@@ -1172,6 +1342,14 @@ export interface components {
             seatId: string;
             /** Format: date-time */
             expiresAt: string;
+        };
+        ReserveBestRequest: {
+            entityId: null | string;
+            /** Format: int32 */
+            count: null | number;
+            category?: null | string;
+            section?: null | string;
+            accessible?: null | boolean;
         };
         /**
          * @example {
@@ -1220,6 +1398,13 @@ export interface components {
             status: string;
             /** Format: date-time */
             heldUntil: null | string;
+            section?: null | string;
+            row?: null | string;
+            /** Format: int32 */
+            position?: null | number;
+            category?: null | string;
+            accessible?: null | boolean;
+            channel?: null | string;
         };
         SeatsResponse: {
             entityId: string;
@@ -1228,6 +1413,11 @@ export interface components {
         SecretKeyResponse: {
             appId: string;
             secretKey: string;
+        };
+        SeedCategoryRequest: {
+            name: null | string;
+            /** Format: decimal */
+            price: null | number;
         };
         /**
          * @example {
@@ -1249,6 +1439,8 @@ export interface components {
             appId: null | string;
             entityId: null | string;
             seats: null | components["schemas"]["SeedSeatRequest"][];
+            categories?: null | components["schemas"]["SeedCategoryRequest"][];
+            focalPoint?: null | components["schemas"]["FocalPointRequest"];
         };
         SeedDataResponse: {
             appId: string;
@@ -1259,12 +1451,19 @@ export interface components {
             seatNumber: null | string;
             /** Format: decimal */
             price: null | number;
+            section?: null | string;
+            row?: null | string;
+            /** Format: int32 */
+            position?: null | number;
+            category?: null | string;
+            accessible?: null | boolean;
         };
         SeededSeat: {
             seatId: string;
             seatNumber: string;
             /** Format: decimal */
             price: number;
+            category?: null | string;
         };
         SigningSecretResponse: {
             appId: string;
@@ -1784,6 +1983,7 @@ export interface operations {
         parameters: {
             query?: {
                 entityId?: string;
+                category?: string;
             };
             header?: never;
             path?: never;
@@ -1903,7 +2103,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description app_disabled: the app is disabled; origin_not_allowed: the Origin is not among the app's allowed domains. */
+            /** @description invalid_channel_key: x-channel-key is not the key of one of the app's sales channels; app_disabled: the app is disabled; origin_not_allowed: the Origin is not among the app's allowed domains. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1921,7 +2121,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description seat_unavailable: the seat is held or booked; too_many_holds: the user already holds the most seats the app allows at once (release or book one first). */
+            /** @description seat_unavailable: the seat is held or booked; too_many_holds: the user already holds the most seats the app allows at once (release or book one first); seat_in_channel: the seat is kept for a sales channel whose key (x-channel-key) the request did not carry. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2047,7 +2247,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description app_disabled: the app is disabled; origin_not_allowed: the Origin is not among the app's allowed domains. */
+            /** @description invalid_channel_key: x-channel-key is not the key of one of the app's sales channels; app_disabled: the app is disabled; origin_not_allowed: the Origin is not among the app's allowed domains. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2065,7 +2265,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description seats_unavailable: some seats are held or booked; unavailableSeatIds lists them. No seat is held. too_many_holds: the seats would give the user more live holds than the app allows. */
+            /** @description seats_unavailable: some seats are held or booked; unavailableSeatIds lists them. No seat is held (seats kept for a sales channel are listed unless the request carries its key). too_many_holds: the seats would give the user more live holds than the app allows. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2076,6 +2276,554 @@ export interface operations {
             };
             /** @description too_many_requests: too many holds from this address or by this user in the app's window; wait Retry-After seconds. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    reserveBest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) of up to 255 printable ASCII characters. The same key with the same request within 24 hours gets the first answer again (with Idempotent-Replayed: true); with another request, 422 idempotency_key_reused. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReserveBestRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BestReservationResponse"];
+                };
+            };
+            /** @description validation_failed: entityId missing or malformed, count not between 1 and Reservations:MaxSeatsPerHold (10), category or section too long; malformed_json. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description invalid_app_credentials: x-app-id and x-api-key are not an app and its current key; invalid_token: the bearer token is missing, bad, expired or not a user's of this app. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description invalid_channel_key: x-channel-key is not the key of one of the app's sales channels; app_disabled: the app is disabled; origin_not_allowed: the Origin is not among the app's allowed domains. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description not_enough_seats: no free seats fit the request together (side by side in a row or in one section; a request with x-channel-key chooses among its channel's seats, one without among public seats); best_seats_contended: other holds took every choice first, try again; too_many_holds: the seats would give the user more live holds than the app allows. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description too_many_requests: too many holds from this address or by this user in the app's window; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listAppChannels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelListResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unauthorized, invalid_app_credentials or invalid_token: the credentials are missing, wrong or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description app_not_found: no such app. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createAppChannel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) of up to 255 printable ASCII characters. The same key with the same request within 24 hours gets the first answer again (with Idempotent-Replayed: true); with another request, 422 idempotency_key_reused. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateChannelRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelKeyResponse"];
+                };
+            };
+            /** @description validation_failed: name missing, over 50 characters or not letters, digits, - _ . :; malformed_json. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unauthorized, invalid_app_credentials or invalid_token: the credentials are missing, wrong or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description app_not_found: no such app; */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description channel_exists: the app has a channel of that name, or 100 channels already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    keepAppSeatsForChannel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) of up to 255 printable ASCII characters. The same key with the same request within 24 hours gets the first answer again (with Idempotent-Replayed: true); with another request, 422 idempotency_key_reused. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                appId: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChannelSeatsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelSeatsResponse"];
+                };
+            };
+            /** @description validation_failed: seatIds empty, over 1000, malformed, or a seat twice; malformed_json. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unauthorized, invalid_app_credentials or invalid_token: the credentials are missing, wrong or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description app_not_found: no such app; channel_not_found: no such channel; seat_not_found: some seats do not exist, unknownSeatIds lists them (no seat changed). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    releaseAppChannelSeats: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) of up to 255 printable ASCII characters. The same key with the same request within 24 hours gets the first answer again (with Idempotent-Replayed: true); with another request, 422 idempotency_key_reused. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                appId: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChannelSeatsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelSeatsResponse"];
+                };
+            };
+            /** @description validation_failed: seatIds empty, over 1000, malformed, or a seat twice; malformed_json. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unauthorized, invalid_app_credentials or invalid_token: the credentials are missing, wrong or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description app_not_found: no such app; channel_not_found: no such channel; seat_not_found: some seats do not exist, unknownSeatIds lists them (no seat changed). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listChannels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelListResponse"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unauthorized, invalid_app_credentials or invalid_token: the credentials are missing, wrong or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description secret_key_required: a publishable key may not manage channels. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createChannel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) of up to 255 printable ASCII characters. The same key with the same request within 24 hours gets the first answer again (with Idempotent-Replayed: true); with another request, 422 idempotency_key_reused. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateChannelRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelKeyResponse"];
+                };
+            };
+            /** @description validation_failed: name missing, over 50 characters or not letters, digits, - _ . :; malformed_json. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unauthorized, invalid_app_credentials or invalid_token: the credentials are missing, wrong or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description secret_key_required: a publishable key may not manage channels. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description channel_exists: the app has a channel of that name, or 100 channels already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    keepSeatsForChannel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) of up to 255 printable ASCII characters. The same key with the same request within 24 hours gets the first answer again (with Idempotent-Replayed: true); with another request, 422 idempotency_key_reused. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChannelSeatsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelSeatsResponse"];
+                };
+            };
+            /** @description validation_failed: seatIds empty, over 1000, malformed, or a seat twice; malformed_json. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unauthorized, invalid_app_credentials or invalid_token: the credentials are missing, wrong or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description secret_key_required: a publishable key may not manage channels. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description channel_not_found: no such channel; seat_not_found: some seats do not exist, unknownSeatIds lists them (no seat changed). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    releaseChannelSeats: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID) of up to 255 printable ASCII characters. The same key with the same request within 24 hours gets the first answer again (with Idempotent-Replayed: true); with another request, 422 idempotency_key_reused. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChannelSeatsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelSeatsResponse"];
+                };
+            };
+            /** @description validation_failed: seatIds empty, over 1000, malformed, or a seat twice; malformed_json. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description unauthorized, invalid_app_credentials or invalid_token: the credentials are missing, wrong or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description secret_key_required: a publishable key may not manage channels. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description channel_not_found: no such channel; seat_not_found: some seats do not exist, unknownSeatIds lists them (no seat changed). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -65,6 +65,14 @@ export class UserClient extends TenantClient {
     return this.transport.send('post', '/reserve-seats', { body, headers: this.headers() }, options);
   }
 
+  /**
+   * `POST /reserve-best`: the engine chooses and holds the best `count` seats together (side by side leaving no lone
+   * seat, else side by side, else in one section; closest to the entity's focal point); 409 `not_enough_seats`.
+   */
+  reserveBest(body: Body<'/reserve-best', 'post'>, options?: CallOptions): Promise<Answer<'/reserve-best', 'post'>> {
+    return this.transport.send('post', '/reserve-best', { body, headers: this.headers() }, options);
+  }
+
   /** `POST /extend-hold`: moves the hold's end later; 409 `extension_limit`, 409 `payment_in_progress`, 410 `reservation_expired`. */
   extendHold(body: Body<'/extend-hold', 'post'>, options?: CallOptions): Promise<Answer<'/extend-hold', 'post'>> {
     return this.transport.send('post', '/extend-hold', { body, headers: this.headers() }, options);

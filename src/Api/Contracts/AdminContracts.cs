@@ -67,10 +67,16 @@ public sealed record SigningSecretResponse(string AppId, string SigningSecret);
 public sealed record UsageResponse(
     string AppId, string Name, long Requests, long HoldsGranted, long HoldsRefused, long Releases, long Expiries, long Confirmations);
 
-public sealed record SeedSeatRequest(string? SeatNumber, decimal? Price);
+public sealed record SeedSeatRequest(
+    string? SeatNumber, decimal? Price, string? Section = null, string? Row = null, int? Position = null, string? Category = null, bool? Accessible = null);
 
-public sealed record SeedDataRequest(string? AppId, string? EntityId, IReadOnlyList<SeedSeatRequest?>? Seats);
+public sealed record SeedCategoryRequest(string? Name, decimal? Price);
 
-public sealed record SeededSeat(string SeatId, string SeatNumber, decimal Price);
+public sealed record FocalPointRequest(string? Section, string? Row, int? Position);
+
+public sealed record SeedDataRequest(
+    string? AppId, string? EntityId, IReadOnlyList<SeedSeatRequest?>? Seats, IReadOnlyList<SeedCategoryRequest?>? Categories = null, FocalPointRequest? FocalPoint = null);
+
+public sealed record SeededSeat(string SeatId, string SeatNumber, decimal Price, string? Category = null);
 
 public sealed record SeedDataResponse(string AppId, string EntityId, IReadOnlyList<SeededSeat> Seats);

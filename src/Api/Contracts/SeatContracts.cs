@@ -1,6 +1,8 @@
 namespace Reservations.Api.Contracts;
 
-public sealed record SeatResponse(string SeatId, string SeatNumber, decimal Price, string Status, DateTimeOffset? HeldUntil);
+public sealed record SeatResponse(
+    string SeatId, string SeatNumber, decimal Price, string Status, DateTimeOffset? HeldUntil,
+    string? Section = null, string? Row = null, int? Position = null, string? Category = null, bool? Accessible = null, string? Channel = null);
 
 public sealed record SeatsResponse(string EntityId, IAsyncEnumerable<SeatResponse> Seats);
 

@@ -9,6 +9,7 @@ using Reservations.Api.Limits;
 using Reservations.Api.Security;
 using Reservations.Grains;
 using Reservations.Grains.Admin;
+using Reservations.Grains.BestSeats;
 using Reservations.Grains.Bookings;
 using Reservations.Grains.Inventory;
 using Reservations.Grains.Seats;
@@ -21,7 +22,6 @@ namespace Reservations.Api.Endpoints;
 internal static class AdminEndpoints
 {
     private const string LogCategory = "Reservations.Api.Admin";
-    private const int MaxSeedSeats = 100_000;
     private const int MaxSeedBodyBytes = 16 * 1024 * 1024;
     private const int MaxAllowedDomains = 50;
     private const int MaxHoldExtensions = 20;
@@ -271,31 +271,14 @@ internal static class AdminEndpoints
             return invalid;
         }
 
-        if (request.Seats is not { Count: > 0 and <= MaxSeedSeats } seats)
+        if (SeedSeats.TryRead(request, out var specs) is { } badSeats)
         {
-            return ApiProblem.Validation($"seats must hold between 1 and {MaxSeedSeats} seats.");
+            return badSeats;
         }
 
-        var specs = ImmutableArray.CreateBuilder<SeatSpec>(seats.Count);
-        var numbers = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var seat in seats)
+        if (SeedSeats.TryReadFocalPoint(request.FocalPoint, out var focal) is { } badFocalPoint)
         {
-            if (seat is null || Check.Text(seat.SeatNumber, "seatNumber", 50) is not null)
-            {
-                return ApiProblem.Validation("every seat needs a seatNumber of 1 to 50 characters.");
-            }
-
-            if (seat.Price is not { } price || price < 0 || price > 1_000_000_000m)
-            {
-                return ApiProblem.Validation("every seat needs a price between 0 and 1000000000.");
-            }
-
-            if (!numbers.Add(seat.SeatNumber!.Trim()))
-            {
-                return ApiProblem.Validation($"seatNumber {seat.SeatNumber} appears twice.");
-            }
-
-            specs.Add(new SeatSpec(seat.SeatNumber.Trim(), price));
+            return badFocalPoint;
         }
 
         if (!await AppExistsAsync(grains, request.AppId))
@@ -303,7 +286,7 @@ internal static class AdminEndpoints
             return AppNotFound();
         }
 
-        var result = await grains.GetGrain<IInventoryGrain>(GrainKeys.Scoped(request.AppId!, request.EntityId!)).TryAddSeatsAsync(specs.MoveToImmutable());
+        var result = await grains.GetGrain<IInventoryGrain>(GrainKeys.Scoped(request.AppId!, request.EntityId!)).TryAddSeatsAsync(specs);
         if (result.Outcome == SeedOutcome.TooManyEntities)
         {
             return ApiProblem.Of(
@@ -312,10 +295,15 @@ internal static class AdminEndpoints
                 $"This app already has {options.Value.MaxEntitiesPerApp} entities, the most an app may have; seed one of them instead.");
         }
 
+        if (focal is not null)
+        {
+            await grains.GetGrain<IBestSeatsGrain>(GrainKeys.Scoped(request.AppId!, request.EntityId!)).SetFocalPointAsync(focal);
+        }
+
         ApiLog.SeatsSeeded(loggers.CreateLogger(LogCategory), result.Seats.Length, request.AppId!, request.EntityId!);
         return TypedResults.Created(
             (string?)null,
-            new SeedDataResponse(request.AppId!, request.EntityId!, result.Seats.Select(s => new SeededSeat(s.SeatId, s.SeatNumber, s.Price)).ToList()));
+            new SeedDataResponse(request.AppId!, request.EntityId!, result.Seats.Select(s => new SeededSeat(s.SeatId, s.SeatNumber, s.Price, s.Category)).ToList()));
     }
 
     /// <summary>Whether <paramref name="appId"/> names an app; an id of the wrong shape names none and reaches no grain.</summary>

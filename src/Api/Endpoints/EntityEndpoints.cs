@@ -40,7 +40,7 @@ internal static class EntityEndpoints
         }
 
         return await AdminEndpoints.AppExistsAsync(grains, appId)
-            ? await SeatEndpoints.ListSeatsAsync(grains, appId, entityId, http.RequestAborted)
+            ? await SeatEndpoints.ListSeatsAsync(grains, appId, entityId, null, http.RequestAborted)
             : AdminEndpoints.AppNotFound();
     }
 }

@@ -28,10 +28,10 @@ internal sealed class GroupEndpoints(GrainReferences grains, AppLimits limits, i
             .ProducesProblemCodes(StatusCodes.Status429TooManyRequests, ResponseDocs.HoldsRateLimited)
             .ProducesProblemCodes(StatusCodes.Status400BadRequest,
                 $"too_many_seats: more than Reservations:MaxSeatsPerHold ({options.MaxSeatsPerHold}) seats; validation_failed: no seat, a seat twice, seats of two entities, or a malformed seat id; malformed_json.")
-            .ProducesUserProblems()
+            .ProducesUserProblems(ResponseDocs.InvalidChannelKey)
             .ProducesProblemCodes(StatusCodes.Status404NotFound, "seat_not_found: some seats do not exist in this app; unknownSeatIds lists them. No seat is held.")
             .ProducesProblemCodes(StatusCodes.Status409Conflict,
-                "seats_unavailable: some seats are held or booked; unavailableSeatIds lists them. No seat is held. too_many_holds: the seats would give the user more live holds than the app allows.");
+                "seats_unavailable: some seats are held or booked; unavailableSeatIds lists them. No seat is held (seats kept for a sales channel are listed unless the request carries its key). too_many_holds: the seats would give the user more live holds than the app allows.");
         return app;
     }
 
@@ -79,10 +79,16 @@ internal sealed class GroupEndpoints(GrainReferences grains, AppLimits limits, i
 
         // A new group per request, so no retry here: a hold is not idempotent, and a rejected call
         // leaves at worst seats held by a group nobody heard of, free again at their expiry.
+        var (channel, badKey) = await ChannelKeys.ReadAsync(http, grains);
+        if (badKey is not null)
+        {
+            return badKey;
+        }
+
         var appId = http.AppId();
         var maxHolds = (await limits.ForAsync(appId)).MaxHoldsPerUser;
         var group = grains.GetGrain<ISeatGroupGrain>(GrainKeys.Scoped(appId, GroupToken.NewGroupId()));
-        var result = await group.TryHoldAsync(http.UserId(), seatIds, maxHolds);
+        var result = await group.TryHoldAsync(http.UserId(), seatIds, maxHolds, channel);
         return result switch
         {
             { Outcome: GroupHoldOutcome.Granted, ReservationToken: { } token, ExpiresAt: { } expiresAt } =>

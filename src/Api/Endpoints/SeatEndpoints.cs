@@ -39,10 +39,11 @@ internal sealed class SeatEndpoints(
         var holds = app.MapGroup("").WithTags("Seats").RequireTenantUser();
         holds.MapPost("/reserve-seat", endpoints.ReserveAsync).WithName("reserveSeat").WithSummary("Hold a seat: answers a one-time reservation token").RequireAbuseLimit(LimitedAction.Hold)
             .ProducesProblemCodes(StatusCodes.Status400BadRequest, "validation_failed: seatId missing or malformed; malformed_json.")
-            .ProducesUserProblems()
+            .ProducesUserProblems(ResponseDocs.InvalidChannelKey)
             .ProducesProblemCodes(StatusCodes.Status404NotFound, "seat_not_found: no such seat in this app.")
             .ProducesProblemCodes(StatusCodes.Status409Conflict,
-                "seat_unavailable: the seat is held or booked; too_many_holds: the user already holds the most seats the app allows at once (release or book one first).")
+                "seat_unavailable: the seat is held or booked; too_many_holds: the user already holds the most seats the app allows at once (release or book one first); "
+                + "seat_in_channel: the seat is kept for a sales channel whose key (x-channel-key) the request did not carry.")
             .ProducesProblemCodes(StatusCodes.Status429TooManyRequests, ResponseDocs.HoldsRateLimited);
         holds.MapPost("/release-seat", endpoints.ReleaseAsync).WithName("releaseSeat").WithSummary("Release a hold (a seat's or a group's)")
             .ProducesEither<ReleaseResponse, GroupReleaseResponse>(StatusCodes.Status200OK)
@@ -70,19 +71,19 @@ internal sealed class SeatEndpoints(
     /// rest streams page by page, so a million seats never sit in memory at once.
     /// </summary>
     internal static async Task<Results<Ok<SeatsResponse>, ProblemResult>> ListSeatsAsync(
-        GrainReferences grains, string appId, string? entityId, CancellationToken cancellationToken)
+        GrainReferences grains, string appId, string? entityId, string? category, CancellationToken cancellationToken)
     {
-        if (Check.Id(entityId, "entityId") is { } invalid)
+        if ((Check.Id(entityId, "entityId") ?? (category is null ? null : Check.Text(category, "category", 50))) is { } invalid)
         {
             return invalid;
         }
 
         var first = await grains.GetGrain<IInventoryPageGrain>(InventoryPages.Key(appId, entityId!, 0)).ListAsync();
-        return TypedResults.Ok(new SeatsResponse(entityId!, ReadPagesAsync(grains, appId, entityId!, first, cancellationToken)));
+        return TypedResults.Ok(new SeatsResponse(entityId!, ReadPagesAsync(grains, appId, entityId!, category, first, cancellationToken)));
     }
 
-    private Task<Results<Ok<SeatsResponse>, ProblemResult>> GetSeatsAsync(string? entityId, HttpContext http) =>
-        ListSeatsAsync(grains, http.AppId(), entityId, http.RequestAborted);
+    private Task<Results<Ok<SeatsResponse>, ProblemResult>> GetSeatsAsync(string? entityId, string? category, HttpContext http) =>
+        ListSeatsAsync(grains, http.AppId(), entityId, category, http.RequestAborted);
 
     /// <summary>
     /// The live seat map (Server-Sent Events). The feed registers with the entity's pages before the answer
@@ -100,14 +101,17 @@ internal sealed class SeatEndpoints(
     }
 
     private static async IAsyncEnumerable<SeatResponse> ReadPagesAsync(
-        GrainReferences grains, string appId, string entityId, IReadOnlyList<SeatView> first, [EnumeratorCancellation] CancellationToken cancellationToken)
+        GrainReferences grains, string appId, string entityId, string? category, IReadOnlyList<SeatView> first, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var seats = first;
         for (var page = 1; ; page++)
         {
             foreach (var seat in seats)
             {
-                yield return new SeatResponse(seat.SeatId, seat.SeatNumber, seat.Price, StatusText(seat.Status), seat.HeldUntil);
+                if (category is null || string.Equals(seat.Category, category, StringComparison.Ordinal))
+                {
+                    yield return ResponseOf(seat);
+                }
             }
 
             if (seats.Count < InventoryPages.Size || cancellationToken.IsCancellationRequested)
@@ -118,6 +122,10 @@ internal sealed class SeatEndpoints(
             seats = await grains.GetGrain<IInventoryPageGrain>(InventoryPages.Key(appId, entityId, page)).ListAsync();
         }
     }
+
+    private static SeatResponse ResponseOf(SeatView seat) => new(
+        seat.SeatId, seat.SeatNumber, seat.Price, StatusText(seat.Status), seat.HeldUntil,
+        seat.Place?.Section, seat.Place?.Row, seat.Place?.Position, seat.Category, seat.Place?.Accessible, seat.Channel);
 
     private async Task<Results<Created<ReservationResponse>, ProblemResult>> ReserveAsync(ReserveSeatRequest request, HttpContext http)
     {
@@ -131,6 +139,12 @@ internal sealed class SeatEndpoints(
             return ApiProblem.SeatNotFound;
         }
 
+        var (channel, badKey) = await ChannelKeys.ReadAsync(http, grains);
+        if (badKey is not null)
+        {
+            return badKey;
+        }
+
         var appId = http.AppId();
         var maxHolds = (await limits.ForAsync(appId)).MaxHoldsPerUser;
         var seat = grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(appId, request.SeatId!));
@@ -139,7 +153,7 @@ internal sealed class SeatEndpoints(
         {
             try
             {
-                result = await seat.TryHoldAsync(http.UserId(), maxHolds);
+                result = await seat.TryHoldAsync(http.UserId(), maxHolds, channel);
                 break;
             }
             catch (OrleansMessageRejectionException) when (attempt < SiloLeaving.Attempts)
@@ -157,6 +171,7 @@ internal sealed class SeatEndpoints(
                 TypedResults.Created((string?)null, new ReservationResponse(token, request.SeatId!, expiresAt)),
             { Outcome: HoldOutcome.NotFound } => ApiProblem.SeatNotFound,
             { Outcome: HoldOutcome.TooManyHolds } => ApiProblem.TooManyHolds,
+            { Outcome: HoldOutcome.ReservedForChannel } => ApiProblem.SeatInChannel,
             _ => ApiProblem.SeatUnavailable,
         };
     }

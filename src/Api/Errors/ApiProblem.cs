@@ -8,6 +8,9 @@ internal static class ApiProblem
     /// <summary>The seat is held or booked: a hot seat's answer to nearly everyone, so made once.</summary>
     public static readonly ProblemResult SeatUnavailable = new(StatusCodes.Status409Conflict, "seat_unavailable", "The seat is held or booked.");
 
+    public static readonly ProblemResult SeatInChannel = new(StatusCodes.Status409Conflict, "seat_in_channel",
+        "The seat is kept for a sales channel; only requests with that channel's key (x-channel-key) can hold it.");
+
     public static readonly ProblemResult SeatNotFound = new(StatusCodes.Status404NotFound, "seat_not_found", "No such seat in this app.");
 
     public static readonly ProblemResult ReservationExpired =
@@ -17,6 +20,12 @@ internal static class ApiProblem
 
     public static readonly ProblemResult TooManyHolds = new(StatusCodes.Status409Conflict, "too_many_holds",
         "You already hold the most seats this app allows at once; release or book one first.");
+
+    public static readonly ProblemResult NotEnoughSeats = new(StatusCodes.Status409Conflict, "not_enough_seats",
+        "Not enough free seats fit the request together: side by side in a row, or in one section.");
+
+    public static readonly ProblemResult BestSeatsContended = new(StatusCodes.Status409Conflict, "best_seats_contended",
+        "Other customers took every choice of seats first; nothing is held. Try again.");
 
     public static readonly ProblemResult TokenUsed = new(StatusCodes.Status409Conflict, "token_used", "This reservation was confirmed with another paymentId.");
 

@@ -56,6 +56,7 @@ internal static class OpenApiContract
         ["Bookings"] = "Confirming holds into bookings, and a user's bookings.",
         ["Admin"] = "The operators: apps, keys, all bookings, usage, seeding (an admin's bearer token).",
         ["Webhooks"] = "Endpoints that receive an app's events, and their deliveries.",
+        ["Channels"] = "Sales channels: seats kept for a box office or a partner, held only with the channel's key (x-channel-key).",
         ["Marketing"] = "The public marketing page: plans, testimonials, contact.",
         ["Admin: marketing"] = "The operators' side of the marketing page.",
         ["Onboarding"] = "A new tenant's booking request and the onboarding wizard.",

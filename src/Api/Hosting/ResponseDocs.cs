@@ -17,6 +17,8 @@ internal static class ResponseDocs
 
     public const string HoldsRateLimited = "too_many_requests: too many holds from this address or by this user in the app's window; wait Retry-After seconds.";
 
+    public const string InvalidChannelKey = "invalid_channel_key: x-channel-key is not the key of one of the app's sales channels";
+
     public const string NotHolder = "not_holder: the reservation is another user's";
 
     public const string ConfirmRefused = "secret_key_required: a publishable key, or the app's original key when the app's confirmation is server; "

@@ -79,7 +79,7 @@ internal sealed class SeatMapFeed(string appId, string entityId, GrainReferences
             foreach (var entry in _pages.SelectMany(page => page))
             {
                 var state = _states[entry.SeatId];
-                seats.Add(new LiveSeat(entry.SeatId, entry.SeatNumber, entry.Price, state.Status, state.HeldUntil));
+                seats.Add(new LiveSeat(entry.SeatId, entry.SeatNumber, entry.Price, state.Status, state.HeldUntil, entry));
             }
 
             snapshot = seats.MoveToImmutable();

@@ -105,7 +105,8 @@ internal sealed class SeatMapStream(SeatMapSubscription subscription, TimeSpan s
         {
             var seat = subscription.Snapshot[i];
             var (status, heldUntil) = StatusAt(seat.Status, seat.HeldUntil, now);
-            seats[i] = new SeatResponse(seat.SeatId, seat.SeatNumber, seat.Price, status, heldUntil);
+            seats[i] = new SeatResponse(
+                seat.SeatId, seat.SeatNumber, seat.Price, status, heldUntil, seat.Place?.Section, seat.Place?.Row, seat.Place?.Position, seat.Category, seat.Place?.Accessible, seat.Channel);
         }
 
         WriteEvent(body, json, "event: snapshot\ndata: "u8, new SeatMapSnapshot(subscription.EntityId, now, seats), ApiJsonContext.Default.SeatMapSnapshot);

@@ -21,7 +21,7 @@ internal static class TenantCors
             var headers = context.Response.Headers;
             headers.AccessControlAllowOrigin = request.Headers.Origin.ToString();
             headers.AccessControlAllowMethods = "GET, POST, OPTIONS";
-            headers.AccessControlAllowHeaders = "x-app-id, x-api-key, authorization, content-type, idempotency-key";
+            headers.AccessControlAllowHeaders = "x-app-id, x-api-key, x-channel-key, authorization, content-type, idempotency-key";
             headers.AccessControlMaxAge = "600";
             headers.Append(HeaderNames.Vary, HeaderNames.Origin);
             context.Response.StatusCode = StatusCodes.Status204NoContent;

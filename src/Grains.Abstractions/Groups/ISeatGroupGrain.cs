@@ -17,7 +17,8 @@ public interface ISeatGroupGrain : IGrainWithStringKey
     /// seats are first counted by the user's holds grain, as a seat's hold is, and refused as
     /// <see cref="GroupHoldOutcome.TooManyHolds"/> when they would pass the limit.
     /// </summary>
-    Task<GroupHoldResult> TryHoldAsync(string userId, ImmutableArray<string> seatIds, int maxUserHolds = 0);
+    /// <para>Seats kept for a sales channel are held only for that <paramref name="channel"/>.</para>
+    Task<GroupHoldResult> TryHoldAsync(string userId, ImmutableArray<string> seatIds, int maxUserHolds = 0, string? channel = null);
 
     /// <summary>
     /// Books every seat of the group with one paymentId; a repeat with the same paymentId completes and

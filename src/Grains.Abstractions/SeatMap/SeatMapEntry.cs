@@ -14,4 +14,7 @@ public sealed record SeatMapEntry(
     [property: Id(2)] decimal Price,
     [property: Id(3)] SeatStatus Status,
     [property: Id(4)] DateTimeOffset? HeldUntil,
-    [property: Id(5)] long Version);
+    [property: Id(5)] long Version,
+    [property: Id(6)] string? Channel = null,
+    [property: Id(7)] Inventory.SeatPlace? Place = null,
+    [property: Id(8)] string? Category = null);

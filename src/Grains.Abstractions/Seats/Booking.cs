@@ -1,6 +1,9 @@
 namespace Reservations.Grains.Seats;
 
-/// <summary>A confirmed booking: decided by the seat's state (I2), recorded in the booking ledger.</summary>
+/// <summary>
+/// A confirmed booking: decided by the seat's state (I2), recorded in the booking ledger. Price and
+/// Category are what the seat was sold at (Category null for a seat without one).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("reservations.booking")]
 public sealed record Booking(
     [property: Id(0)] string BookingId,
@@ -11,4 +14,5 @@ public sealed record Booking(
     [property: Id(5)] decimal Price,
     [property: Id(6)] string UserId,
     [property: Id(7)] string PaymentId,
-    [property: Id(8)] DateTimeOffset BookedAt);
+    [property: Id(8)] DateTimeOffset BookedAt,
+    [property: Id(9)] string? Category = null);

@@ -11,6 +11,8 @@ public enum HoldOutcome
     NotFound,
     /// <summary>Refused before reaching the seat: the user already holds the most seats the app allows.</summary>
     TooManyHolds,
+    /// <summary>The seat is kept for a sales channel the request did not name.</summary>
+    ReservedForChannel,
 }
 
 /// <summary>The answer to a hold attempt. Refusals are shared instances: refusing allocates nothing.</summary>
@@ -28,6 +30,9 @@ public sealed record HoldResult(
 
     /// <summary>The user already holds the most seats the app allows.</summary>
     public static readonly HoldResult TooManyHolds = new(HoldOutcome.TooManyHolds);
+
+    /// <summary>The seat is kept for a sales channel.</summary>
+    public static readonly HoldResult ReservedForChannel = new(HoldOutcome.ReservedForChannel);
 
     /// <summary>Without the token: Orleans traces messages between grains with their ToString, and the token is a secret.</summary>
     public override string ToString() => $"HoldResult {{ Outcome = {Outcome}, ExpiresAt = {ExpiresAt} }}";

@@ -20,10 +20,17 @@ public interface ISeatGrain : IGrainWithStringKey
     /// <see cref="HoldOutcome.TooManyHolds"/> when the user already has that many; a refusal for a
     /// taken seat asks no one.
     /// </summary>
-    Task<HoldResult> TryHoldAsync(string userId, int maxUserHolds = 0);
+    /// <para>A seat kept for a sales channel is refused (<see cref="HoldOutcome.ReservedForChannel"/>) unless <paramref name="channel"/> names it.</para>
+    Task<HoldResult> TryHoldAsync(string userId, int maxUserHolds = 0, string? channel = null);
 
     /// <summary>Holds the seat for a group (<see cref="ISeatGroupGrain"/>): the group's token hash, holder and expiry; no token is made.</summary>
     Task<HoldResult> TryHoldForGroupAsync(GroupHold hold);
+
+    /// <summary>
+    /// Keeps the seat for a sales channel, or (null) makes it public at once; a hold or booking it has stays.
+    /// False if no such seat.
+    /// </summary>
+    Task<bool> SetChannelAsync(string? channel);
 
     /// <summary>Releases the hold the token grants, if the user holds it.</summary>
     Task<ReleaseOutcome> ReleaseAsync(string reservationToken, string userId);

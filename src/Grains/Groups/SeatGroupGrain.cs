@@ -22,7 +22,7 @@ public sealed class SeatGroupGrain(
 
     private string AppId => GrainKeys.AppOf(this.GetPrimaryKeyString());
 
-    async Task<GroupHoldResult> ISeatGroupGrain.TryHoldAsync(string userId, ImmutableArray<string> seatIds, int maxUserHolds)
+    async Task<GroupHoldResult> ISeatGroupGrain.TryHoldAsync(string userId, ImmutableArray<string> seatIds, int maxUserHolds, string? channel)
     {
         if (State.TokenHash is not null)
         {
@@ -30,7 +30,7 @@ public sealed class SeatGroupGrain(
         }
 
         var token = $"{GrainKeys.IdOf(this.GetPrimaryKeyString())}.{Secrets.NewToken()}";
-        var hold = new GroupHold(Secrets.Sha256(token), userId, time.GetUtcNow() + options.Value.HoldDuration);
+        var hold = new GroupHold(Secrets.Sha256(token), userId, time.GetUtcNow() + options.Value.HoldDuration, channel);
         var ordered = seatIds.Sort(StringComparer.Ordinal);
         var counted = maxUserHolds > 0;
         if (counted && !await HoldsOf(userId).TryCountAsync(ordered, hold.HeldUntil, maxUserHolds))

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Reservations.Grains.BestSeats;
 using Reservations.Grains.Seats;
 
 namespace Reservations.Grains.Inventory;
@@ -67,7 +68,7 @@ public sealed class InventoryGrain : Grain, IInventoryGrain
                 await page.AddSeatsAsync(slot, [.. chunk.Select(i => seats[i])]);
                 foreach (var i in chunk)
                 {
-                    var listing = new SeatListing(SeatAddress.Format(entityId, _seatCount++), seats[i].SeatNumber, seats[i].Price);
+                    var listing = new SeatListing(SeatAddress.Format(entityId, _seatCount++), seats[i].SeatNumber, seats[i].Price, seats[i].Category);
                     index[listing.SeatNumber] = listing;
                     listings[i] = listing;
                 }
@@ -83,6 +84,11 @@ public sealed class InventoryGrain : Grain, IInventoryGrain
         }
 
         await entities.TryRecordAsync(entityId, _seatCount);
+        if (added.Count > 0)
+        {
+            GrainFactory.GetGrain<IBestSeatsGrain>(this.GetPrimaryKeyString()).CatalogChangedAsync().Ignore();
+        }
+
         return new SeedResult(SeedOutcome.Seeded, [.. listings]);
     }
 
@@ -95,7 +101,7 @@ public sealed class InventoryGrain : Grain, IInventoryGrain
             var seats = await GrainFactory.GetGrain<IInventoryPageGrain>(InventoryPages.Key(appId, entityId, page)).GetSeatsAsync();
             foreach (var seat in seats)
             {
-                index[seat.SeatNumber] = new SeatListing(SeatAddress.Format(entityId, _seatCount++), seat.SeatNumber, seat.Price);
+                index[seat.SeatNumber] = new SeatListing(SeatAddress.Format(entityId, _seatCount++), seat.SeatNumber, seat.Price, seat.Category);
             }
 
             if (seats.Length < InventoryPages.Size)

@@ -64,6 +64,11 @@ public sealed class InventoryPageGrain(
             _slots[slot] = new Slot(SeatStatus.Booked, null, 0);
         }
 
+        foreach (var (slot, channel) in State.Channels.Where(c => c.Key < _slots.Length))
+        {
+            _slots[slot] = _slots[slot] with { Channel = channel };
+        }
+
         if (_slots.Length > 0)
         {
             var booked = await ledger.FindBookedAsync(_appId, [.. Enumerable.Range(0, _slots.Length).Select(SeatIdOf)]);
@@ -71,7 +76,7 @@ public sealed class InventoryPageGrain(
             {
                 if (booked.Contains(SeatIdOf(slot)))
                 {
-                    _slots[slot] = new Slot(SeatStatus.Booked, null, 0);
+                    _slots[slot] = _slots[slot] with { Status = SeatStatus.Booked, HeldUntil = null };
                 }
                 else if (_slots[slot].Status == SeatStatus.Booked)
                 {
@@ -123,7 +128,7 @@ public sealed class InventoryPageGrain(
 
     Task<SeatDefinition?> IInventoryPageGrain.GetSeatAsync(int slot) => Task.FromResult(
         slot >= 0 && slot < _slots.Length
-            ? new SeatDefinition(_appId, SeatIdOf(slot), _entityId, State.Seats[slot].SeatNumber, State.Seats[slot].Price)
+            ? new SeatDefinition(_appId, SeatIdOf(slot), _entityId, State.Seats[slot].SeatNumber, State.Seats[slot].Price, State.Seats[slot].Category)
             : null);
 
     Task<ImmutableArray<SeatView>> IInventoryPageGrain.ListAsync()
@@ -134,7 +139,9 @@ public sealed class InventoryPageGrain(
         {
             var status = _slots[slot].StatusAt(now);
             var seat = State.Seats[slot];
-            views.Add(new SeatView(SeatIdOf(slot), _entityId, seat.SeatNumber, seat.Price, status, status == SeatStatus.Held ? _slots[slot].HeldUntil : null));
+            views.Add(new SeatView(
+                SeatIdOf(slot), _entityId, seat.SeatNumber, seat.Price, status, status == SeatStatus.Held ? _slots[slot].HeldUntil : null, seat.Place, seat.Category,
+                _slots[slot].Channel));
         }
 
         return Task.FromResult(views.MoveToImmutable());
@@ -148,12 +155,18 @@ public sealed class InventoryPageGrain(
         }
 
         var changed = _slots[slot].Status != change.Status || change.Status == SeatStatus.Held;
-        _slots[slot] = new Slot(change.Status, change.HeldUntil, change.Version);
-        _checkpointStale |= changed;
+        var channelChanged = !string.Equals(_slots[slot].Channel, change.Channel, StringComparison.Ordinal);
+        _slots[slot] = new Slot(change.Status, change.HeldUntil, change.Version, change.Channel);
+        _checkpointStale |= changed || channelChanged;
         if (_watchers is { Count: > 0 })
         {
             var seatId = SeatIdOf(slot);
             await _watchers.Notify(watcher => watcher.SeatChangedAsync(seatId, change));
+        }
+
+        if (channelChanged)
+        {
+            await SaveCheckpointAsync(); // rare (an operator's change): listings show it after a restart too
         }
 
         var isHeld = change.Status == SeatStatus.Held;
@@ -174,8 +187,9 @@ public sealed class InventoryPageGrain(
         var entries = ImmutableArray.CreateBuilder<SeatMapEntry>(_slots.Length);
         for (var slot = 0; slot < _slots.Length; slot++)
         {
-            var (status, heldUntil, version) = _slots[slot];
-            entries.Add(new SeatMapEntry(SeatIdOf(slot), State.Seats[slot].SeatNumber, State.Seats[slot].Price, status, heldUntil, version));
+            var (status, heldUntil, version, channel) = _slots[slot];
+            var seat = State.Seats[slot];
+            entries.Add(new SeatMapEntry(SeatIdOf(slot), seat.SeatNumber, seat.Price, status, heldUntil, version, channel, seat.Place, seat.Category));
         }
 
         return Task.FromResult(entries.MoveToImmutable());
@@ -242,6 +256,7 @@ public sealed class InventoryPageGrain(
             .Where(slot => _slots[slot].Status == SeatStatus.Held && _slots[slot].HeldUntil > now)
             .ToDictionary(slot => slot, slot => _slots[slot].HeldUntil!.Value);
         State.Booked = [.. Enumerable.Range(0, _slots.Length).Where(slot => _slots[slot].Status == SeatStatus.Booked)];
+        State.Channels = Enumerable.Range(0, _slots.Length).Where(slot => _slots[slot].Channel is not null).ToDictionary(slot => slot, slot => _slots[slot].Channel!);
         await page.WriteStateAsync();
         _checkpointStale = false;
     }
@@ -250,8 +265,8 @@ public sealed class InventoryPageGrain(
 
     private string SeatIdOf(int slot) => SeatAddress.Format(_entityId, _firstOrdinal + slot);
 
-    /// <summary>A seat's status as the page last heard it; Version 0 is what the page rebuilt itself.</summary>
-    private readonly record struct Slot(SeatStatus Status, DateTimeOffset? HeldUntil, long Version)
+    /// <summary>A seat's status (and sales channel) as the page last heard it; Version 0 is what the page rebuilt itself.</summary>
+    private readonly record struct Slot(SeatStatus Status, DateTimeOffset? HeldUntil, long Version, string? Channel = null)
     {
         public SeatStatus StatusAt(DateTimeOffset now) => Status == SeatStatus.Held && !(HeldUntil > now) ? SeatStatus.Available : Status;
     }

@@ -22,4 +22,8 @@ public sealed class InventoryPageState
     /// <summary>Booked slots, as their seats reported them.</summary>
     [Id(3)]
     public List<int> Booked { get; set; } = [];
+
+    /// <summary>Slots kept for a sales channel, and the channel.</summary>
+    [Id(4)]
+    public Dictionary<int, string> Channels { get; set; } = [];
 }

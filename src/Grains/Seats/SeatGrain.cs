@@ -35,6 +35,7 @@ public sealed class SeatGrain(
 {
     private static readonly Task<HoldResult> Unavailable = Task.FromResult(HoldResult.Unavailable);
     private static readonly Task<HoldResult> NotFound = Task.FromResult(HoldResult.NotFound);
+    private static readonly Task<HoldResult> ReservedForChannel = Task.FromResult(HoldResult.ReservedForChannel);
     private static readonly Task<ConfirmResult> ConfirmNotFound = Task.FromResult(ConfirmResult.NotFound);
     private static readonly Task<ConfirmResult> ConfirmExpired = Task.FromResult(ConfirmResult.Expired);
     private static readonly Task<ConfirmResult> ConfirmNotHolder = Task.FromResult(ConfirmResult.NotHolder);
@@ -67,7 +68,7 @@ public sealed class SeatGrain(
             return; // no such seat: every call answers NotFound until the activation is collected
         }
 
-        if (State.Status != SeatStatus.Available)
+        if (State.Status != SeatStatus.Available || State.Channel is not null)
         {
             TellPage(); // the page's view may have missed this seat's last change (a crash)
         }
@@ -89,10 +90,11 @@ public sealed class SeatGrain(
 
         var status = StatusAt(time.GetUtcNow());
         return Task.FromResult<SeatView?>(new SeatView(
-            definition.SeatId, definition.EntityId, definition.SeatNumber, definition.Price, status, status == SeatStatus.Held ? State.HeldUntil : null));
+            definition.SeatId, definition.EntityId, definition.SeatNumber, definition.Price, status, status == SeatStatus.Held ? State.HeldUntil : null,
+            Category: definition.Category));
     }
 
-    Task<HoldResult> ISeatGrain.TryHoldAsync(string userId, int maxUserHolds)
+    Task<HoldResult> ISeatGrain.TryHoldAsync(string userId, int maxUserHolds, string? channel)
     {
         if (_definition is null)
         {
@@ -103,6 +105,12 @@ public sealed class SeatGrain(
         {
             _usage.CountHoldRefused();
             return Unavailable;
+        }
+
+        if (State.Channel is not null && !string.Equals(State.Channel, channel, StringComparison.Ordinal))
+        {
+            _usage.CountHoldRefused();
+            return ReservedForChannel;
         }
 
         return maxUserHolds > 0 ? CountedHoldAsync(userId, maxUserHolds) : HoldAsync(userId);
@@ -128,13 +136,36 @@ public sealed class SeatGrain(
             return NotFound;
         }
 
-        if (State.Status == SeatStatus.Booked || IsLiveHold(time.GetUtcNow()))
+        if (State.Status == SeatStatus.Booked || IsLiveHold(time.GetUtcNow())
+            || (State.Channel is not null && !string.Equals(State.Channel, hold.Channel, StringComparison.Ordinal)))
         {
             _usage.CountHoldRefused();
             return Unavailable;
         }
 
         return HoldForGroupAsync(hold);
+    }
+
+    async Task<bool> ISeatGrain.SetChannelAsync(string? channel)
+    {
+        if (_definition is null)
+        {
+            return false;
+        }
+
+        if (!string.Equals(State.Channel, channel, StringComparison.Ordinal))
+        {
+            // Whatever the seat's status, only the channel changes; the last change's events were recorded already.
+            await WriteAsync(new SeatState
+            {
+                Status = State.Status, HoldTokenHash = State.HoldTokenHash, HolderUserId = State.HolderUserId, HeldUntil = State.HeldUntil,
+                Booking = State.Booking, BookingTokenHash = State.BookingTokenHash, HoldStartedAt = State.HoldStartedAt, Extensions = State.Extensions,
+                PaymentStartedAt = State.PaymentStartedAt, Version = State.Version + 1, Channel = channel,
+            });
+            TellPage();
+        }
+
+        return true;
     }
 
     async Task<ReleaseOutcome> ISeatGrain.ReleaseAsync(string reservationToken, string userId)
@@ -155,7 +186,7 @@ public sealed class SeatGrain(
         }
 
         var events = await EventsAsync(WebhookEventTypes.HoldReleased | WebhookEventTypes.SeatReleased, null);
-        await WriteAsync(new SeatState { Status = SeatStatus.Available, Version = State.Version + 1, Events = events });
+        await WriteAsync(new SeatState { Status = SeatStatus.Available, Channel = State.Channel, Version = State.Version + 1, Events = events });
         _usage.CountRelease();
         TellPage();
         await RecordEventsAsync();
@@ -243,7 +274,7 @@ public sealed class SeatGrain(
         if (State.Status == SeatStatus.Held && !IsLiveHold(time.GetUtcNow()))
         {
             var events = await EventsAsync(WebhookEventTypes.HoldExpired | WebhookEventTypes.SeatReleased, null);
-            await WriteAsync(new SeatState { Status = SeatStatus.Available, Version = State.Version + 1, Events = events });
+            await WriteAsync(new SeatState { Status = SeatStatus.Available, Channel = State.Channel, Version = State.Version + 1, Events = events });
             _usage.CountExpiry();
             TellPage();
         }
@@ -262,6 +293,7 @@ public sealed class SeatGrain(
         var startedAt = HoldStart();
         await WriteAsync(new SeatState
         {
+            Channel = State.Channel,
             Status = SeatStatus.Held,
             HoldTokenHash = State.HoldTokenHash,
             HolderUserId = State.HolderUserId,
@@ -296,6 +328,7 @@ public sealed class SeatGrain(
         var events = await ExpiredHoldEventsAsync();
         await WriteAsync(new SeatState
         {
+            Channel = State.Channel,
             Status = SeatStatus.Held,
             HoldTokenHash = Secrets.Sha256(token),
             HolderUserId = userId,
@@ -315,6 +348,7 @@ public sealed class SeatGrain(
         var events = await ExpiredHoldEventsAsync();
         await WriteAsync(new SeatState
         {
+            Channel = State.Channel,
             Status = SeatStatus.Held,
             HoldTokenHash = hold.TokenHash,
             HolderUserId = hold.UserId,
@@ -341,12 +375,14 @@ public sealed class SeatGrain(
             definition.Price,
             userId,
             paymentId,
-            WholeMicroseconds(now));
+            WholeMicroseconds(now),
+            definition.Category);
 
         // The seat's state decides (I2): once this write returns, the seat is booked for good.
         var events = await EventsAsync(WebhookEventTypes.BookingConfirmed, booking);
         await WriteAsync(new SeatState
         {
+            Channel = State.Channel,
             Status = SeatStatus.Booked,
             Booking = booking,
             BookingTokenHash = State.HoldTokenHash,
@@ -450,5 +486,5 @@ public sealed class SeatGrain(
     private static DateTimeOffset WholeMicroseconds(DateTimeOffset time) =>
         new(time.UtcTicks - (time.UtcTicks % TimeSpan.TicksPerMicrosecond), TimeSpan.Zero);
 
-    private void TellPage() => _page!.SeatChangedAsync(_slot, new SeatChange(State.Status, State.HeldUntil, State.Version)).Ignore();
+    private void TellPage() => _page!.SeatChangedAsync(_slot, new SeatChange(State.Status, State.HeldUntil, State.Version, State.Channel)).Ignore();
 }

@@ -47,4 +47,8 @@ public sealed class SeatState
     /// </summary>
     [Id(10)]
     public WebhookEvent[]? Events { get; set; }
+
+    /// <summary>The sales channel the seat is kept for: only holds made with that channel's key get it. Null: public.</summary>
+    [Id(11)]
+    public string? Channel { get; set; }
 }

@@ -134,8 +134,8 @@ public abstract class ApiFixture : IAsyncLifetime
     public async Task<(string EntityId, string[] SeatIds)> SeedAsync(TestApp app, int count = 1)
     {
         var entityId = $"ev-{Guid.NewGuid():N}";
-        var seats = Enumerable.Range(1, count).Select(i => new SeedSeatRequest(seatNumber: $"R{i}", price: 10m + i)).ToList();
-        var seeded = await AdminClient().SeedDataAsync(new SeedDataRequest(appId: app.AppId, entityId: entityId, seats: seats)).Created();
+        var seats = Enumerable.Range(1, count).Select(i => new SeedSeatRequest(seatNumber: $"R{i}", price: 10m + i, section: null, row: null, position: null, category: null, accessible: null)).ToList();
+        var seeded = await AdminClient().SeedDataAsync(new SeedDataRequest(appId: app.AppId, entityId: entityId, seats: seats, categories: null, focalPoint: null)).Created();
         return (entityId, [.. seeded.Seats.Select(s => s.SeatId)]);
     }
 

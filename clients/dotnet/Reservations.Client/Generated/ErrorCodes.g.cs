@@ -14,8 +14,17 @@ public static class ErrorCodes
     /// <summary><c>app_not_found</c></summary>
     public const string AppNotFound = "app_not_found";
 
+    /// <summary><c>best_seats_contended</c></summary>
+    public const string BestSeatsContended = "best_seats_contended";
+
     /// <summary><c>booking_not_found</c></summary>
     public const string BookingNotFound = "booking_not_found";
+
+    /// <summary><c>channel_exists</c></summary>
+    public const string ChannelExists = "channel_exists";
+
+    /// <summary><c>channel_not_found</c></summary>
+    public const string ChannelNotFound = "channel_not_found";
 
     /// <summary><c>conflict</c></summary>
     public const string Conflict = "conflict";
@@ -59,6 +68,9 @@ public static class ErrorCodes
     /// <summary><c>invalid_app_credentials</c></summary>
     public const string InvalidAppCredentials = "invalid_app_credentials";
 
+    /// <summary><c>invalid_channel_key</c></summary>
+    public const string InvalidChannelKey = "invalid_channel_key";
+
     /// <summary><c>invalid_credentials</c></summary>
     public const string InvalidCredentials = "invalid_credentials";
 
@@ -92,6 +104,9 @@ public static class ErrorCodes
     /// <summary><c>method_not_allowed</c></summary>
     public const string MethodNotAllowed = "method_not_allowed";
 
+    /// <summary><c>not_enough_seats</c></summary>
+    public const string NotEnoughSeats = "not_enough_seats";
+
     /// <summary><c>not_found</c></summary>
     public const string NotFound = "not_found";
 
@@ -118,6 +133,9 @@ public static class ErrorCodes
 
     /// <summary><c>review_not_found</c></summary>
     public const string ReviewNotFound = "review_not_found";
+
+    /// <summary><c>seat_in_channel</c></summary>
+    public const string SeatInChannel = "seat_in_channel";
 
     /// <summary><c>seat_not_found</c></summary>
     public const string SeatNotFound = "seat_not_found";

@@ -90,11 +90,13 @@ namespace Reservations.Client
 
         /// <summary>An entity's seats and their status (<c>GET /seats</c>).</summary>
         /// <param name="entityId">The entityId.</param>
+        /// <param name="category">The category.</param>
         /// <param name="cancellationToken">Cancels the call and its retries.</param>
-        public System.Threading.Tasks.Task<ApiResult<SeatsResponse>> ListSeatsAsync(string? entityId = default, System.Threading.CancellationToken cancellationToken = default)
+        public System.Threading.Tasks.Task<ApiResult<SeatsResponse>> ListSeatsAsync(string? entityId = default, string? category = default, System.Threading.CancellationToken cancellationToken = default)
         {
             var route = new Route("seats");
             route.Query("entityId", entityId);
+            route.Query("category", category);
             return SendAsync<SeatsResponse>(System.Net.Http.HttpMethod.Get, route.ToString(), null, null, cancellationToken);
         }
 
@@ -126,6 +128,108 @@ namespace Reservations.Client
         {
             var route = new Route("reserve-seats");
             return SendAsync<GroupReservationResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
+        }
+
+        /// <summary>Hold the best available seats together: adjacent in a row leaving no lone seat, else adjacent, else in one section, closest to the focal point (<c>POST /reserve-best</c>).</summary>
+        /// <param name="body">The request body.</param>
+        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<BestReservationResponse>> ReserveBestAsync(ReserveBestRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("reserve-best");
+            return SendAsync<BestReservationResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
+        }
+
+        /// <summary>Create a sales channel of an app: its key is shown once (<c>POST /admin/apps/{appId}/channels</c>).</summary>
+        /// <param name="appId">The appId.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<ChannelKeyResponse>> CreateAppChannelAsync(string appId, CreateChannelRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("admin/apps/{appId}/channels");
+            route.Path("appId", appId);
+            return SendAsync<ChannelKeyResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
+        }
+
+        /// <summary>List an app's sales channels (<c>GET /admin/apps/{appId}/channels</c>).</summary>
+        /// <param name="appId">The appId.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<ChannelListResponse>> ListAppChannelsAsync(string appId, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("admin/apps/{appId}/channels");
+            route.Path("appId", appId);
+            return SendAsync<ChannelListResponse>(System.Net.Http.HttpMethod.Get, route.ToString(), null, null, cancellationToken);
+        }
+
+        /// <summary>Keep seats for a sales channel of an app (<c>POST /admin/apps/{appId}/channels/{name}/seats</c>).</summary>
+        /// <param name="appId">The appId.</param>
+        /// <param name="name">The name.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<ChannelSeatsResponse>> KeepAppSeatsForChannelAsync(string appId, string name, ChannelSeatsRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("admin/apps/{appId}/channels/{name}/seats");
+            route.Path("appId", appId);
+            route.Path("name", name);
+            return SendAsync<ChannelSeatsResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
+        }
+
+        /// <summary>Make seats of a sales channel of an app public at once (<c>POST /admin/apps/{appId}/channels/{name}/release</c>).</summary>
+        /// <param name="appId">The appId.</param>
+        /// <param name="name">The name.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<ChannelSeatsResponse>> ReleaseAppChannelSeatsAsync(string appId, string name, ChannelSeatsRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("admin/apps/{appId}/channels/{name}/release");
+            route.Path("appId", appId);
+            route.Path("name", name);
+            return SendAsync<ChannelSeatsResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
+        }
+
+        /// <summary>Create a sales channel: its key is shown once (<c>POST /channels</c>).</summary>
+        /// <param name="body">The request body.</param>
+        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<ChannelKeyResponse>> CreateChannelAsync(CreateChannelRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("channels");
+            return SendAsync<ChannelKeyResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
+        }
+
+        /// <summary>List the app's sales channels (<c>GET /channels</c>).</summary>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<ChannelListResponse>> ListChannelsAsync(System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("channels");
+            return SendAsync<ChannelListResponse>(System.Net.Http.HttpMethod.Get, route.ToString(), null, null, cancellationToken);
+        }
+
+        /// <summary>Keep seats for a sales channel (<c>POST /channels/{name}/seats</c>).</summary>
+        /// <param name="name">The name.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<ChannelSeatsResponse>> KeepSeatsForChannelAsync(string name, ChannelSeatsRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("channels/{name}/seats");
+            route.Path("name", name);
+            return SendAsync<ChannelSeatsResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
+        }
+
+        /// <summary>Make seats of a sales channel public at once (<c>POST /channels/{name}/release</c>).</summary>
+        /// <param name="name">The name.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="idempotencyKey">The Idempotency-Key header; null for a new key per call (the same across its retries), unless <see cref="ReservationsClientOptions.IdempotencyKeys"/> is off.</param>
+        /// <param name="cancellationToken">Cancels the call and its retries.</param>
+        public System.Threading.Tasks.Task<ApiResult<ChannelSeatsResponse>> ReleaseChannelSeatsAsync(string name, ChannelSeatsRequest body, string? idempotencyKey = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var route = new Route("channels/{name}/release");
+            route.Path("name", name);
+            return SendAsync<ChannelSeatsResponse>(System.Net.Http.HttpMethod.Post, route.ToString(), Body(body), idempotencyKey, cancellationToken);
         }
 
         /// <summary>Extend a hold (a limited number of times) (<c>POST /extend-hold</c>).</summary>
@@ -726,14 +830,83 @@ namespace Reservations.Client
 
     }
 
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial record BestReservationResponse
+    {
+        [System.Text.Json.Serialization.JsonConstructor]
+        public BestReservationResponse(string @reservationToken, System.Collections.Generic.IReadOnlyList<string> @seatIds, System.DateTimeOffset @expiresAt, System.Collections.Generic.IReadOnlyList<BestSeatResponse> @seats)
+        {
+            this.ReservationToken = @reservationToken;
+            this.SeatIds = @seatIds;
+            this.ExpiresAt = @expiresAt;
+            this.Seats = @seats;
+        }
+
+        [System.Text.Json.Serialization.JsonPropertyName("reservationToken")]
+        public string ReservationToken { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("seatIds")]
+        public System.Collections.Generic.IReadOnlyList<string> SeatIds { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("expiresAt")]
+        public System.DateTimeOffset ExpiresAt { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("seats")]
+        public System.Collections.Generic.IReadOnlyList<BestSeatResponse> Seats { get; init; }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial record BestSeatResponse
+    {
+        [System.Text.Json.Serialization.JsonConstructor]
+        public BestSeatResponse(string @seatId, string @seatNumber, decimal @price, string? @category, string? @section, string @row, int @position, bool @accessible)
+        {
+            this.SeatId = @seatId;
+            this.SeatNumber = @seatNumber;
+            this.Price = @price;
+            this.Category = @category;
+            this.Section = @section;
+            this.Row = @row;
+            this.Position = @position;
+            this.Accessible = @accessible;
+        }
+
+        [System.Text.Json.Serialization.JsonPropertyName("seatId")]
+        public string SeatId { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("seatNumber")]
+        public string SeatNumber { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("price")]
+        public decimal Price { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("category")]
+        public string? Category { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("section")]
+        public string? Section { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("row")]
+        public string Row { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("position")]
+        public int Position { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("accessible")]
+        public bool Accessible { get; init; }
+
+    }
+
     /// <summary>
-    /// A confirmed booking: decided by the seat's state (I2), recorded in the booking ledger.
+    /// A confirmed booking: decided by the seat's state (I2), recorded in the booking ledger. Price and
+    /// <br/>Category are what the seat was sold at (Category null for a seat without one).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial record Booking
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public Booking(string @bookingId, string @appId, string @seatId, string @entityId, string @seatNumber, decimal @price, string @userId, string @paymentId, System.DateTimeOffset @bookedAt)
+        public Booking(string @bookingId, string @appId, string @seatId, string @entityId, string @seatNumber, decimal @price, string @userId, string @paymentId, System.DateTimeOffset @bookedAt, string? @category)
         {
             this.BookingId = @bookingId;
             this.AppId = @appId;
@@ -744,6 +917,7 @@ namespace Reservations.Client
             this.UserId = @userId;
             this.PaymentId = @paymentId;
             this.BookedAt = @bookedAt;
+            this.Category = @category;
         }
 
         [System.Text.Json.Serialization.JsonPropertyName("bookingId")]
@@ -772,6 +946,9 @@ namespace Reservations.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("bookedAt")]
         public System.DateTimeOffset BookedAt { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("category")]
+        public string? Category { get; init; }
 
     }
 
@@ -960,6 +1137,88 @@ namespace Reservations.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial record ChannelKeyResponse
+    {
+        [System.Text.Json.Serialization.JsonConstructor]
+        public ChannelKeyResponse(string @name, string @key)
+        {
+            this.Name = @name;
+            this.Key = @key;
+        }
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("key")]
+        public string Key { get; init; }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial record ChannelListResponse
+    {
+        [System.Text.Json.Serialization.JsonConstructor]
+        public ChannelListResponse(System.Collections.Generic.IReadOnlyList<ChannelResponse> @channels)
+        {
+            this.Channels = @channels;
+        }
+
+        [System.Text.Json.Serialization.JsonPropertyName("channels")]
+        public System.Collections.Generic.IReadOnlyList<ChannelResponse> Channels { get; init; }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial record ChannelResponse
+    {
+        [System.Text.Json.Serialization.JsonConstructor]
+        public ChannelResponse(string @name, System.DateTimeOffset @createdAt)
+        {
+            this.Name = @name;
+            this.CreatedAt = @createdAt;
+        }
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string Name { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+        public System.DateTimeOffset CreatedAt { get; init; }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial record ChannelSeatsRequest
+    {
+        [System.Text.Json.Serialization.JsonConstructor]
+        public ChannelSeatsRequest(System.Collections.Generic.IReadOnlyList<string>? @seatIds)
+        {
+            this.SeatIds = @seatIds;
+        }
+
+        [System.Text.Json.Serialization.JsonPropertyName("seatIds")]
+        public System.Collections.Generic.IReadOnlyList<string>? SeatIds { get; init; }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial record ChannelSeatsResponse
+    {
+        [System.Text.Json.Serialization.JsonConstructor]
+        public ChannelSeatsResponse(string? @channel, System.Collections.Generic.IReadOnlyList<string> @seatIds)
+        {
+            this.Channel = @channel;
+            this.SeatIds = @seatIds;
+        }
+
+        [System.Text.Json.Serialization.JsonPropertyName("channel")]
+        public string? Channel { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("seatIds")]
+        public System.Collections.Generic.IReadOnlyList<string> SeatIds { get; init; }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial record CompleteRequest
     {
         [System.Text.Json.Serialization.JsonConstructor]
@@ -1108,6 +1367,20 @@ namespace Reservations.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial record CreateChannelRequest
+    {
+        [System.Text.Json.Serialization.JsonConstructor]
+        public CreateChannelRequest(string? @name)
+        {
+            this.Name = @name;
+        }
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; init; }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial record CreatedAppResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
@@ -1178,6 +1451,28 @@ namespace Reservations.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         public System.DateTimeOffset CreatedAt { get; init; }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial record FocalPointRequest
+    {
+        [System.Text.Json.Serialization.JsonConstructor]
+        public FocalPointRequest(string? @section, string? @row, int? @position)
+        {
+            this.Section = @section;
+            this.Row = @row;
+            this.Position = @position;
+        }
+
+        [System.Text.Json.Serialization.JsonPropertyName("section")]
+        public string? Section { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("row")]
+        public string? Row { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("position")]
+        public int? Position { get; init; }
 
     }
 
@@ -1638,6 +1933,36 @@ namespace Reservations.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial record ReserveBestRequest
+    {
+        [System.Text.Json.Serialization.JsonConstructor]
+        public ReserveBestRequest(string? @entityId, int? @count, string? @category, string? @section, bool? @accessible)
+        {
+            this.EntityId = @entityId;
+            this.Count = @count;
+            this.Category = @category;
+            this.Section = @section;
+            this.Accessible = @accessible;
+        }
+
+        [System.Text.Json.Serialization.JsonPropertyName("entityId")]
+        public string? EntityId { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("count")]
+        public int? Count { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("category")]
+        public string? Category { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("section")]
+        public string? Section { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("accessible")]
+        public bool? Accessible { get; init; }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial record ReserveSeatRequest
     {
         [System.Text.Json.Serialization.JsonConstructor]
@@ -1769,13 +2094,19 @@ namespace Reservations.Client
     public partial record SeatResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public SeatResponse(string @seatId, string @seatNumber, decimal @price, string @status, System.DateTimeOffset? @heldUntil)
+        public SeatResponse(string @seatId, string @seatNumber, decimal @price, string @status, System.DateTimeOffset? @heldUntil, string? @section, string? @row, int? @position, string? @category, bool? @accessible, string? @channel)
         {
             this.SeatId = @seatId;
             this.SeatNumber = @seatNumber;
             this.Price = @price;
             this.Status = @status;
             this.HeldUntil = @heldUntil;
+            this.Section = @section;
+            this.Row = @row;
+            this.Position = @position;
+            this.Category = @category;
+            this.Accessible = @accessible;
+            this.Channel = @channel;
         }
 
         [System.Text.Json.Serialization.JsonPropertyName("seatId")]
@@ -1792,6 +2123,24 @@ namespace Reservations.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("heldUntil")]
         public System.DateTimeOffset? HeldUntil { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("section")]
+        public string? Section { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("row")]
+        public string? Row { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("position")]
+        public int? Position { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("category")]
+        public string? Category { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("accessible")]
+        public bool? Accessible { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("channel")]
+        public string? Channel { get; init; }
 
     }
 
@@ -1832,14 +2181,34 @@ namespace Reservations.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial record SeedCategoryRequest
+    {
+        [System.Text.Json.Serialization.JsonConstructor]
+        public SeedCategoryRequest(string? @name, decimal? @price)
+        {
+            this.Name = @name;
+            this.Price = @price;
+        }
+
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        public string? Name { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("price")]
+        public decimal? Price { get; init; }
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial record SeedDataRequest
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public SeedDataRequest(string? @appId, string? @entityId, System.Collections.Generic.IReadOnlyList<SeedSeatRequest>? @seats)
+        public SeedDataRequest(string? @appId, string? @entityId, System.Collections.Generic.IReadOnlyList<SeedSeatRequest>? @seats, System.Collections.Generic.IReadOnlyList<SeedCategoryRequest>? @categories, FocalPointRequest? @focalPoint)
         {
             this.AppId = @appId;
             this.EntityId = @entityId;
             this.Seats = @seats;
+            this.Categories = @categories;
+            this.FocalPoint = @focalPoint;
         }
 
         [System.Text.Json.Serialization.JsonPropertyName("appId")]
@@ -1850,6 +2219,12 @@ namespace Reservations.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("seats")]
         public System.Collections.Generic.IReadOnlyList<SeedSeatRequest>? Seats { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("categories")]
+        public System.Collections.Generic.IReadOnlyList<SeedCategoryRequest>? Categories { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("focalPoint")]
+        public FocalPointRequest? FocalPoint { get; init; }
 
     }
 
@@ -1879,10 +2254,15 @@ namespace Reservations.Client
     public partial record SeedSeatRequest
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public SeedSeatRequest(string? @seatNumber, decimal? @price)
+        public SeedSeatRequest(string? @seatNumber, decimal? @price, string? @section, string? @row, int? @position, string? @category, bool? @accessible)
         {
             this.SeatNumber = @seatNumber;
             this.Price = @price;
+            this.Section = @section;
+            this.Row = @row;
+            this.Position = @position;
+            this.Category = @category;
+            this.Accessible = @accessible;
         }
 
         [System.Text.Json.Serialization.JsonPropertyName("seatNumber")]
@@ -1891,17 +2271,33 @@ namespace Reservations.Client
         [System.Text.Json.Serialization.JsonPropertyName("price")]
         public decimal? Price { get; init; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("section")]
+        public string? Section { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("row")]
+        public string? Row { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("position")]
+        public int? Position { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("category")]
+        public string? Category { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("accessible")]
+        public bool? Accessible { get; init; }
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial record SeededSeat
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public SeededSeat(string @seatId, string @seatNumber, decimal @price)
+        public SeededSeat(string @seatId, string @seatNumber, decimal @price, string? @category)
         {
             this.SeatId = @seatId;
             this.SeatNumber = @seatNumber;
             this.Price = @price;
+            this.Category = @category;
         }
 
         [System.Text.Json.Serialization.JsonPropertyName("seatId")]
@@ -1912,6 +2308,9 @@ namespace Reservations.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("price")]
         public decimal Price { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("category")]
+        public string? Category { get; init; }
 
     }
 
@@ -2408,7 +2807,7 @@ namespace Reservations.Client
     public partial record BookingOrGroupBookingResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public BookingOrGroupBookingResponse(string? @bookingId, string? @appId, string? @seatId, string? @entityId, string? @seatNumber, decimal? @price, string? @userId, string? @paymentId, System.DateTimeOffset? @bookedAt, System.Collections.Generic.IReadOnlyList<Booking>? @bookings)
+        public BookingOrGroupBookingResponse(string? @bookingId, string? @appId, string? @seatId, string? @entityId, string? @seatNumber, decimal? @price, string? @userId, string? @paymentId, System.DateTimeOffset? @bookedAt, string? @category, System.Collections.Generic.IReadOnlyList<Booking>? @bookings)
         {
             this.BookingId = @bookingId;
             this.AppId = @appId;
@@ -2419,6 +2818,7 @@ namespace Reservations.Client
             this.UserId = @userId;
             this.PaymentId = @paymentId;
             this.BookedAt = @bookedAt;
+            this.Category = @category;
             this.Bookings = @bookings;
         }
 
@@ -2448,6 +2848,9 @@ namespace Reservations.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("bookedAt")]
         public System.DateTimeOffset? BookedAt { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("category")]
+        public string? Category { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("bookings")]
         public System.Collections.Generic.IReadOnlyList<Booking>? Bookings { get; init; }

@@ -1,4 +1,6 @@
-// A seat map: one button per seat, grouped in rows by the letters before the seat number (A1..A12).
+// A seat map: one button per seat, in sections and rows as seeded (section, row, position: a gap in the
+// positions is drawn as an aisle), else grouped in rows by the letters before the seat number (A1..A12).
+// A seat's category is a coloured stripe, named in its label and in the map's category key.
 // Seats are told apart by colour and by pattern (see the legend in the page); each button shows its
 // seat number, and its label adds state and price. Arrow keys move between seats; Tab leaves the map.
 // Several seats may be selected (pressed) and several be the user's own hold.
@@ -13,11 +15,16 @@ export class SeatMap {
   #buttons = new Map();
   #mine = new Set();
   #selected = new Set();
+  #categories = [];
   #current = null;
 
-  /** clock: a ServerClock, so a hold whose time ran out is drawn available. onSelect(seat) runs on click or Enter. */
-  constructor(container, { clock, onSelect = null }) {
+  /**
+   * clock: a ServerClock, so a hold whose time ran out is drawn available. onSelect(seat) runs on click or Enter.
+   * keyPrices: whether the category key shows each category's price.
+   */
+  constructor(container, { clock, onSelect = null, keyPrices = true }) {
     this.container = container;
+    this.keyPrices = keyPrices;
     this.clock = clock;
     this.onSelect = onSelect;
     container.classList.add('seat-map');
@@ -31,6 +38,16 @@ export class SeatMap {
 
   seat(seatId) {
     return this.#seats.get(seatId);
+  }
+
+  /** Every seat of the map, in its order. */
+  seats() {
+    return this.#seats.values();
+  }
+
+  /** The categories of the map's seats, in the order they first appear. */
+  get categories() {
+    return this.#categories;
   }
 
   /** The given seat ids in the map's order (seat id order), unknown ones left out. */
@@ -47,7 +64,7 @@ export class SeatMap {
   }
 
   label(seat) {
-    return `Seat ${seat.seatNumber}, ${stateText[this.state(seat)]}, ${money(seat.price)}`;
+    return `Seat ${seat.seatNumber}, ${stateText[this.state(seat)]}${seat.category ? `, ${seat.category}` : ''}, ${money(seat.price)}`;
   }
 
   /** Draws every seat anew: [{seatId, seatNumber, price, status, heldUntil}] in seat order. */
@@ -56,20 +73,33 @@ export class SeatMap {
     this.#buttons.clear();
     const rows = new Map();
     for (const seat of this.#seats.values()) {
-      const row = rowOf(seat.seatNumber);
-      if (!rows.has(row)) rows.set(row, []);
-      rows.get(row).push(seat);
+      const key = seat.row ? `${seat.section ?? ''}\u0000${seat.row}` : rowOf(seat.seatNumber);
+      if (!rows.has(key)) rows.set(key, { section: seat.row ? seat.section : null, name: seat.row ?? rowOf(seat.seatNumber), seats: [] });
+      rows.get(key).seats.push(seat);
     }
+    this.#categories = [...new Set([...this.#seats.values()].map((seat) => seat.category).filter(Boolean))];
     const lines = [];
-    for (const [row, seats] of rows) {
+    let section = null;
+    for (const row of rows.values()) {
+      if (row.section && row.section !== section) lines.push(h('h3', { className: 'seat-section' }, row.section));
+      section = row.section;
+      const seats = row.seats[0]?.position ? [...row.seats].sort((a, b) => a.position - b.position) : row.seats;
       // Seat numbers without row letters are cut into lines of a readable length.
-      for (const line of row ? [seats] : chunk(seats, unnamedRowLength)) {
-        lines.push(h('div', { className: 'seat-row', role: 'group', 'aria-label': row ? `Row ${row}` : 'Seats' },
-          h('span', { className: 'seat-row-label', 'aria-hidden': 'true' }, row),
-          line.map((seat) => this.#button(seat))));
+      for (const line of row.name ? [seats] : chunk(seats, unnamedRowLength)) {
+        lines.push(h('div', { className: 'seat-row', role: 'group', 'aria-label': row.name ? `${row.section ? `${row.section}, ` : ''}Row ${row.name}` : 'Seats' },
+          h('span', { className: 'seat-row-label', 'aria-hidden': 'true' }, row.name),
+          line.flatMap((seat, i) => (i > 0 && seat.position && line[i - 1].position && seat.position > line[i - 1].position + 1
+            ? [h('span', { className: 'aisle', 'aria-hidden': 'true' }), this.#button(seat)]
+            : [this.#button(seat)]))));
       }
     }
-    this.container.replaceChildren(h('div', { className: 'stage', 'aria-hidden': 'true' }, 'STAGE'), ...lines);
+    const key = this.#categories.length === 0 ? [] : [h('ul', { className: 'legend categories', 'aria-label': 'Categories' },
+      this.#categories.map((name, i) => {
+        const price = [...this.#seats.values()].find((seat) => seat.category === name).price;
+        return h('li', {}, h('span', { className: 'swatch category', dataset: { category: String(i % 6) }, 'aria-hidden': 'true' }),
+          this.keyPrices ? `${name} · ${money(price)}` : name);
+      }))];
+    this.container.replaceChildren(...key, h('div', { className: 'stage', 'aria-hidden': 'true' }, 'STAGE'), ...lines);
     this.#roving(this.#current ?? seats[0]?.seatId);
   }
 
@@ -112,7 +142,7 @@ export class SeatMap {
       type: 'button',
       className: 'seat',
       tabIndex: -1,
-      dataset: { seatId: seat.seatId },
+      dataset: seat.category ? { seatId: seat.seatId, category: String(this.#categories.indexOf(seat.category) % 6) } : { seatId: seat.seatId },
       'aria-pressed': this.onSelect ? String(this.#selected.has(seat.seatId)) : null,
       disabled: !this.onSelect,
       onclick: () => this.onSelect?.(this.#seats.get(seat.seatId)),

@@ -1,4 +1,4 @@
-// The admin dashboard: hash routes (#apps, #bookings, #usage, #seed, #webhooks, #onboarding) inside one page, because
+// The admin dashboard: hash routes (#apps, #bookings, #usage, #seed, #channels, #webhooks, #onboarding) inside one page, because
 // the paths under /admin/ are the API's.
 import { byId, say } from '../dom.js';
 import { session } from './session.js';
@@ -7,6 +7,7 @@ import { initApps } from './apps.js';
 import { initBookings } from './bookings.js';
 import { initUsage } from './usage.js';
 import { initSeed } from './seed.js';
+import { initChannels } from './channels.js';
 import { initWebhooks } from './webhooks.js';
 import { initOnboarding } from './onboarding.js';
 
@@ -17,10 +18,11 @@ const views = {
   bookings: initBookings(),
   usage: initUsage(),
   seed: initSeed(),
+  channels: initChannels(),
   webhooks: initWebhooks(),
   onboarding: initOnboarding(),
 };
-const titles = { login: 'Log in', apps: 'Apps', bookings: 'Bookings', usage: 'Usage', seed: 'Seed seats', webhooks: 'Webhooks', onboarding: 'Onboarding' };
+const titles = { login: 'Log in', apps: 'Apps', bookings: 'Bookings', usage: 'Usage', seed: 'Seed seats', channels: 'Sales channels', webhooks: 'Webhooks', onboarding: 'Onboarding' };
 
 function route() {
   const wanted = location.hash.slice(1) || 'apps';

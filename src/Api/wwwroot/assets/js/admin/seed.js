@@ -1,13 +1,14 @@
 // Seeding an entity with the layout generator, then its seat map as the engine lists it.
 import { query } from '../api.js';
 import { byId, busy, fields, h, say } from '../dom.js';
-import { generateLayout, rowName } from '../layout.js';
+import { generateLayout, layoutCategories, rowName } from '../layout.js';
 import { SeatMap } from '../seat-map.js';
 import { ServerClock } from '../server-clock.js';
 import { adminApi, listApps } from './session.js';
 import { fillAppPicker } from './app-picker.js';
 
 const defaultPrice = (row) => (row < 2 ? 40 : row < 4 ? 30 : 20);
+const defaultCategory = (row) => (row < 2 ? 'Front' : row < 4 ? 'Middle' : 'Back');
 
 export function initSeed() {
   const form = byId('seed-form');
@@ -19,12 +20,16 @@ export function initSeed() {
 
   const drawPriceFields = () => {
     const rows = count('rows', 52);
-    const kept = [...prices.querySelectorAll('input')].map((input) => input.value);
+    const kept = [...prices.querySelectorAll('input[type=number]')].map((input) => input.value);
+    const keptCategories = [...prices.querySelectorAll('input[type=text]')].map((input) => input.value);
     prices.replaceChildren(...Array.from({ length: rows }, (_, row) => {
       const id = `seed-price-${row}`;
-      return h('div', { className: 'field' },
-        h('label', { htmlFor: id }, `Row ${rowName(row)}`),
-        h('input', { id, type: 'number', min: 0, step: '0.01', value: kept[row] ?? defaultPrice(row), required: true }));
+      const category = `seed-category-${row}`;
+      return h('div', { className: 'field seed-row' },
+        h('label', { htmlFor: id }, `Row ${rowName(row)} price`),
+        h('input', { id, type: 'number', min: 0, step: '0.01', value: kept[row] ?? defaultPrice(row), required: true }),
+        h('label', { htmlFor: category }, `Row ${rowName(row)} category`),
+        h('input', { id: category, type: 'text', maxLength: 50, value: keptCategories[row] ?? defaultCategory(row) }));
     }));
     summarize();
   };
@@ -45,7 +50,8 @@ export function initSeed() {
       say(error, 'Choose an app and enter an entity id.');
       return;
     }
-    const rowPrices = [...prices.querySelectorAll('input')].map((input) => Number(input.value));
+    const rowPrices = [...prices.querySelectorAll('input[type=number]')].map((input) => Number(input.value));
+    const rowCategories = [...prices.querySelectorAll('input[type=text]')].map((input) => input.value.trim());
     if (rowPrices.some((price) => !Number.isFinite(price) || price < 0)) {
       say(error, 'Every row needs a price of 0 or more.');
       return;
@@ -53,8 +59,13 @@ export function initSeed() {
     busy(form.querySelector('button[type=submit]'), async () => {
       try {
         say(error, '');
-        const seats = generateLayout(count('rows', 52), count('perRow', 100), rowPrices);
-        await adminApi('/admin/seed-data', { method: 'POST', body: { appId: values.appId, entityId: values.entityId, seats } });
+        const seats = generateLayout(count('rows', 52), count('perRow', 100), rowPrices, rowCategories);
+        const categories = layoutCategories(seats);
+        if (!categories) {
+          say(error, 'A category has one price: give its rows the same price, or name them differently.');
+          return;
+        }
+        await adminApi('/admin/seed-data', { method: 'POST', body: { appId: values.appId, entityId: values.entityId, seats, categories } });
         // The engine's listing, not the request: seats the entity already had keep their price and state.
         const listing = await adminApi(`/admin/apps/${encodeURIComponent(values.appId)}/seats${query({ entityId: values.entityId })}`);
         map.setSeats(listing.seats);

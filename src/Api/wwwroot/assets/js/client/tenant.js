@@ -48,6 +48,13 @@ export class UserClient extends TenantClient {
     reserveSeats(body, options) {
         return this.transport.send('post', '/reserve-seats', { body, headers: this.headers() }, options);
     }
+    /**
+     * `POST /reserve-best`: the engine chooses and holds the best `count` seats together (side by side leaving no lone
+     * seat, else side by side, else in one section; closest to the entity's focal point); 409 `not_enough_seats`.
+     */
+    reserveBest(body, options) {
+        return this.transport.send('post', '/reserve-best', { body, headers: this.headers() }, options);
+    }
     /** `POST /extend-hold`: moves the hold's end later; 409 `extension_limit`, 409 `payment_in_progress`, 410 `reservation_expired`. */
     extendHold(body, options) {
         return this.transport.send('post', '/extend-hold', { body, headers: this.headers() }, options);

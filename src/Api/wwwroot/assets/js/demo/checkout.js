@@ -1,4 +1,5 @@
-// Holding the selected seats together (POST /reserve-seats, one token for the group), one countdown
+// Holding the selected seats together (POST /reserve-seats, one token for the group), or the best N
+// seats the engine chooses (POST /reserve-best, a group token too), one countdown
 // for them, extending it, paying and giving them back. Paying tells the engine the payment started
 // (the hold then lasts the payment's grace), then confirms with one paymentId made per hold, so
 // however often Pay is clicked the engine sees one payment and books each seat once.
@@ -100,26 +101,59 @@ export function initCheckout({ clock, seats, onBooked }) {
       + 'so none of your seats is held. Change your selection and try again.';
   };
 
+  const held = (answer, heldSeats) => {
+    hold = {
+      reservationToken: answer.reservationToken,
+      seats: heldSeats.map(({ seatId, seatNumber, price }) => ({ seatId, seatNumber, price })),
+      paymentId: newPaymentId(),
+      paymentStarted: false,
+    };
+    map.setMine(answer.seatIds);
+    showHeld(hold.seats);
+    tell('');
+    showHold(true);
+    countTo(answer.expiresAt);
+    extension.start(hold);
+    byId('countdown-note').textContent = 'Pay before the time runs out, or the seats go back on sale.';
+    byId('card-name').focus();
+  };
+
+  const bestForm = byId('best-form');
+  const categorySelect = byId('best-category');
+  const fillCategories = () => {
+    const names = map.categories;
+    if ([...categorySelect.options].slice(1).map((o) => o.value).join('\u0000') === names.join('\u0000')) return;
+    const chosen = categorySelect.value;
+    categorySelect.replaceChildren(h('option', { value: '' }, 'Any'), ...names.map((name) => h('option', { value: name }, name)));
+    categorySelect.value = names.includes(chosen) ? chosen : '';
+  };
+
+  bestForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (hold || selection.locked || !seats.entityId) return;
+    const count = Math.min(10, Math.max(1, Number.parseInt(bestForm.elements.count.value, 10) || 1));
+    const category = categorySelect.value || undefined;
+    selection.lock(true);
+    try {
+      const answer = await asUser((user) => user.reserveBest({ entityId: seats.entityId, count, category }));
+      selection.clear();
+      held(answer, answer.seats);
+    } catch (error) {
+      tell(codeOf(error) === 'not_enough_seats'
+        ? `There are not ${count} seats${category ? ` in ${category}` : ''} together any more. Try fewer seats or another category.`
+        : error.message);
+    } finally {
+      selection.lock(!!hold);
+    }
+  });
+
   byId('hold').addEventListener('click', async () => {
     const picked = selection.seats();
     if (picked.length === 0 || hold || selection.locked) return;
     selection.lock(true);
     try {
       const answer = await asUser((user) => user.reserveSeats({ seatIds: picked.map((seat) => seat.seatId) }));
-      hold = {
-        reservationToken: answer.reservationToken,
-        seats: picked.map(({ seatId, seatNumber, price }) => ({ seatId, seatNumber, price })),
-        paymentId: newPaymentId(),
-        paymentStarted: false,
-      };
-      map.setMine(answer.seatIds);
-      showHeld(hold.seats);
-      tell('');
-      showHold(true);
-      countTo(answer.expiresAt);
-      extension.start(hold);
-      byId('countdown-note').textContent = 'Pay before the time runs out, or the seats go back on sale.';
-      byId('card-name').focus();
+      held(answer, picked);
     } catch (error) {
       tell(codeOf(error) === 'seats_unavailable' ? taken(error.problem.unavailableSeatIds ?? [], picked.length) : error.message);
     } finally {
@@ -203,7 +237,10 @@ export function initCheckout({ clock, seats, onBooked }) {
 
   selection.draw();
   return {
-    describe: () => selection.draw(),
+    describe: () => {
+      selection.draw();
+      fillCategories();
+    },
     select(seat) {
       if (hold) tell('Pay for your hold or give it back before choosing other seats.', 'info');
       else selection.toggle(seat);

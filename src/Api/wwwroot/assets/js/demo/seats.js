@@ -95,6 +95,9 @@ export function initSeats({ clock, notice, onSelect, onChange }) {
   return {
     map,
     loadEntities,
+    get entityId() {
+      return entityId;
+    },
     stop() {
       live?.close();
       live = null;
