@@ -41,10 +41,11 @@ public sealed class PostgresLedgerPlanTests : IAsyncLifetime
     }
 
     // The index a shape must use; "bookings_by_" where more than one serves it in order: with a time
-    // bound (a range or a cursor's) the planner may rightly walk bookings_by_time and check the app there.
+    // bound (a range or a cursor's), or an app holding half the table, the planner may rightly walk
+    // bookings_by_time and check the app there (their costs tie, and ANALYZE's sample decides).
     public static TheoryData<string, string?, string?, string?, bool, bool> Shapes => new()
     {
-        { "bookings_by_app", "app-1", null, null, false, false },
+        { "bookings_by_", "app-1", null, null, false, false },
         { "bookings_by_", "app-1", null, null, false, true },
         { "bookings_by_", "app-1", null, null, true, true },
         { "bookings_by_entity", "app-1", "e-1", null, false, false },
