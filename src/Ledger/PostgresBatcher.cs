@@ -12,7 +12,7 @@ namespace Reservations.Ledger;
 /// when <see cref="MaxQueued"/> items wait, a new one is refused at once with Orleans'
 /// <see cref="LimitExceededException"/> (the API answers 503 with Retry-After).
 /// </summary>
-internal sealed class PostgresBatcher<T> : IAsyncDisposable
+public sealed class PostgresBatcher<T> : IAsyncDisposable
 {
     private const int MaxBatch = 256;
 
@@ -25,6 +25,7 @@ internal sealed class PostgresBatcher<T> : IAsyncDisposable
     private readonly Task _writer;
     private volatile bool _disposed;
 
+    /// <summary>Starts the writer: <paramref name="write"/> gets each batch on an open connection and decides every item in it.</summary>
     public PostgresBatcher(NpgsqlDataSource dataSource, Func<NpgsqlConnection, IReadOnlyList<Pending>, Task> write)
     {
         _dataSource = dataSource;
@@ -45,6 +46,7 @@ internal sealed class PostgresBatcher<T> : IAsyncDisposable
         return pending.Done.Task;
     }
 
+    /// <summary>Refuses new items and waits until the queued ones are written.</summary>
     public async ValueTask DisposeAsync()
     {
         _disposed = true;
@@ -82,6 +84,7 @@ internal sealed class PostgresBatcher<T> : IAsyncDisposable
     /// <summary>An item waiting for its batch; the write completes <see cref="Done"/>.</summary>
     public sealed record Pending(T Item)
     {
+        /// <summary>Completed by the write: a result once the item is committed, an exception when refused.</summary>
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

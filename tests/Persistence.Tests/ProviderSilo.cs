@@ -17,10 +17,13 @@ public abstract class ProviderSilo : IAsyncLifetime
 
     public IReminderTable Reminders { get; private set; } = null!;
 
+    public IServiceProvider Services { get; private set; } = null!;
+
     public virtual async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ConfigureFileLogging = false;
+        builder.Options.ServiceId = ServiceId ?? builder.Options.ServiceId;
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
@@ -28,7 +31,7 @@ public abstract class ProviderSilo : IAsyncLifetime
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();
-        var services = _cluster.Silos[0].ServiceProvider;
+        var services = Services = _cluster.Silos[0].ServiceProvider;
         Storage = services.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
         Reminders = services.GetRequiredService<IReminderTable>();
     }
@@ -40,6 +43,9 @@ public abstract class ProviderSilo : IAsyncLifetime
             await _cluster.DisposeAsync();
         }
     }
+
+    /// <summary>The cluster's service id; null for a new one per silo.</summary>
+    protected virtual string? ServiceId => null;
 
     protected abstract void ConfigureProvider(ISiloBuilder silo);
 }

@@ -1,12 +1,20 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Orleans.Providers;
 using Orleans.Runtime;
+using Orleans.Runtime.Hosting;
+using Orleans.Serialization.Serializers;
+using Orleans.Storage;
 
 namespace Reservations.Silo.Storage;
 
-/// <summary>Grain state and reminders in PostgreSQL through Orleans' own ADO.NET providers, on the schema of deploy/postgres/.</summary>
+/// <summary>
+/// Grain state (<see cref="PostgresGrainStorage"/>, group-committed) and reminders (Orleans' ADO.NET
+/// provider) in PostgreSQL, on the schema of deploy/postgres/.
+/// </summary>
 public static class PostgresSiloBuilderExtensions
 {
     /// <summary>The ADO.NET invariant of Npgsql.</summary>
@@ -22,11 +30,17 @@ public static class PostgresSiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(dataSource);
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new SchemaParticipant(dataSource, applySchema));
-        builder.AddAdoNetGrainStorageAsDefault((AdoNetGrainStorageOptions options) =>
+        builder.AddAdoNetGrainStorage(PostgresGrainStorage.BeforeProviderName, (AdoNetGrainStorageOptions options) =>
         {
             options.Invariant = Invariant;
             options.DataSource = dataSource;
         });
+        builder.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (services, _) => new PostgresGrainStorage(
+            dataSource,
+            services.GetRequiredService<IGrainStorageSerializer>(),
+            services.GetRequiredService<IActivatorProvider>(),
+            services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+            services.GetRequiredKeyedService<IGrainStorage>(PostgresGrainStorage.BeforeProviderName)));
         builder.UseAdoNetReminderService((AdoNetReminderTableOptions options) =>
         {
             options.Invariant = Invariant;
