@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The load benchmarks of docs/performance.md: hot-seat and distinct, on SQLite and on a durable
+# The load benchmarks of docs/performance.md: hot-seat, distinct and group, on SQLite and on a durable
 # PostgreSQL, three runs each. The engine and PostgreSQL run on core 0, the load tester on core 1
 # (shared/BENCHMARKING.md). Usage: bench/run-load.sh [runs] [warmup] [duration]; logs in $OUT;
 # ONLY="distinct-postgres hot-seat-sqlite" runs only those rows. BEFORE=path/to/Reservations.Api.dll
@@ -29,7 +29,7 @@ measure() {
     --engine child --server-cpus 0 --warmup "$warmup" --duration "$duration" --users "${USERS:-200}" --watchers "${WATCHERS:-0}" \
     ${WEBHOOKS:+--webhooks} \
     >"$OUT/$log.log" 2>&1 || echo "run $log failed (see $OUT/$log.log)" >&2
-  grep -E "^│ (HotSeat|Distinct|GET /health/live) |of GET /health/live|violat" "$OUT/$log.log" | sed "s/^/$log: /" || true
+  grep -E "^│ (HotSeat|Distinct|Group|GET /health/live) |of GET /health/live|violat" "$OUT/$log.log" | sed "s/^/$log: /" || true
   grep -A2 "seat-map clients" "$OUT/$log.log" | tail -1 | sed "s/^/$log watchers: /" || true
   grep -o "webhook deliveries received by the sink: [0-9,]*" "$OUT/$log.log" | sed "s/^/$log: /" || true
 }
@@ -48,4 +48,7 @@ run hot-seat-sqlite hot-seat
 run distinct-sqlite distinct
 run hot-seat-postgres hot-seat --postgres "$PG_THROWAWAY_URL"
 run distinct-postgres distinct --postgres "$PG_THROWAWAY_URL"
+# Enough seats that the pool does not sell out before the measurement ends.
+run group-sqlite group --seats 100000
+run group-postgres group --seats 100000 --postgres "$PG_THROWAWAY_URL"
 echo "logs: $OUT"

@@ -11,7 +11,8 @@ namespace Reservations.LoadTest.Core;
 /// </summary>
 public sealed class AdminClient
 {
-    private const int MaxSeatsPerSeed = 5_000;
+    /// <summary>The seats of one seed request; <see cref="SeedAsync"/> makes an entity of each.</summary>
+    public const int MaxSeatsPerSeed = 5_000;
     private const int BookingPageSize = 500;
     private const int MaxBookingPages = 10_000;
     private const int MaxRetriesWhileBusy = 10;

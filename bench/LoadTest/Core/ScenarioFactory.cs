@@ -28,12 +28,12 @@ internal static class ScenarioFactory
                 var hotSeats = await context.Admin.SeedAsync(context.AppId, HotSeatEntities, HotSeatScenario.SeatsNeeded(context.Options), cancellationToken);
                 return new HotSeatScenario(context, hotSeats);
             case ScenarioKind.Distinct:
-                return await DistinctScenario.CreateAsync(context, cancellationToken);
+                return await FreshSeatsScenario.CreateAsync(context, FreshSeatsScenario.Distinct, cancellationToken);
             case ScenarioKind.Mixed:
                 var seats = await context.Admin.SeedAsync(context.AppId, MixedEntities, context.Options.Seats, cancellationToken);
                 return new MixedScenario(context, seats);
             case ScenarioKind.Holds:
-                return await HoldsScenario.CreateAsync(context, cancellationToken);
+                return await FreshSeatsScenario.CreateAsync(context, FreshSeatsScenario.Holds, cancellationToken);
             case ScenarioKind.Group:
                 var pool = await context.Admin.SeedAsync(context.AppId, "group", context.Options.Seats, cancellationToken);
                 return new GroupScenario(context, pool);

@@ -43,12 +43,17 @@ public sealed class GroupScenario(ScenarioContext context, IReadOnlyList<SeatRef
             }
         });
 
+    // A group is of one entity (the API refuses others with 400), and the pool is seeded an entity per
+    // AdminClient.MaxSeatsPerSeed seats, in order: every seat is picked from the first one's entity.
     private List<int> PickSeats(int count)
     {
         var picked = new List<int>(count);
+        var first = Random.Shared.Next(seats.Count);
+        var entityStart = first - (first % AdminClient.MaxSeatsPerSeed);
+        var entitySize = Math.Min(AdminClient.MaxSeatsPerSeed, seats.Count - entityStart);
         for (var tries = 0; picked.Count < count && tries < MaxTries; tries++)
         {
-            var index = Random.Shared.Next(seats.Count);
+            var index = tries == 0 ? first : entityStart + Random.Shared.Next(entitySize);
             if (Volatile.Read(ref _booked[index]) == 0 && !picked.Contains(index))
             {
                 picked.Add(index);

@@ -38,7 +38,7 @@ public sealed class AdminGrain(
         await SetAsync(password);
         if (stored is not null && check == PasswordCheck.Wrong)
         {
-            await GrainFactory.GetGrain<ISessionsGrain>(SessionKeys.Admin(this.GetPrimaryKeyString())).RevokeAllAsync();
+            await GrainFactory.Reference<ISessionsGrain>(SessionKeys.Admin(this.GetPrimaryKeyString())).RevokeAllAsync();
         }
     }
 

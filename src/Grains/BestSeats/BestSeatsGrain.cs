@@ -61,7 +61,7 @@ public sealed class BestSeatsGrain(
             GroupHoldResult result;
             try
             {
-                var group = GrainFactory.GetGrain<ISeatGroupGrain>(GrainKeys.Scoped(_appId, GroupToken.NewGroupId()));
+                var group = GrainFactory.Reference<ISeatGroupGrain>(GrainKeys.Scoped(_appId, GroupToken.NewGroupId()));
                 result = await group.TryHoldAsync(userId, [.. ordinals.Select(SeatIdOf)], maxUserHolds, request.Channel);
             }
             finally
@@ -169,7 +169,7 @@ public sealed class BestSeatsGrain(
         var catalog = ImmutableArray.CreateBuilder<SeatSpec>();
         for (var page = 0; ; page++)
         {
-            var grain = GrainFactory.GetGrain<IInventoryPageGrain>(InventoryPages.Key(_appId, _entityId, page));
+            var grain = GrainFactory.Reference<IInventoryPageGrain>(InventoryPages.Key(_appId, _entityId, page));
             var entries = await grain.WatchAsync(self);
             if (_marks.Length < catalog.Count + entries.Length)
             {

@@ -231,11 +231,11 @@ public sealed class SeatGroupGrain(
     }
 
     private async Task<HoldLimits> HoldLimitsAsync() =>
-        (await GrainFactory.GetGrain<ITenantGrain>(GrainKeys.AppOf(this.GetPrimaryKeyString())).GetAsync())?.HoldLimits ?? options.Value.HoldLimits;
+        (await GrainFactory.Reference<ITenantGrain>(GrainKeys.AppOf(this.GetPrimaryKeyString())).GetAsync())?.HoldLimits ?? options.Value.HoldLimits;
 
     private static GroupConfirmResult Refused(GroupConfirmOutcome outcome) => new(outcome, [], []);
 
-    private IUserHoldsGrain HoldsOf(string userId) => GrainFactory.GetGrain<IUserHoldsGrain>(GrainKeys.Scoped(AppId, userId));
+    private IUserHoldsGrain HoldsOf(string userId) => GrainFactory.Reference<IUserHoldsGrain>(GrainKeys.Scoped(AppId, userId));
 
     private Task ForgetAsync(bool counted, string userId, ImmutableArray<string> seatIds) => counted ? HoldsOf(userId).ForgetAsync(seatIds) : Task.CompletedTask;
 
@@ -253,5 +253,5 @@ public sealed class SeatGroupGrain(
             : new GroupHoldResult(GroupHoldOutcome.Unavailable, [ordered[refused], .. rest.Where((_, i) => views[i]!.Status != SeatStatus.Available)]);
     }
 
-    private ISeatGrain Seat(string seatId) => GrainFactory.GetGrain<ISeatGrain>(GrainKeys.Scoped(AppId, seatId));
+    private ISeatGrain Seat(string seatId) => GrainFactory.Reference<ISeatGrain>(GrainKeys.Scoped(AppId, seatId));
 }

@@ -48,7 +48,7 @@ public sealed class InventoryGrain : Grain, IInventoryGrain
             }
         }
 
-        var entities = GrainFactory.GetGrain<IEntityListGrain>(appId);
+        var entities = GrainFactory.Reference<IEntityListGrain>(appId);
         if (!_listed)
         {
             _listed = await entities.TryRecordAsync(entityId, _seatCount);
@@ -64,7 +64,7 @@ public sealed class InventoryGrain : Grain, IInventoryGrain
             {
                 var slot = _seatCount % InventoryPages.Size;
                 var chunk = added.Skip(done).Take(InventoryPages.Size - slot).ToList();
-                var page = GrainFactory.GetGrain<IInventoryPageGrain>(InventoryPages.Key(appId, entityId, _seatCount / InventoryPages.Size));
+                var page = GrainFactory.Reference<IInventoryPageGrain>(InventoryPages.Key(appId, entityId, _seatCount / InventoryPages.Size));
                 await page.AddSeatsAsync(slot, [.. chunk.Select(i => seats[i])]);
                 foreach (var i in chunk)
                 {
@@ -86,7 +86,7 @@ public sealed class InventoryGrain : Grain, IInventoryGrain
         await entities.TryRecordAsync(entityId, _seatCount);
         if (added.Count > 0)
         {
-            GrainFactory.GetGrain<IBestSeatsGrain>(this.GetPrimaryKeyString()).CatalogChangedAsync().Ignore();
+            GrainFactory.Reference<IBestSeatsGrain>(this.GetPrimaryKeyString()).CatalogChangedAsync().Ignore();
         }
 
         return new SeedResult(SeedOutcome.Seeded, [.. listings]);
@@ -98,7 +98,7 @@ public sealed class InventoryGrain : Grain, IInventoryGrain
         _seatCount = 0;
         for (var page = 0; ; page++)
         {
-            var seats = await GrainFactory.GetGrain<IInventoryPageGrain>(InventoryPages.Key(appId, entityId, page)).GetSeatsAsync();
+            var seats = await GrainFactory.Reference<IInventoryPageGrain>(InventoryPages.Key(appId, entityId, page)).GetSeatsAsync();
             foreach (var seat in seats)
             {
                 index[seat.SeatNumber] = new SeatListing(SeatAddress.Format(entityId, _seatCount++), seat.SeatNumber, seat.Price, seat.Category);

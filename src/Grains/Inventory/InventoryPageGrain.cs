@@ -261,7 +261,7 @@ public sealed class InventoryPageGrain(
         _checkpointStale = false;
     }
 
-    private ISeatGrain Seat(int slot) => GrainFactory.GetGrain<ISeatGrain>(GrainKeys.Scoped(_appId, SeatIdOf(slot)));
+    private ISeatGrain Seat(int slot) => GrainFactory.Reference<ISeatGrain>(GrainKeys.Scoped(_appId, SeatIdOf(slot)));
 
     private string SeatIdOf(int slot) => SeatAddress.Format(_entityId, _firstOrdinal + slot);
 

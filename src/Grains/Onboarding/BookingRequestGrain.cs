@@ -45,7 +45,7 @@ public sealed class BookingRequestGrain(
         await IssueLinkAsync(tokenHash);
         // The request already refuses the old token (it is no longer the current one); this makes the
         // token's own record say "replaced" too.
-        await GrainFactory.GetGrain<IOnboardingTokenGrain>(old).RevokeAsync();
+        await GrainFactory.Reference<IOnboardingTokenGrain>(old).RevokeAsync();
         return View();
     }
 
@@ -85,20 +85,20 @@ public sealed class BookingRequestGrain(
         var appId = State.PendingAppId;
         foreach (var entity in plan.Entities)
         {
-            await GrainFactory.GetGrain<IInventoryGrain>(GrainKeys.Scoped(appId, entity.EntityId)).TryAddSeatsAsync(entity.Seats);
+            await GrainFactory.Reference<IInventoryGrain>(GrainKeys.Scoped(appId, entity.EntityId)).TryAddSeatsAsync(entity.Seats);
         }
 
         var email = EmailAddress.Normalize(plan.OrganiserEmail);
         var password = Secrets.NewToken(18);
-        var organiser = await GrainFactory.GetGrain<IUserGrain>(GrainKeys.Scoped(appId, email)).SignUpAsync(email, password, plan.OrganiserName);
+        var organiser = await GrainFactory.Reference<IUserGrain>(GrainKeys.Scoped(appId, email)).SignUpAsync(email, password, plan.OrganiserName);
 
         // The app's creation makes it live. If an interrupted attempt created it already, its key was
         // never shown: replace it.
-        var tenant = GrainFactory.GetGrain<ITenantGrain>(appId);
+        var tenant = GrainFactory.Reference<ITenantGrain>(appId);
         var apiKey = await tenant.CreateAsync(plan.Settings) ?? await tenant.RotateKeyAsync()
             ?? throw new InvalidOperationException($"App {appId} neither could be created nor exists.");
 
-        await GrainFactory.GetGrain<IMailOutboxGrain>(IMailOutboxGrain.Key).EnqueueAsync(Confirmation(plan, appId));
+        await GrainFactory.Reference<IMailOutboxGrain>(IMailOutboxGrain.Key).EnqueueAsync(Confirmation(plan, appId));
         State.AppId = appId;
         State.ActivatedAt = time.GetUtcNow();
         await WriteOrReloadAsync();
@@ -132,7 +132,7 @@ public sealed class BookingRequestGrain(
     private async Task IssueLinkAsync(string tokenHash)
     {
         var expiresAt = time.GetUtcNow() + OnboardingLinks.Lifetime;
-        await GrainFactory.GetGrain<IOnboardingTokenGrain>(tokenHash).StartAsync(BookingId, expiresAt);
+        await GrainFactory.Reference<IOnboardingTokenGrain>(tokenHash).StartAsync(BookingId, expiresAt);
         State.TokenHash = tokenHash;
         State.LinkExpiresAt = expiresAt;
         State.LinksSent++;
@@ -145,7 +145,7 @@ public sealed class BookingRequestGrain(
         {
             var chars = RandomNumberGenerator.GetItems<char>(AppIdAlphabet, 12);
             var appId = $"APP-{new string(chars, 0, 4)}-{new string(chars, 4, 4)}-{new string(chars, 8, 4)}";
-            if (await GrainFactory.GetGrain<ITenantGrain>(appId).GetAsync() is null)
+            if (await GrainFactory.Reference<ITenantGrain>(appId).GetAsync() is null)
             {
                 return appId;
             }

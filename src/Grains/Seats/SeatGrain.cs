@@ -58,7 +58,7 @@ public sealed class SeatGrain(
         _usage = usage.For(appId);
         if (SeatAddress.TryParse(GrainKeys.IdOf(key), out var address))
         {
-            _page = GrainFactory.GetGrain<IInventoryPageGrain>(InventoryPages.Key(appId, address.EntityId, address.Page));
+            _page = GrainFactory.Reference<IInventoryPageGrain>(InventoryPages.Key(appId, address.EntityId, address.Page));
             _slot = address.Slot;
             _definition = await _page.GetSeatAsync(address.Slot);
         }
@@ -120,7 +120,7 @@ public sealed class SeatGrain(
     // for it here cannot deadlock, and a seat that is taken answers without it.
     private async Task<HoldResult> CountedHoldAsync(string userId, int maxUserHolds)
     {
-        var holds = GrainFactory.GetGrain<IUserHoldsGrain>(GrainKeys.Scoped(GrainKeys.AppOf(this.GetPrimaryKeyString()), userId));
+        var holds = GrainFactory.Reference<IUserHoldsGrain>(GrainKeys.Scoped(GrainKeys.AppOf(this.GetPrimaryKeyString()), userId));
         if (!await holds.TryCountAsync([_definition!.SeatId], time.GetUtcNow() + _holdDuration, maxUserHolds))
         {
             return HoldResult.TooManyHolds;
@@ -310,7 +310,7 @@ public sealed class SeatGrain(
 
     /// <summary>The app's hold limits, read from its tenant grain: only extensions and payment starts need them.</summary>
     private async Task<HoldLimits> HoldLimitsAsync() =>
-        (await GrainFactory.GetGrain<ITenantGrain>(_definition!.AppId).GetAsync())?.HoldLimits ?? options.Value.HoldLimits;
+        (await GrainFactory.Reference<ITenantGrain>(_definition!.AppId).GetAsync())?.HoldLimits ?? options.Value.HoldLimits;
 
     // A hold stored without its start (written before the field existed) counts from its end less one hold.
     private DateTimeOffset HoldStart() => State.HoldStartedAt ?? State.HeldUntil!.Value - _holdDuration;
@@ -452,7 +452,7 @@ public sealed class SeatGrain(
         var recorded = ImmutableArray.Create(events);
         foreach (var endpointId in events.SelectMany(e => e.EndpointIds).Distinct())
         {
-            GrainFactory.GetGrain<IWebhookDispatcherGrain>(GrainKeys.Scoped(_definition!.AppId, endpointId)).RecordedAsync(recorded).Ignore();
+            GrainFactory.Reference<IWebhookDispatcherGrain>(GrainKeys.Scoped(_definition!.AppId, endpointId)).RecordedAsync(recorded).Ignore();
         }
     }
 

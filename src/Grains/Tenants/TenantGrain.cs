@@ -25,7 +25,7 @@ public sealed class TenantGrain(
 
         // Listed first, written second: a failure between the two leaves an id in the registry that
         // names no app (listings skip it), never an app that the admin cannot see.
-        await GrainFactory.GetGrain<ITenantRegistryGrain>(ITenantRegistryGrain.Key).AddAsync(this.GetPrimaryKeyString());
+        await GrainFactory.Reference<ITenantRegistryGrain>(ITenantRegistryGrain.Key).AddAsync(this.GetPrimaryKeyString());
         var key = NewKey();
         tenant.State = new TenantState
         {
@@ -103,7 +103,7 @@ public sealed class TenantGrain(
         // it twice in the totals.
         try
         {
-            await GrainFactory.GetGrain<IUsageHistoryGrain>(this.GetPrimaryKeyString()).RecordAsync(delta);
+            await GrainFactory.Reference<IUsageHistoryGrain>(this.GetPrimaryKeyString()).RecordAsync(delta);
         }
         catch (Exception exception)
         {

@@ -43,7 +43,7 @@ public sealed class UsageMeter(IGrainFactory grainFactory, IMeterFactory meterFa
 
                 try
                 {
-                    await grainFactory.GetGrain<ITenantGrain>(appId).RecordUsageAsync(delta);
+                    await grainFactory.Reference<ITenantGrain>(appId).RecordUsageAsync(delta);
                     counters.Subtract(delta);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)

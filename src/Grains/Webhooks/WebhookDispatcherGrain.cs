@@ -153,7 +153,7 @@ public sealed class WebhookDispatcherGrain(
 
     private async Task SendDueAsync()
     {
-        var endpoint = await GrainFactory.GetGrain<IWebhookEndpointsGrain>(_appId).GetAsync(_endpointId);
+        var endpoint = await GrainFactory.Reference<IWebhookEndpointsGrain>(_appId).GetAsync(_endpointId);
         if (endpoint is null)
         {
             _handedOver.Clear(); // removed: its deliveries went with it

@@ -90,5 +90,5 @@ public sealed class WebhookEndpointsGrain(
         subscriptions.Set(AppId, [.. List]);
     }
 
-    private IWebhookDispatcherGrain Dispatcher(string endpointId) => GrainFactory.GetGrain<IWebhookDispatcherGrain>(GrainKeys.Scoped(AppId, endpointId));
+    private IWebhookDispatcherGrain Dispatcher(string endpointId) => GrainFactory.Reference<IWebhookDispatcherGrain>(GrainKeys.Scoped(AppId, endpointId));
 }

@@ -40,7 +40,7 @@ public sealed class WebhookSubscriptions(IGrainFactory grains)
     {
         try
         {
-            var endpoints = await grains.GetGrain<IWebhookEndpointsGrain>(appId).ListAsync();
+            var endpoints = await grains.Reference<IWebhookEndpointsGrain>(appId).ListAsync();
             Set(appId, endpoints);
             return endpoints;
         }
