@@ -5,10 +5,18 @@ namespace Reservations.Persistence.Sqlite;
 /// <summary>Commands bound to a connection, or to the connection and transaction of a write.</summary>
 public static class SqliteCommands
 {
-    /// <summary>A command of <paramref name="sql"/> inside <paramref name="transaction"/>.</summary>
+    /// <summary>
+    /// A command of <paramref name="sql"/> inside <paramref name="transaction"/>. Inside a group commit it is
+    /// the writer's own, prepared once and reused (<see cref="WriterCommands"/>): dispose it as any other.
+    /// </summary>
     public static SqliteCommand Command(this SqliteTransaction transaction, string sql)
     {
         ArgumentNullException.ThrowIfNull(transaction);
+        if (WriterCommands.Current is { } writer && writer.Connection == transaction.Connection && writer.Get(transaction, sql) is { } kept)
+        {
+            return kept;
+        }
+
         var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
@@ -24,10 +32,12 @@ public static class SqliteCommands
         return command;
     }
 
-    /// <summary>Runs <paramref name="sql"/> (no parameters) inside <paramref name="transaction"/>.</summary>
+    /// <summary>Runs <paramref name="sql"/> (no parameters, run once: not kept) inside <paramref name="transaction"/>.</summary>
     public static void Execute(this SqliteTransaction transaction, string sql)
     {
-        using var command = transaction.Command(sql);
+        ArgumentNullException.ThrowIfNull(transaction);
+        using var command = transaction.Connection!.Command(sql);
+        command.Transaction = transaction;
         command.ExecuteNonQuery();
     }
 }

@@ -21,7 +21,9 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
 
     /// <summary>About two seconds of writes at this machine's group commit rate: a caller behind more would wait longer than it is worth.</summary>
     public const int MaxQueued = 8_192;
-    private const string Savepoint = "w";
+    private const string SavepointSql = "SAVEPOINT w";
+    private const string ReleaseSql = "RELEASE w";
+    private const string RollbackSql = "ROLLBACK TO w";
 
     private readonly Func<SqliteConnection> _open;
     private readonly Channel<IQueuedWrite> _queue = Channel.CreateBounded<IQueuedWrite>(new BoundedChannelOptions(MaxQueued) { SingleReader = true });
@@ -74,7 +76,7 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
 
     private void Run()
     {
-        SqliteConnection? connection = null;
+        WriterCommands? writer = null;
         var batch = new List<IQueuedWrite>(MaxBatch);
         try
         {
@@ -87,8 +89,8 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
 
                 try
                 {
-                    connection ??= _open();
-                    Commit(connection, batch);
+                    writer ??= WriterCommands.Attach(_open());
+                    Commit(writer, batch);
                 }
                 catch (Exception exception)
                 {
@@ -98,8 +100,8 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
                         write.Fail(exception);
                     }
 
-                    connection?.Dispose();
-                    connection = null;
+                    writer?.Dispose();
+                    writer = null;
                 }
 
                 batch.Clear();
@@ -107,26 +109,26 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
         }
         finally
         {
-            connection?.Dispose();
+            writer?.Dispose();
             _stopped.TrySetResult();
         }
     }
 
-    private static void Commit(SqliteConnection connection, List<IQueuedWrite> batch)
+    private static void Commit(WriterCommands writer, List<IQueuedWrite> batch)
     {
-        using (var transaction = connection.BeginTransaction(deferred: false))
+        using (var transaction = writer.Connection.BeginTransaction(deferred: false))
         {
             foreach (var write in batch)
             {
-                transaction.Save(Savepoint);
+                Savepoint(transaction, SavepointSql);
                 if (write.TryRun(transaction))
                 {
-                    transaction.Release(Savepoint);
+                    Savepoint(transaction, ReleaseSql);
                 }
                 else
                 {
-                    transaction.Rollback(Savepoint);
-                    transaction.Release(Savepoint);
+                    Savepoint(transaction, RollbackSql);
+                    Savepoint(transaction, ReleaseSql);
                 }
             }
 
@@ -137,6 +139,12 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
         {
             write.Complete();
         }
+    }
+
+    private static void Savepoint(SqliteTransaction transaction, string sql)
+    {
+        using var command = transaction.Command(sql);
+        command.ExecuteNonQuery();
     }
 
     private interface IQueuedWrite

@@ -47,6 +47,32 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task Write_StatementRefusedBySqlite_TheSameStatementServesTheWritesAfterIt()
+    {
+        await using var database = new SqliteDatabase(DatabasePath);
+        await database.MigrateAsync("probe", Steps);
+        await database.WriteAsync(transaction => Insert(transaction, 1));
+
+        // The writer keeps its prepared statements: SQLite refusing the duplicate must not spoil the statement for the rest.
+        var writes = Enumerable.Range(1, 100).Select(i => Task.Run(() => database.WriteAsync(transaction => Insert(transaction, i)))).ToList();
+        var refused = 0;
+        foreach (var write in writes)
+        {
+            try
+            {
+                await write;
+            }
+            catch (SqliteException exception) when (exception.SqliteErrorCode == 19)
+            {
+                refused++;
+            }
+        }
+
+        Assert.Equal(1, refused);
+        Assert.Equal(100L, database.Read(connection => (long)connection.Command("SELECT count(*) FROM probe").ExecuteScalar()!));
+    }
+
+    [Fact]
     public async Task Write_QueueFull_RefusedAtOnceAsRetryableAndTheQueuedOnesCommit()
     {
         await using var database = new SqliteDatabase(DatabasePath);
