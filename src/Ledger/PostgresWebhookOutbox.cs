@@ -6,7 +6,7 @@ using Reservations.Grains.Webhooks;
 namespace Reservations.Ledger;
 
 /// <summary>
-/// The webhook outbox in PostgreSQL (tables of deploy/postgres/0005_webhook_outbox.sql). Events are
+/// The webhook outbox in PostgreSQL (tables of deploy/postgres/0005_webhook_outbox.sql and 0008). Events are
 /// inserted in batches (<see cref="PostgresBatcher{T}"/>), as ledger rows are.
 /// </summary>
 public sealed class PostgresWebhookOutbox(NpgsqlDataSource dataSource) : IWebhookOutbox, IAsyncDisposable
@@ -86,7 +86,16 @@ public sealed class PostgresWebhookOutbox(NpgsqlDataSource dataSource) : IWebhoo
             update.Parameters.AddWithValue("status", (int)status);
             update.Parameters.AddWithValue("attempt", attempt.Number);
             update.Parameters.AddWithValue("next_attempt_at", NpgsqlDbType.TimestampTz, nextAttemptAt is { } next ? next.UtcDateTime : DBNull.Value);
+            var delivered = status == WebhookDeliveryStatus.Delivered;
+            update.Parameters.AddWithValue("delivered_at", NpgsqlDbType.TimestampTz, delivered ? attempt.At.UtcDateTime : DBNull.Value);
+            update.Parameters.AddWithValue("delivered_status_code", NpgsqlDbType.Integer, delivered && attempt.StatusCode is { } deliveredStatus ? deliveredStatus : DBNull.Value);
+            update.Parameters.AddWithValue("delivered_duration_ms", NpgsqlDbType.Integer, delivered ? attempt.DurationMilliseconds : DBNull.Value);
             batch.BatchCommands.Add(update);
+            if (delivered)
+            {
+                continue; // kept on the delivery's row
+            }
+
             var insert = Scoped(new NpgsqlBatchCommand(WebhookOutboxSql.InsertAttempt), appId, endpointId);
             insert.Parameters.AddWithValue("event_id", eventId);
             insert.Parameters.AddWithValue("attempt", attempt.Number);
@@ -105,7 +114,7 @@ public sealed class PostgresWebhookOutbox(NpgsqlDataSource dataSource) : IWebhoo
     public async Task<WebhookDeliveryPage> ListAsync(string appId, string endpointId, WebhookDeliveryCursor? after, int limit)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
-        var rows = new List<(string EventId, string Type, DateTimeOffset CreatedAt, WebhookDeliveryStatus Status, DateTimeOffset? Next, string Payload)>();
+        var rows = new List<(string EventId, string Type, DateTimeOffset CreatedAt, WebhookDeliveryStatus Status, DateTimeOffset? Next, string Payload, WebhookAttempt? Success)>();
         await using (var page = Scoped(new NpgsqlCommand(WebhookOutboxSql.Page(after is not null), connection), appId, endpointId))
         {
             page.Parameters.AddWithValue("limit", limit + 1);
@@ -118,8 +127,10 @@ public sealed class PostgresWebhookOutbox(NpgsqlDataSource dataSource) : IWebhoo
             await using var reader = await page.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
+                var success = reader.IsDBNull(7) ? null
+                    : new WebhookAttempt(reader.GetInt32(6), reader.GetFieldValue<DateTimeOffset>(7), reader.IsDBNull(8) ? null : reader.GetInt32(8), null, reader.GetInt32(9));
                 rows.Add((reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), (WebhookDeliveryStatus)reader.GetInt32(3),
-                    reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4), reader.GetString(5)));
+                    reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4), reader.GetString(5), success));
             }
         }
 
@@ -130,6 +141,11 @@ public sealed class PostgresWebhookOutbox(NpgsqlDataSource dataSource) : IWebhoo
             attempts.Parameters.AddWithValue("event_id", row.EventId);
             await using var reader = await attempts.ExecuteReaderAsync();
             var list = ImmutableArray.CreateBuilder<WebhookAttempt>();
+            if (row.Success is { } success)
+            {
+                list.Add(success);
+            }
+
             while (await reader.ReadAsync())
             {
                 list.Add(new WebhookAttempt(reader.GetInt32(0), reader.GetFieldValue<DateTimeOffset>(1), reader.IsDBNull(2) ? null : reader.GetInt32(2),
@@ -146,10 +162,19 @@ public sealed class PostgresWebhookOutbox(NpgsqlDataSource dataSource) : IWebhoo
     /// <inheritdoc />
     public async Task<bool> ReplayAsync(string appId, string endpointId, string eventId, DateTimeOffset now)
     {
-        await using var replay = Scoped(dataSource.CreateCommand(WebhookOutboxSql.Replay), appId, endpointId);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        var keep = Scoped(new NpgsqlBatchCommand(WebhookOutboxSql.KeepSuccessAsAttempt), appId, endpointId);
+        keep.Parameters.AddWithValue("event_id", eventId);
+        batch.BatchCommands.Add(keep);
+        var replay = Scoped(new NpgsqlBatchCommand(WebhookOutboxSql.Replay), appId, endpointId);
         replay.Parameters.AddWithValue("event_id", eventId);
         replay.Parameters.AddWithValue("now", now.UtcDateTime);
-        return await replay.ExecuteNonQueryAsync() == 1;
+        batch.BatchCommands.Add(replay);
+        await batch.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+        return replay.RecordsAffected == 1;
     }
 
     /// <inheritdoc />

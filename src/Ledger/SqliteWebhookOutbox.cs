@@ -40,6 +40,11 @@ public sealed class SqliteWebhookOutbox(SqliteDatabase database) : IWebhookOutbo
             duration_ms INTEGER NOT NULL,
             PRIMARY KEY (app_id, endpoint_id, event_id, attempt)) WITHOUT ROWID;
         """,
+        """
+        ALTER TABLE webhook_deliveries ADD COLUMN delivered_at INTEGER;
+        ALTER TABLE webhook_deliveries ADD COLUMN delivered_status_code INTEGER;
+        ALTER TABLE webhook_deliveries ADD COLUMN delivered_duration_ms INTEGER;
+        """,
     ];
 
     private const string Insert = """
@@ -118,6 +123,9 @@ public sealed class SqliteWebhookOutbox(SqliteDatabase database) : IWebhookOutbo
             var status = update.Parameters.Add("@status", SqliteType.Integer);
             var updateNumber = update.Parameters.Add("@attempt", SqliteType.Integer);
             var next = update.Parameters.Add("@next_attempt_at", SqliteType.Integer);
+            var deliveredAt = update.Parameters.Add("@delivered_at", SqliteType.Integer);
+            var deliveredCode = update.Parameters.Add("@delivered_status_code", SqliteType.Integer);
+            var deliveredDuration = update.Parameters.Add("@delivered_duration_ms", SqliteType.Integer);
             using var insert = Scoped(transaction.Command(WebhookOutboxSql.InsertAttempt), appId, endpointId);
             var insertEvent = insert.Parameters.Add("@event_id", SqliteType.Text);
             var insertNumber = insert.Parameters.Add("@attempt", SqliteType.Integer);
@@ -132,7 +140,16 @@ public sealed class SqliteWebhookOutbox(SqliteDatabase database) : IWebhookOutbo
                 updateNumber.Value = insertNumber.Value = attempt.Number;
                 status.Value = (int)outcome.Status;
                 next.Value = outcome.NextAttemptAt is { } nextAt ? Microseconds(nextAt) : DBNull.Value;
+                var delivered = outcome.Status == WebhookDeliveryStatus.Delivered;
+                deliveredAt.Value = delivered ? Microseconds(attempt.At) : DBNull.Value;
+                deliveredCode.Value = delivered && attempt.StatusCode is { } deliveredStatus ? deliveredStatus : DBNull.Value;
+                deliveredDuration.Value = delivered ? attempt.DurationMilliseconds : DBNull.Value;
                 update.ExecuteNonQuery();
+                if (delivered)
+                {
+                    continue; // kept on the delivery's row
+                }
+
                 at.Value = Microseconds(attempt.At);
                 code.Value = attempt.StatusCode is { } statusCode ? statusCode : DBNull.Value;
                 error.Value = (object?)attempt.Error ?? DBNull.Value;
@@ -147,7 +164,7 @@ public sealed class SqliteWebhookOutbox(SqliteDatabase database) : IWebhookOutbo
     /// <inheritdoc />
     public Task<WebhookDeliveryPage> ListAsync(string appId, string endpointId, WebhookDeliveryCursor? after, int limit) => Task.FromResult(database.Read(connection =>
     {
-        var rows = new List<(string EventId, string Type, DateTimeOffset CreatedAt, WebhookDeliveryStatus Status, DateTimeOffset? Next, string Payload)>();
+        var rows = new List<(string EventId, string Type, DateTimeOffset CreatedAt, WebhookDeliveryStatus Status, DateTimeOffset? Next, string Payload, WebhookAttempt? Success)>();
         using (var page = Scoped(connection.Command(WebhookOutboxSql.Page(after is not null)), appId, endpointId))
         {
             page.Parameters.AddWithValue("@limit", limit + 1);
@@ -160,8 +177,10 @@ public sealed class SqliteWebhookOutbox(SqliteDatabase database) : IWebhookOutbo
             using var reader = page.ExecuteReader();
             while (reader.Read())
             {
+                var success = reader.IsDBNull(7) ? null
+                    : new WebhookAttempt(reader.GetInt32(6), Time(reader.GetInt64(7)), reader.IsDBNull(8) ? null : reader.GetInt32(8), null, reader.GetInt32(9));
                 rows.Add((reader.GetString(0), reader.GetString(1), Time(reader.GetInt64(2)), (WebhookDeliveryStatus)reader.GetInt32(3),
-                    reader.IsDBNull(4) ? null : Time(reader.GetInt64(4)), reader.GetString(5)));
+                    reader.IsDBNull(4) ? null : Time(reader.GetInt64(4)), reader.GetString(5), success));
             }
         }
 
@@ -172,6 +191,11 @@ public sealed class SqliteWebhookOutbox(SqliteDatabase database) : IWebhookOutbo
             attempts.Parameters.AddWithValue("@event_id", row.EventId);
             using var reader = attempts.ExecuteReader();
             var list = ImmutableArray.CreateBuilder<WebhookAttempt>();
+            if (row.Success is { } success)
+            {
+                list.Add(success);
+            }
+
             while (reader.Read())
             {
                 list.Add(new WebhookAttempt(reader.GetInt32(0), Time(reader.GetInt64(1)), reader.IsDBNull(2) ? null : reader.GetInt32(2),
@@ -188,6 +212,12 @@ public sealed class SqliteWebhookOutbox(SqliteDatabase database) : IWebhookOutbo
     /// <inheritdoc />
     public Task<bool> ReplayAsync(string appId, string endpointId, string eventId, DateTimeOffset now) => database.WriteAsync(transaction =>
     {
+        using (var keep = Scoped(transaction.Command(WebhookOutboxSql.KeepSuccessAsAttempt), appId, endpointId))
+        {
+            keep.Parameters.AddWithValue("@event_id", eventId);
+            keep.ExecuteNonQuery();
+        }
+
         using var replay = Scoped(transaction.Command(WebhookOutboxSql.Replay), appId, endpointId);
         replay.Parameters.AddWithValue("@event_id", eventId);
         replay.Parameters.AddWithValue("@now", Microseconds(now));

@@ -162,8 +162,12 @@ public abstract class WebhookApiTests<TFixture>(TFixture fixture) : IClassFixtur
 
         await Eventually.ReturnsAsync(() => Task.FromResult(receiver.Received.Count), n => n == 2, "the replay");
         Assert.All(receiver.Received, r => Assert.Equal(eventId, r.Id));
-        await Eventually.ReturnsAsync(
-            () => DeliveriesAsync(app, endpoint), d => d[0].GetProperty("attempts").GetArrayLength() == 2 && d[0].GetProperty("status").GetString() == "delivered", "two attempts");
+        var replayed = (await Eventually.ReturnsAsync(
+            () => DeliveriesAsync(app, endpoint), d => d[0].GetProperty("attempts").GetArrayLength() == 2 && d[0].GetProperty("status").GetString() == "delivered", "two attempts"))[0];
+        // Both successes are listed, newest first: the first one was moved aside by the replay, not overwritten.
+        var attempts = replayed.GetProperty("attempts").EnumerateArray().ToArray();
+        Assert.Equal([2, 1], attempts.Select(a => a.GetProperty("attempt").GetInt32()));
+        Assert.All(attempts, a => Assert.Equal(200, a.GetProperty("statusCode").GetInt32()));
         await (await fixture.Admin().PostAsync($"{Path(app, endpoint)}/deliveries/evt_unknown/replay", null)).AssertProblemAsync(HttpStatusCode.NotFound, "delivery_not_found");
     }
 
