@@ -111,7 +111,7 @@ public sealed class PostgresWebhookOutbox(NpgsqlDataSource dataSource) : IWebhoo
     }
 
     /// <inheritdoc />
-    public async Task<WebhookDeliveryPage> ListAsync(string appId, string endpointId, WebhookDeliveryCursor? after, int limit)
+    public async Task<WebhookDeliveryPage> ListAsync(string appId, string endpointId, string? after, int limit)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         var rows = new List<(string EventId, string Type, DateTimeOffset CreatedAt, WebhookDeliveryStatus Status, DateTimeOffset? Next, string Payload, WebhookAttempt? Success)>();
@@ -120,8 +120,7 @@ public sealed class PostgresWebhookOutbox(NpgsqlDataSource dataSource) : IWebhoo
             page.Parameters.AddWithValue("limit", limit + 1);
             if (after is not null)
             {
-                page.Parameters.AddWithValue("after_created", after.CreatedAt.UtcDateTime);
-                page.Parameters.AddWithValue("after_event", after.EventId);
+                page.Parameters.AddWithValue("after_event", after);
             }
 
             await using var reader = await page.ExecuteReaderAsync();
@@ -156,7 +155,7 @@ public sealed class PostgresWebhookOutbox(NpgsqlDataSource dataSource) : IWebhoo
         }
 
         var last = items.Count > 0 ? items[^1] : null;
-        return new WebhookDeliveryPage(items.ToImmutable(), rows.Count > limit && last is not null ? new WebhookDeliveryCursor(last.CreatedAt, last.EventId) : null);
+        return new WebhookDeliveryPage(items.ToImmutable(), rows.Count > limit && last is not null ? last.EventId : null);
     }
 
     /// <inheritdoc />

@@ -44,6 +44,7 @@ public sealed class SqliteWebhookOutbox(SqliteDatabase database) : IWebhookOutbo
         ALTER TABLE webhook_deliveries ADD COLUMN delivered_at INTEGER;
         ALTER TABLE webhook_deliveries ADD COLUMN delivered_status_code INTEGER;
         ALTER TABLE webhook_deliveries ADD COLUMN delivered_duration_ms INTEGER;
+        DROP INDEX webhook_deliveries_recent;
         """,
     ];
 
@@ -162,7 +163,7 @@ public sealed class SqliteWebhookOutbox(SqliteDatabase database) : IWebhookOutbo
     }
 
     /// <inheritdoc />
-    public Task<WebhookDeliveryPage> ListAsync(string appId, string endpointId, WebhookDeliveryCursor? after, int limit) => Task.FromResult(database.Read(connection =>
+    public Task<WebhookDeliveryPage> ListAsync(string appId, string endpointId, string? after, int limit) => Task.FromResult(database.Read(connection =>
     {
         var rows = new List<(string EventId, string Type, DateTimeOffset CreatedAt, WebhookDeliveryStatus Status, DateTimeOffset? Next, string Payload, WebhookAttempt? Success)>();
         using (var page = Scoped(connection.Command(WebhookOutboxSql.Page(after is not null)), appId, endpointId))
@@ -170,8 +171,7 @@ public sealed class SqliteWebhookOutbox(SqliteDatabase database) : IWebhookOutbo
             page.Parameters.AddWithValue("@limit", limit + 1);
             if (after is not null)
             {
-                page.Parameters.AddWithValue("@after_created", Microseconds(after.CreatedAt));
-                page.Parameters.AddWithValue("@after_event", after.EventId);
+                page.Parameters.AddWithValue("@after_event", after);
             }
 
             using var reader = page.ExecuteReader();
@@ -206,7 +206,7 @@ public sealed class SqliteWebhookOutbox(SqliteDatabase database) : IWebhookOutbo
         }
 
         var last = items.Count > 0 ? items[^1] : null;
-        return new WebhookDeliveryPage(items.ToImmutable(), rows.Count > limit && last is not null ? new WebhookDeliveryCursor(last.CreatedAt, last.EventId) : null);
+        return new WebhookDeliveryPage(items.ToImmutable(), rows.Count > limit && last is not null ? last.EventId : null);
     }));
 
     /// <inheritdoc />

@@ -51,8 +51,8 @@ internal static class WebhookOutboxSql
         SELECT event_id, event_type, created_at, status, next_attempt_at, payload, attempts, delivered_at, delivered_status_code, delivered_duration_ms
         FROM webhook_deliveries
         WHERE app_id = @app_id AND endpoint_id = @endpoint_id
-        {(after ? "AND (created_at < @after_created OR (created_at = @after_created AND event_id < @after_event))" : "")}
-        ORDER BY created_at DESC, event_id DESC LIMIT @limit
+        {(after ? "AND event_id < @after_event" : "")}
+        ORDER BY event_id DESC LIMIT @limit
         """;
 
     public const string AttemptsOfEvent = """

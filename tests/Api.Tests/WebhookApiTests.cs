@@ -172,6 +172,30 @@ public abstract class WebhookApiTests<TFixture>(TFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Deliveries_ListedNewestFirst_PageByPage()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (app, user) = await NewAppAsync();
+        var endpoint = await RegisterAsync(app, receiver.Url, "booking.confirmed");
+        var (_, seats) = await fixture.SeedAsync(app, 3);
+        foreach (var (seat, i) in seats.Select((seat, i) => (seat, i)))
+        {
+            await BookAsync(user, seat, $"pay-page-{i}");
+            fixture.Time.Advance(TimeSpan.FromSeconds(1)); // each event a second newer than the one before
+        }
+
+        await Eventually.ReturnsAsync(() => DeliveriesAsync(app, endpoint), d => d.Length == 3, "three deliveries");
+        var first = await (await fixture.Admin().GetAsync($"{Path(app, endpoint)}/deliveries?limit=2")).ReadJsonAsync(HttpStatusCode.OK);
+        var cursor = first.GetProperty("nextCursor").GetString();
+        var second = await (await fixture.Admin().GetAsync($"{Path(app, endpoint)}/deliveries?limit=2&cursor={Uri.EscapeDataString(cursor!)}")).ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(JsonValueKind.Null, second.GetProperty("nextCursor").ValueKind);
+        var listed = first.GetProperty("items").EnumerateArray().Concat(second.GetProperty("items").EnumerateArray())
+            .Select(d => JsonDocument.Parse(d.GetProperty("payload").GetString()!).RootElement.GetProperty("data").GetProperty("seatId").GetString());
+        Assert.Equal(seats.Reverse(), listed);
+    }
+
+    [Fact]
     public async Task RotateSecret_SignsWithTheNewOne_AndRemove_StopsDeliveries()
     {
         await using var receiver = await WebhookReceiver.StartAsync();

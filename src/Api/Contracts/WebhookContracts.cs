@@ -39,5 +39,5 @@ public sealed record WebhookDeliveryListResponse(IReadOnlyList<WebhookDeliveryRe
 
 public sealed record WebhookReplayResponse(string EventId, string Status);
 
-/// <summary>The order key of the last delivery of a page.</summary>
-public sealed record WebhookDeliveryCursorJson(DateTimeOffset CreatedAt, string? EventId);
+/// <summary>The order key of the last delivery of a page: its event id.</summary>
+public sealed record WebhookDeliveryCursorJson(string? EventId);

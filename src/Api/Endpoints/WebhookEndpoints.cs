@@ -84,15 +84,15 @@ internal static class WebhookEndpoints
             return ApiProblem.Validation($"limit must be between 1 and {MaxPageSize}.");
         }
 
-        WebhookDeliveryCursor? after = null;
+        string? after = null;
         if (cursor is not null)
         {
-            if (CursorCodec.Decode(cursor, ApiJsonContext.Default.WebhookDeliveryCursorJson) is not { EventId: { } eventId } decoded)
+            if (CursorCodec.Decode(cursor, ApiJsonContext.Default.WebhookDeliveryCursorJson) is not { EventId: { } eventId })
             {
                 return ApiProblem.Validation("cursor is not one this API gave out.");
             }
 
-            after = new WebhookDeliveryCursor(decoded.CreatedAt, eventId);
+            after = eventId;
         }
 
         if (await EndpointOf(grains, appId, endpointId) is { } missing)
@@ -101,7 +101,7 @@ internal static class WebhookEndpoints
         }
 
         var page = await Dispatcher(grains, appId, endpointId).ListAsync(after, size);
-        var next = page.After is { } last ? CursorCodec.Encode(new WebhookDeliveryCursorJson(last.CreatedAt, last.EventId), ApiJsonContext.Default.WebhookDeliveryCursorJson) : null;
+        var next = page.After is { } last ? CursorCodec.Encode(new WebhookDeliveryCursorJson(last), ApiJsonContext.Default.WebhookDeliveryCursorJson) : null;
         return TypedResults.Ok(new WebhookDeliveryListResponse(page.Items.Select(WebhookDeliveryResponse.From).ToList(), next));
     }
 

@@ -29,8 +29,8 @@ public interface IWebhookDispatcherGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task PokeAsync();
 
-    /// <summary>The endpoint's deliveries, newest first, with their attempts.</summary>
-    Task<WebhookDeliveryPage> ListAsync(WebhookDeliveryCursor? after, int limit);
+    /// <summary>The endpoint's deliveries below event id <paramref name="after"/>, newest first, with their attempts.</summary>
+    Task<WebhookDeliveryPage> ListAsync(string? after, int limit);
 
     /// <summary>Sends the event again, with the same event id; false when the endpoint never had it.</summary>
     Task<bool> ReplayAsync(string eventId);

@@ -35,14 +35,11 @@ public sealed record WebhookDelivery(
     [property: Id(5)] string Payload,
     [property: Id(6)] ImmutableArray<WebhookAttempt> Attempts);
 
-/// <summary>A page of deliveries, newest first; After is the cursor of the next page.</summary>
+/// <summary>
+/// A page of deliveries, newest first (by event id: ids are UUIDv7, so they sort by creation time);
+/// After is the event id the next page continues below.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("reservations.webhook-delivery-page")]
 public sealed record WebhookDeliveryPage(
     [property: Id(0)] ImmutableArray<WebhookDelivery> Items,
-    [property: Id(1)] WebhookDeliveryCursor? After);
-
-/// <summary>Where a page of deliveries continues: below this (CreatedAt, EventId).</summary>
-[GenerateSerializer, Immutable, Alias("reservations.webhook-delivery-cursor")]
-public sealed record WebhookDeliveryCursor(
-    [property: Id(0)] DateTimeOffset CreatedAt,
-    [property: Id(1)] string EventId);
+    [property: Id(1)] string? After);

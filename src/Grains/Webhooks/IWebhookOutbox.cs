@@ -21,8 +21,8 @@ public interface IWebhookOutbox
     /// <summary>Stores the attempts of one run at once, each with what it leaves: delivered, failed for good, or pending until its next attempt.</summary>
     Task RecordAttemptsAsync(string appId, string endpointId, IReadOnlyList<AttemptOutcome> outcomes);
 
-    /// <summary>The endpoint's deliveries, newest first, with their attempts.</summary>
-    Task<WebhookDeliveryPage> ListAsync(string appId, string endpointId, WebhookDeliveryCursor? after, int limit);
+    /// <summary>The endpoint's deliveries below event id <paramref name="after"/>, newest first, with their attempts.</summary>
+    Task<WebhookDeliveryPage> ListAsync(string appId, string endpointId, string? after, int limit);
 
     /// <summary>Makes the delivery pending and due at <paramref name="now"/> again; false when there is none.</summary>
     Task<bool> ReplayAsync(string appId, string endpointId, string eventId, DateTimeOffset now);

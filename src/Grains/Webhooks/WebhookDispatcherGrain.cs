@@ -99,7 +99,7 @@ public sealed class WebhookDispatcherGrain(
         return Task.CompletedTask;
     }
 
-    Task<WebhookDeliveryPage> IWebhookDispatcherGrain.ListAsync(WebhookDeliveryCursor? after, int limit) =>
+    Task<WebhookDeliveryPage> IWebhookDispatcherGrain.ListAsync(string? after, int limit) =>
         outbox.ListAsync(_appId, _endpointId, after, limit);
 
     async Task<bool> IWebhookDispatcherGrain.ReplayAsync(string eventId)

@@ -62,12 +62,12 @@ public sealed class InMemoryWebhookOutbox : IWebhookOutbox
         return Task.CompletedTask;
     }
 
-    public Task<WebhookDeliveryPage> ListAsync(string appId, string endpointId, WebhookDeliveryCursor? after, int limit)
+    public Task<WebhookDeliveryPage> ListAsync(string appId, string endpointId, string? after, int limit)
     {
         lock (_lock)
         {
             var items = Of(appId, endpointId).Select(r => r.Value)
-                .OrderByDescending(r => r.Event.CreatedAt).ThenByDescending(r => r.Event.EventId, StringComparer.Ordinal)
+                .OrderByDescending(r => r.Event.EventId, StringComparer.Ordinal)
                 .Select(r => new WebhookDelivery(r.Event.EventId, r.Event.Type, r.Event.CreatedAt, r.Status, r.Next, r.Event.Payload, r.Attempts))
                 .ToImmutableArray();
             return Task.FromResult(new WebhookDeliveryPage(items, null));
