@@ -146,6 +146,24 @@ public abstract class WebhookApiTests<TFixture>(TFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task BurstOfConfirmations_EachSentOnce_AndListedDeliveredWithItsOneAttempt()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (app, user) = await NewAppAsync();
+        var endpoint = await RegisterAsync(app, receiver.Url, "booking.confirmed");
+        var (_, seats) = await fixture.SeedAsync(app, 10);
+
+        await Task.WhenAll(seats.Select((seat, i) => BookAsync(user, seat, $"pay-burst-{i}")));
+
+        // The dispatcher gathers outcomes while events keep coming; the list stores them before it reads.
+        var deliveries = await Eventually.ReturnsAsync(
+            () => DeliveriesAsync(app, endpoint), d => d.Length == 10 && d.All(x => x.GetProperty("status").GetString() == "delivered"), "all 10 delivered");
+        Assert.All(deliveries, d => Assert.Equal(1, d.GetProperty("attempts").GetArrayLength()));
+        Assert.Equal(10, receiver.Received.Count);
+        Assert.Equal(10, receiver.Received.Select(r => r.Id).Distinct().Count());
+    }
+
+    [Fact]
     public async Task Replay_SendsTheSameEventAgain()
     {
         await using var receiver = await WebhookReceiver.StartAsync();

@@ -10,6 +10,13 @@ namespace Reservations.Grains.Webhooks;
 /// memory does not: after activation, when a retry is due, on a replay, on the reminder every minute
 /// (which also resumes the work after a crash, when nothing else would wake this grain), and when more
 /// events wait than memory keeps. A run starts after the current turn, however many events came.
+/// <para>
+/// Outcomes are stored the way the SQLite writer commits: adaptively. A run that finds no more work
+/// waiting stores its outcomes at once; while events keep coming, they gather up to
+/// <see cref="MaxUnstored"/> and go in one write. Everything that reads the outbox (a scan, the list,
+/// a replay) stores them first, so no delivery looks pending there once it was sent. A crash before
+/// the write sends those events again, with the same ids, as at-least-once delivery allows.
+/// </para>
 /// </summary>
 public sealed class WebhookDispatcherGrain(
     IWebhookOutbox outbox,
@@ -21,12 +28,16 @@ public sealed class WebhookDispatcherGrain(
     private const string Reminder = "webhook-dispatch";
     private const int Parallel = 16;
 
+    /// <summary>Outcomes kept in memory at most while more events keep coming; then they are stored in one write.</summary>
+    private const int MaxUnstored = 256;
+
     /// <summary>Events handed over and not yet sent, at most; past that they wait in the outbox for a scan.</summary>
     private const int MaxHandedOver = 4_096;
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
     private readonly Queue<DueWebhook> _handedOver = new();
     private readonly HashSet<string> _handedOverIds = [];
+    private readonly List<AttemptOutcome> _unstored = [];
     private string _appId = "";
     private string _endpointId = "";
     private IGrainTimer _run = null!;
@@ -45,10 +56,10 @@ public sealed class WebhookDispatcherGrain(
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _retry?.Dispose();
-        return Task.CompletedTask;
+        await StoreOutcomesAsync();
     }
 
     async Task IWebhookDispatcherGrain.StartAsync()
@@ -66,6 +77,7 @@ public sealed class WebhookDispatcherGrain(
 
         _retry?.Dispose();
         _retry = null;
+        _unstored.Clear(); // the endpoint's deliveries go with it
         DeactivateOnIdle();
     }
 
@@ -99,11 +111,15 @@ public sealed class WebhookDispatcherGrain(
         return Task.CompletedTask;
     }
 
-    Task<WebhookDeliveryPage> IWebhookDispatcherGrain.ListAsync(string? after, int limit) =>
-        outbox.ListAsync(_appId, _endpointId, after, limit);
+    async Task<WebhookDeliveryPage> IWebhookDispatcherGrain.ListAsync(string? after, int limit)
+    {
+        await StoreOutcomesAsync();
+        return await outbox.ListAsync(_appId, _endpointId, after, limit);
+    }
 
     async Task<bool> IWebhookDispatcherGrain.ReplayAsync(string eventId)
     {
+        await StoreOutcomesAsync(); // else a stored-later success would overwrite the replay
         if (!await outbox.ReplayAsync(_appId, _endpointId, eventId, time.GetUtcNow()))
         {
             return false;
@@ -140,6 +156,10 @@ public sealed class WebhookDispatcherGrain(
         try
         {
             await SendDueAsync();
+            if (!_wokenWhileRunning)
+            {
+                await StoreOutcomesAsync(); // nothing more is coming now: nothing to gather them with
+            }
         }
         finally
         {
@@ -158,6 +178,7 @@ public sealed class WebhookDispatcherGrain(
         {
             _handedOver.Clear(); // removed: its deliveries went with it
             _handedOverIds.Clear();
+            _unstored.Clear();
             return;
         }
 
@@ -171,6 +192,7 @@ public sealed class WebhookDispatcherGrain(
             due.Clear();
             if (scanning)
             {
+                await StoreOutcomesAsync(); // what was sent must not read as pending
                 var rows = await outbox.DueAsync(_appId, _endpointId, time.GetUtcNow(), Parallel);
                 foreach (var row in rows)
                 {
@@ -195,8 +217,12 @@ public sealed class WebhookDispatcherGrain(
             }
 
             var outcomes = await Task.WhenAll(due.Select(delivery => DeliverAsync(endpoint.Url, secret, delivery)));
-            // One write for the batch's attempts: one transaction and one flush, not one per delivery.
-            await outbox.RecordAttemptsAsync(_appId, _endpointId, outcomes);
+            _unstored.AddRange(outcomes);
+            if (_unstored.Count >= MaxUnstored)
+            {
+                await StoreOutcomesAsync();
+            }
+
             foreach (var outcome in outcomes)
             {
                 if (!scanned && outcome.NextAttemptAt is { } retryAt)
@@ -209,8 +235,22 @@ public sealed class WebhookDispatcherGrain(
         if (scanned)
         {
             // The outbox knows every pending delivery, this activation's and any before it.
+            await StoreOutcomesAsync();
             ArmRetry(await outbox.NextDueAsync(_appId, _endpointId), replace: true);
         }
+    }
+
+    /// <summary>Stores the outcomes kept in memory, all in one write.</summary>
+    private async Task StoreOutcomesAsync()
+    {
+        if (_unstored.Count == 0)
+        {
+            return;
+        }
+
+        var outcomes = _unstored.ToArray();
+        _unstored.Clear();
+        await outbox.RecordAttemptsAsync(_appId, _endpointId, outcomes);
     }
 
     private async Task<AttemptOutcome> DeliverAsync(string url, string secret, DueWebhook delivery)
