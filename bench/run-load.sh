@@ -6,6 +6,7 @@
 # runs that engine too, alternating with this one run by run, for a ratio measured in one session.
 # WATCHERS=100 keeps that many live seat-map clients (GET /seats/live) open on the scenario's entity.
 # WEBHOOKS=1 registers a webhook endpoint for every event type, received by the load tester's own sink.
+# Give it 100 s of warm-up: at 60 s the JIT is still compiling the webhook path (docs/performance.md).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 runs=${1:-3} warmup=${2:-60s} duration=${3:-30s}
