@@ -45,6 +45,13 @@ public sealed class ReservationOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan PaymentGrace { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How long a finished webhook delivery (delivered, or failed for good) stays listed and replayable,
+    /// counted from its event; pending deliveries stay until they finish.
+    /// </summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    public TimeSpan WebhookRetention { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>The hold limits of an app that has none of its own.</summary>
     public HoldLimits HoldLimits => new(MaxHoldExtensions, HoldExtension, MaxHoldTotal, PaymentGrace);
 }

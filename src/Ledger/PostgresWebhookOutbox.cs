@@ -21,6 +21,18 @@ public sealed class PostgresWebhookOutbox(NpgsqlDataSource dataSource) : IWebhoo
         ON CONFLICT DO NOTHING
         """;
 
+    // The attempts go with exactly the deliveries the first statement took (one snapshot, one commit).
+    private const string Prune = $"""
+        WITH gone AS (
+            DELETE FROM webhook_deliveries
+            WHERE app_id = @app_id AND endpoint_id = @endpoint_id AND status <> 0 AND event_id IN ({WebhookOutboxSql.Prunable})
+            RETURNING event_id),
+        attempts AS (
+            DELETE FROM webhook_attempts
+            WHERE app_id = @app_id AND endpoint_id = @endpoint_id AND event_id IN (SELECT event_id FROM gone))
+        SELECT count(*) FROM gone
+        """;
+
     /// <inheritdoc />
     public Task RecordAsync(IReadOnlyList<WebhookEvent> events)
     {
@@ -174,6 +186,15 @@ public sealed class PostgresWebhookOutbox(NpgsqlDataSource dataSource) : IWebhoo
         await batch.ExecuteNonQueryAsync();
         await transaction.CommitAsync();
         return replay.RecordsAffected == 1;
+    }
+
+    /// <inheritdoc />
+    public async Task<int> PruneAsync(string appId, string endpointId, string before, int limit)
+    {
+        await using var command = Scoped(dataSource.CreateCommand(Prune), appId, endpointId);
+        command.Parameters.AddWithValue("before", before);
+        command.Parameters.AddWithValue("limit", limit);
+        return (int)(long)(await command.ExecuteScalarAsync())!;
     }
 
     /// <inheritdoc />

@@ -54,6 +54,12 @@ public sealed class SqliteWebhookOutbox(SqliteDatabase database) : IWebhookOutbo
         ON CONFLICT DO NOTHING
         """;
 
+    private const string PruneAttempts =
+        $"DELETE FROM webhook_attempts WHERE app_id = @app_id AND endpoint_id = @endpoint_id AND event_id IN ({WebhookOutboxSql.Prunable})";
+
+    private const string PruneDeliveries =
+        $"DELETE FROM webhook_deliveries WHERE app_id = @app_id AND endpoint_id = @endpoint_id AND event_id IN ({WebhookOutboxSql.Prunable})";
+
     /// <inheritdoc />
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(nameof(SqliteWebhookOutbox), ServiceLifecycleStage.RuntimeStorageServices, _ => database.MigrateAsync("webhooks", Schema));
@@ -222,6 +228,23 @@ public sealed class SqliteWebhookOutbox(SqliteDatabase database) : IWebhookOutbo
         replay.Parameters.AddWithValue("@event_id", eventId);
         replay.Parameters.AddWithValue("@now", Microseconds(now));
         return replay.ExecuteNonQuery() == 1;
+    });
+
+    /// <inheritdoc />
+    public Task<int> PruneAsync(string appId, string endpointId, string before, int limit) => database.WriteAsync(transaction =>
+    {
+        // One transaction on the one writer: both statements see the same rows.
+        using (var attempts = Scoped(transaction.Command(PruneAttempts), appId, endpointId))
+        {
+            attempts.Parameters.AddWithValue("@before", before);
+            attempts.Parameters.AddWithValue("@limit", limit);
+            attempts.ExecuteNonQuery();
+        }
+
+        using var deliveries = Scoped(transaction.Command(PruneDeliveries), appId, endpointId);
+        deliveries.Parameters.AddWithValue("@before", before);
+        deliveries.Parameters.AddWithValue("@limit", limit);
+        return deliveries.ExecuteNonQuery();
     });
 
     /// <inheritdoc />

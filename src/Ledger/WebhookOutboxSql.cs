@@ -43,6 +43,13 @@ internal static class WebhookOutboxSql
         WHERE app_id = @app_id AND endpoint_id = @endpoint_id AND event_id = @event_id
         """;
 
+    /// <summary>The finished deliveries a prune takes, oldest first: found by a range of the primary key.</summary>
+    public const string Prunable = """
+        SELECT event_id FROM webhook_deliveries
+        WHERE app_id = @app_id AND endpoint_id = @endpoint_id AND event_id < @before AND status <> 0
+        ORDER BY event_id LIMIT @limit
+        """;
+
     public const string DeleteDeliveries = "DELETE FROM webhook_deliveries WHERE app_id = @app_id AND endpoint_id = @endpoint_id";
 
     public const string DeleteAttempts = "DELETE FROM webhook_attempts WHERE app_id = @app_id AND endpoint_id = @endpoint_id";

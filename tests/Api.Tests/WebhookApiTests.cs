@@ -214,6 +214,31 @@ public abstract class WebhookApiTests<TFixture>(TFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task FinishedDeliveries_ForgottenAfterTheRetention_NewerOnesKept()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (app, user) = await NewAppAsync();
+        var endpoint = await RegisterAsync(app, receiver.Url, "booking.confirmed");
+        var (_, seats) = await fixture.SeedAsync(app, 2);
+        await BookAsync(user, seats[0], "pay-old");
+        var old = (await Eventually.ReturnsAsync(
+            () => DeliveriesAsync(app, endpoint), d => d.Length == 1 && d[0].GetProperty("status").GetString() == "delivered", "the first delivery"))[0];
+
+        // 30 days is the default retention; the admin and the user need tokens of the new day.
+        fixture.Time.Advance(TimeSpan.FromDays(30) + TimeSpan.FromMinutes(1));
+        await fixture.LogInAdminAgainAsync();
+        var later = await fixture.SignUpAsync(app, $"later-{Guid.NewGuid():N}@example.com");
+        await BookAsync(later, seats[1], "pay-new");
+
+        var left = await Eventually.ReturnsAsync(
+            () => DeliveriesAsync(app, endpoint), d => d.Length == 1 && d[0].GetProperty("status").GetString() == "delivered", "only the new delivery");
+        Assert.NotEqual(old.GetProperty("eventId").GetString(), left[0].GetProperty("eventId").GetString());
+        Assert.Equal(2, receiver.Received.Count);
+        await (await fixture.Admin().PostAsync($"{Path(app, endpoint)}/deliveries/{old.GetProperty("eventId").GetString()}/replay", null))
+            .AssertProblemAsync(HttpStatusCode.NotFound, "delivery_not_found");
+    }
+
+    [Fact]
     public async Task RotateSecret_SignsWithTheNewOne_AndRemove_StopsDeliveries()
     {
         await using var receiver = await WebhookReceiver.StartAsync();

@@ -27,6 +27,13 @@ public interface IWebhookOutbox
     /// <summary>Makes the delivery pending and due at <paramref name="now"/> again; false when there is none.</summary>
     Task<bool> ReplayAsync(string appId, string endpointId, string eventId, DateTimeOffset now);
 
+    /// <summary>
+    /// Forgets up to <paramref name="limit"/> of the endpoint's finished deliveries (delivered or failed)
+    /// with event ids below <paramref name="before"/> (<see cref="WebhookEventIds.CreatedBefore"/>), and
+    /// their attempts; answers how many went. Pending deliveries stay, however old.
+    /// </summary>
+    Task<int> PruneAsync(string appId, string endpointId, string before, int limit);
+
     /// <summary>Forgets a removed endpoint's deliveries.</summary>
     Task DeleteEndpointAsync(string appId, string endpointId);
 }

@@ -31,9 +31,7 @@ internal static class SeatEvents
                 continue;
             }
 
-            // UUIDv7: ids sort by creation time, so the outbox's rows append at the end of its keys
-            // instead of landing on a random page each (one dirty page per batch, not one per row).
-            var id = "evt_" + Guid.CreateVersion7(now).ToString("N");
+            var id = WebhookEventIds.New(now);
             var name = WebhookEventNames.Of(type);
             (events ??= []).Add(new WebhookEvent(seat.AppId, id, name, now, Payload(id, name, now, seat, userId, type == WebhookEventTypes.HoldExpired ? heldUntil : null, booking), subscribed));
         }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Reservations.Grains.Webhooks;
 
@@ -17,12 +18,18 @@ namespace Reservations.Grains.Webhooks;
 /// a replay) stores them first, so no delivery looks pending there once it was sent. A crash before
 /// the write sends those events again, with the same ids, as at-least-once delivery allows.
 /// </para>
+/// <para>
+/// A run also forgets the finished deliveries older than <see cref="ReservationOptions.WebhookRetention"/>,
+/// once a minute at most (the reminder's period), so the outbox holds what the retention keeps and
+/// what is still pending, however long the engine runs.
+/// </para>
 /// </summary>
 public sealed class WebhookDispatcherGrain(
     IWebhookOutbox outbox,
     WebhookSender sender,
     WebhookSigner signer,
     TimeProvider time,
+    IOptions<ReservationOptions> options,
     ILogger<WebhookDispatcherGrain> logger) : Grain, IWebhookDispatcherGrain, IRemindable
 {
     private const string Reminder = "webhook-dispatch";
@@ -33,6 +40,8 @@ public sealed class WebhookDispatcherGrain(
 
     /// <summary>Events handed over and not yet sent, at most; past that they wait in the outbox for a scan.</summary>
     private const int MaxHandedOver = 4_096;
+    /// <summary>Deliveries forgotten in one write at most; a prune writes as many batches as it needs.</summary>
+    private const int PruneBatch = 1_000;
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
 
     private readonly Queue<DueWebhook> _handedOver = new();
@@ -43,6 +52,7 @@ public sealed class WebhookDispatcherGrain(
     private IGrainTimer _run = null!;
     private ITimer? _retry;
     private DateTimeOffset? _retryAt;
+    private DateTimeOffset _pruneAt;
     private bool _scan = true;
     private bool _running;
     private bool _wokenWhileRunning;
@@ -160,6 +170,8 @@ public sealed class WebhookDispatcherGrain(
             {
                 await StoreOutcomesAsync(); // nothing more is coming now: nothing to gather them with
             }
+
+            await PruneAsync();
         }
         finally
         {
@@ -237,6 +249,22 @@ public sealed class WebhookDispatcherGrain(
             // The outbox knows every pending delivery, this activation's and any before it.
             await StoreOutcomesAsync();
             ArmRetry(await outbox.NextDueAsync(_appId, _endpointId), replace: true);
+        }
+    }
+
+    /// <summary>Forgets the finished deliveries past the retention, unless this activation did so in the last minute.</summary>
+    private async Task PruneAsync()
+    {
+        var now = time.GetUtcNow();
+        if (now < _pruneAt)
+        {
+            return;
+        }
+
+        _pruneAt = now + ReminderPeriod;
+        var before = WebhookEventIds.CreatedBefore(now - options.Value.WebhookRetention);
+        while (await outbox.PruneAsync(_appId, _endpointId, before, PruneBatch) == PruneBatch)
+        {
         }
     }
 

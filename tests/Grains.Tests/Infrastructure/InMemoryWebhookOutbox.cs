@@ -88,6 +88,18 @@ public sealed class InMemoryWebhookOutbox : IWebhookOutbox
         }
     }
 
+    public Task<int> PruneAsync(string appId, string endpointId, string before, int limit)
+    {
+        lock (_lock)
+        {
+            var gone = Of(appId, endpointId)
+                .Where(r => r.Value.Status != WebhookDeliveryStatus.Pending && string.CompareOrdinal(r.Key.Event, before) < 0)
+                .OrderBy(r => r.Key.Event, StringComparer.Ordinal).Take(limit).Select(r => r.Key).ToList();
+            gone.ForEach(key => _rows.Remove(key));
+            return Task.FromResult(gone.Count);
+        }
+    }
+
     public Task DeleteEndpointAsync(string appId, string endpointId)
     {
         lock (_lock)
