@@ -86,41 +86,30 @@ public abstract class BookingLedgerContractTests : IAsyncLifetime
 
 public sealed class SqliteBookingLedgerTests : BookingLedgerContractTests
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("reservations-ledger-");
-    private SqliteDatabase? _database;
+    private SqliteWithSchema? _sqlite;
 
     public override async Task InitializeAsync()
     {
-        _database = new SqliteDatabase(Path.Combine(_folder.FullName, "ledger.sqlite"));
-        await _database.MigrateAsync("bookings", SqliteBookingLedger.Schema);
-        Ledger = new SqliteBookingLedger(_database);
+        _sqlite = await SqliteWithSchema.CreateAsync("bookings", SqliteBookingLedger.Schema);
+        Ledger = new SqliteBookingLedger(_sqlite.Database);
     }
 
-    public override async Task DisposeAsync()
-    {
-        await _database!.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _folder.Delete(recursive: true);
-    }
+    public override async Task DisposeAsync() => await _sqlite!.DisposeAsync();
 }
 
 public sealed class PostgresBookingLedgerTests : BookingLedgerContractTests
 {
-    private PostgresDatabase? _database;
-    private NpgsqlDataSource? _dataSource;
+    private PostgresWithSchema? _postgres;
 
     public override async Task InitializeAsync()
     {
-        _database = await PostgresServer.CreateDatabaseAsync();
-        _dataSource = NpgsqlDataSource.Create(_database.ConnectionString);
-        await PostgresSchema.ApplyAsync(_dataSource);
-        Ledger = new PostgresBookingLedger(_dataSource);
+        _postgres = await PostgresWithSchema.CreateAsync();
+        Ledger = new PostgresBookingLedger(_postgres.DataSource);
     }
 
     public override async Task DisposeAsync()
     {
         await ((PostgresBookingLedger)Ledger).DisposeAsync();
-        await _dataSource!.DisposeAsync();
-        await _database!.DisposeAsync();
+        await _postgres!.DisposeAsync();
     }
 }

@@ -15,15 +15,14 @@ public sealed class PostgresLedgerPlanTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Noon = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private PostgresDatabase? _database;
-    private NpgsqlDataSource? _dataSource;
+    private PostgresWithSchema? _postgres;
+
+    private NpgsqlDataSource DataSource => _postgres!.DataSource;
 
     public async Task InitializeAsync()
     {
-        _database = await PostgresServer.CreateDatabaseAsync();
-        _dataSource = NpgsqlDataSource.Create(_database.ConnectionString);
-        await PostgresSchema.ApplyAsync(_dataSource);
-        await using var fill = _dataSource.CreateCommand("""
+        _postgres = await PostgresWithSchema.CreateAsync();
+        await using var fill = DataSource.CreateCommand("""
             INSERT INTO bookings (booking_id, app_id, seat_id, entity_id, seat_number, price, user_id, payment_id, booked_at)
             SELECT 'b-' || n, 'app-' || (n % 2), 'e-' || (n % 4) || ':' || n, 'e-' || (n % 4), 'S' || n, 10, 'U-' || (n % 10), 'p-' || n,
                    @noon + n * interval '1 second'
@@ -34,11 +33,7 @@ public sealed class PostgresLedgerPlanTests : IAsyncLifetime
         await fill.ExecuteNonQueryAsync();
     }
 
-    public async Task DisposeAsync()
-    {
-        await _dataSource!.DisposeAsync();
-        await _database!.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _postgres!.DisposeAsync();
 
     // The index a shape must use; "bookings_by_" where more than one serves it in order: with a time
     // bound (a range or a cursor's), or an app holding half the table, the planner may rightly walk
@@ -70,7 +65,7 @@ public sealed class PostgresLedgerPlanTests : IAsyncLifetime
             after ? new BookingCursor(Noon.AddHours(5), appId ?? "app-0", "e-0:18000") : null,
             50,
             entityId);
-        await using var explain = _dataSource!.CreateCommand();
+        await using var explain = DataSource.CreateCommand();
         explain.CommandText = "EXPLAIN " + LedgerSql.Select(query, (name, value) => explain.Parameters.AddWithValue(name, value), time => time);
 
         var plan = new List<string>();

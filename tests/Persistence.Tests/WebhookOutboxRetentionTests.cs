@@ -73,41 +73,30 @@ public abstract class WebhookOutboxRetentionTests : IAsyncLifetime
 
 public sealed class SqliteWebhookOutboxRetentionTests : WebhookOutboxRetentionTests
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("reservations-outbox-");
-    private SqliteDatabase? _database;
+    private SqliteWithSchema? _sqlite;
 
     public override async Task InitializeAsync()
     {
-        _database = new SqliteDatabase(Path.Combine(_folder.FullName, "outbox.sqlite"));
-        await _database.MigrateAsync("webhooks", SqliteWebhookOutbox.Schema);
-        Outbox = new SqliteWebhookOutbox(_database);
+        _sqlite = await SqliteWithSchema.CreateAsync("webhooks", SqliteWebhookOutbox.Schema);
+        Outbox = new SqliteWebhookOutbox(_sqlite.Database);
     }
 
-    public override async Task DisposeAsync()
-    {
-        await _database!.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _folder.Delete(recursive: true);
-    }
+    public override async Task DisposeAsync() => await _sqlite!.DisposeAsync();
 }
 
 public sealed class PostgresWebhookOutboxRetentionTests : WebhookOutboxRetentionTests
 {
-    private PostgresDatabase? _database;
-    private NpgsqlDataSource? _dataSource;
+    private PostgresWithSchema? _postgres;
 
     public override async Task InitializeAsync()
     {
-        _database = await PostgresServer.CreateDatabaseAsync();
-        _dataSource = NpgsqlDataSource.Create(_database.ConnectionString);
-        await PostgresSchema.ApplyAsync(_dataSource);
-        Outbox = new PostgresWebhookOutbox(_dataSource);
+        _postgres = await PostgresWithSchema.CreateAsync();
+        Outbox = new PostgresWebhookOutbox(_postgres.DataSource);
     }
 
     public override async Task DisposeAsync()
     {
         await ((PostgresWebhookOutbox)Outbox).DisposeAsync();
-        await _dataSource!.DisposeAsync();
-        await _database!.DisposeAsync();
+        await _postgres!.DisposeAsync();
     }
 }
