@@ -9,7 +9,7 @@ namespace Reservations.Api.Tests;
 /// POST /admin/login sets for a browser (scoped to the dashboard, HttpOnly, SameSite=Strict), as the
 /// admin dashboard at /admin logs in.
 /// </summary>
-public sealed class DashboardApiTests(SqliteApiFixture fixture) : IClassFixture<SqliteApiFixture>
+public sealed class DashboardApiTests(DashboardFixture fixture) : IClassFixture<DashboardFixture>
 {
     private const string Page = "/admin/orleans/";
 
@@ -80,5 +80,27 @@ public sealed class DashboardApiTests(SqliteApiFixture fixture) : IClassFixture<
         var client = fixture.Factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
         client.DefaultRequestHeaders.Add("Cookie", $"reservations_admin={token}");
         return client;
+    }
+}
+
+/// <summary>An engine with the Orleans dashboard turned on (it is off by default).</summary>
+public sealed class DashboardFixture() : ApiFixture(new SqliteEngineStorage())
+{
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings { get; } = new Dictionary<string, string?> { ["Dashboard:Enabled"] = "true" };
+}
+
+/// <summary>By default the dashboard is off: its address says so, to admins only.</summary>
+public sealed class DashboardOffApiTests(SqliteApiFixture fixture) : IClassFixture<SqliteApiFixture>
+{
+    [Theory]
+    [InlineData("/admin/orleans/")]
+    [InlineData("/admin/orleans")]
+    [InlineData("/admin/orleans/ClusterStats")]
+    public async Task DashboardOff_404ForAdmins_401ForOthers(string path)
+    {
+        using var answer = await fixture.Admin().GetAsync(path);
+        await answer.AssertProblemAsync(HttpStatusCode.NotFound, "not_found");
+        Assert.Contains("Dashboard:Enabled=true", (await answer.ReadJsonAsync(HttpStatusCode.NotFound)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await (await fixture.Anonymous().GetAsync(path)).AssertProblemAsync(HttpStatusCode.Unauthorized, "invalid_token");
     }
 }

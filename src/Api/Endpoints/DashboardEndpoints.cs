@@ -15,10 +15,15 @@ internal static class DashboardEndpoints
     private static readonly ProblemResult GrainStateRefused =
         ApiProblem.Of(StatusCodes.Status403Forbidden, "forbidden", "The dashboard does not show grain state: it holds secrets' hashes.");
 
+    private static readonly ProblemResult DashboardOff = ApiProblem.NotFound(
+        "not_found", "The Orleans dashboard is off on this engine: set Dashboard:Enabled=true on every process to turn it on.");
+
     public static IEndpointRouteBuilder Map(IEndpointRouteBuilder app, IConfiguration configuration)
     {
         if (!DashboardExtensions.IsEnabled(configuration))
         {
+            // The admin dashboard links here: say why there is nothing, to admins as the dashboard would.
+            app.MapGet(AdminPageCookie.Path + "/{**path}", () => DashboardOff).RequireAdminPage().ExcludeFromDescription();
             return app;
         }
 

@@ -10,7 +10,7 @@ namespace Reservations.Silo.Observability;
 /// </summary>
 public static class DashboardExtensions
 {
-    /// <summary>Registers the dashboard's silo side when Dashboard:Enabled (the default).</summary>
+    /// <summary>Registers the dashboard's silo side when Dashboard:Enabled.</summary>
     public static ISiloBuilder AddReservationsDashboard(this ISiloBuilder silo, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(silo);
@@ -34,7 +34,7 @@ public static class DashboardExtensions
         return client;
     }
 
-    /// <summary>Whether Dashboard:Enabled (default true).</summary>
+    /// <summary>Whether Dashboard:Enabled (default false).</summary>
     public static bool IsEnabled(IConfiguration configuration) =>
         Settings.Read<DashboardSettings>(configuration, DashboardSettings.SectionName).Enabled;
 }
