@@ -57,6 +57,7 @@ store() {
   [[ -z ${ONLY:-} || " $ONLY " == *" $store "* ]] || return 0
   local peer_args=("$@") engine_args=("$@")
   [[ $store == postgres ]] && peer_args=(--postgres "${PG_THROWAWAY_URL/Database=postgres/Database=peer}")
+  : >"$OUT/peer-$store.txt"; : >"$OUT/engine-$store.txt"   # a reused $OUT must not mix in another session's runs
   for i in $(seq 1 "$runs"); do
     measure "peer-$store" "$i" --engine-dll "$peer_dll" "${peer_args[@]}"
     measure "engine-$store" "$i" --engine-dll "$engine_dll" "${engine_args[@]}"
