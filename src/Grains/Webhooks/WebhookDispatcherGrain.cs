@@ -40,6 +40,7 @@ public sealed class WebhookDispatcherGrain(
 
     /// <summary>Events handed over and not yet sent, at most; past that they wait in the outbox for a scan.</summary>
     private const int MaxHandedOver = 4_096;
+
     /// <summary>Deliveries forgotten in one write at most; a prune writes as many batches as it needs.</summary>
     private const int PruneBatch = 1_000;
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
@@ -263,9 +264,12 @@ public sealed class WebhookDispatcherGrain(
 
         _pruneAt = now + ReminderPeriod;
         var before = WebhookEventIds.CreatedBefore(now - options.Value.WebhookRetention);
-        while (await outbox.PruneAsync(_appId, _endpointId, before, PruneBatch) == PruneBatch)
+        int forgotten;
+        do
         {
+            forgotten = await outbox.PruneAsync(_appId, _endpointId, before, PruneBatch);
         }
+        while (forgotten == PruneBatch);
     }
 
     /// <summary>Stores the outcomes kept in memory, all in one write.</summary>
