@@ -6,6 +6,7 @@
 # runs that engine too, alternating with this one run by run, for a ratio measured in one session.
 # WATCHERS=100 keeps that many live seat-map clients (GET /seats/live) open on the scenario's entity.
 # WEBHOOKS=1 registers a webhook endpoint for every event type, received by the load tester's own sink.
+# WEBHOOK_BATCHES=1 with it registers that endpoint as a batching one (up to 100 events per request).
 # Give it 100 s of warm-up: at 60 s the JIT is still compiling the webhook path (docs/performance.md).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -28,7 +29,7 @@ measure() {
   local log=$1; shift
   taskset -c 1 dotnet run -c Release --no-build --project bench/LoadTest -- "$@" \
     --engine child --server-cpus 0 --warmup "$warmup" --duration "$duration" --users "${USERS:-200}" --watchers "${WATCHERS:-0}" \
-    ${WEBHOOKS:+--webhooks} \
+    ${WEBHOOKS:+--webhooks} ${WEBHOOK_BATCHES:+--webhook-batches} \
     >"$OUT/$log.log" 2>&1 || echo "run $log failed (see $OUT/$log.log)" >&2
   grep -E "^│ (HotSeat|Distinct|Group|GET /health/live) |of GET /health/live|violat" "$OUT/$log.log" | sed "s/^/$log: /" || true
   grep -A2 "seat-map clients" "$OUT/$log.log" | tail -1 | sed "s/^/$log watchers: /" || true

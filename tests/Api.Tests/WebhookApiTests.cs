@@ -164,6 +164,79 @@ public abstract class WebhookApiTests<TFixture>(TFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task BatchingEndpoint_GetsTheEventsGatheredWhileARequestWasOut_InOneSignedArray()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (app, user) = await NewAppAsync();
+        var endpoint = await RegisterAsync(app, receiver.Url, batch: true, "booking.confirmed");
+        Assert.True(endpoint.GetProperty("batch").GetBoolean());
+        var listed = await (await fixture.Admin().GetAsync($"/admin/apps/{app.AppId}/webhooks")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.True(Assert.Single(listed.GetProperty("items").EnumerateArray()).GetProperty("batch").GetBoolean());
+        var secret = endpoint.GetProperty("secret").GetString()!;
+        var (_, seats) = await fixture.SeedAsync(app, 4);
+
+        // The first booking's request is held unanswered; the next three are booked meanwhile.
+        receiver.Close();
+        var first = await BookAsync(user, seats[0], "pay-b0");
+        await Eventually.ReturnsAsync(() => Task.FromResult(receiver.Received.Count), n => n == 1, "the first request");
+        var later = new List<JsonElement>();
+        for (var i = 1; i < 4; i++)
+        {
+            later.Add(await BookAsync(user, seats[i], $"pay-b{i}"));
+        }
+
+        receiver.Open();
+        var received = await Eventually.ReturnsAsync(() => Task.FromResult(receiver.Received.ToArray()), r => r.Length == 2, "the second request");
+        Assert.All(received, r => Assert.True(r.IsSignedWith(secret), "each request's signature verifies"));
+        Assert.All(received, r => Assert.StartsWith("batch_", r.Id));
+        Assert.NotEqual(received[0].Id, received[1].Id);
+        Assert.Equal([first.GetProperty("bookingId").GetString()!], BookingIds(received[0]));
+        Assert.Equal(later.Select(b => b.GetProperty("bookingId").GetString()!).Order(), BookingIds(received[1]).Order());
+
+        // Each event is its own delivery in the list, with the exact body it had inside the array.
+        var deliveries = await Eventually.ReturnsAsync(
+            () => DeliveriesAsync(app, endpoint), d => d.Length == 4 && d.All(x => x.GetProperty("status").GetString() == "delivered"), "all 4 delivered");
+        Assert.All(deliveries, d => Assert.Equal(1, d.GetProperty("attempts").GetArrayLength()));
+        Assert.Equal(
+            received.SelectMany(r => r.Json.EnumerateArray()).Select(e => e.GetRawText()).Order(),
+            deliveries.Select(d => d.GetProperty("payload").GetString()).Order());
+    }
+
+    [Fact]
+    public async Task BatchingEndpoint_ReceiverDown_RetriesTheSameEvents_UnderTheSameId()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.AnswerWith(503);
+        var (app, user) = await NewAppAsync();
+        var endpoint = await RegisterAsync(app, receiver.Url, batch: true, "booking.confirmed");
+        var (_, seats) = await fixture.SeedAsync(app, 1);
+        var booking = await BookAsync(user, seats[0], "pay-batch-retry");
+        await Eventually.ReturnsAsync(
+            () => DeliveriesAsync(app, endpoint), d => d.Length == 1 && d[0].GetProperty("attempts").GetArrayLength() == 1, "the first attempt recorded");
+
+        receiver.AnswerWith(200);
+        fixture.Time.Advance(TimeSpan.FromSeconds(10));
+        var delivered = await Eventually.ReturnsAsync(
+            () => DeliveriesAsync(app, endpoint), d => d[0].GetProperty("status").GetString() == "delivered", "delivered at the second attempt");
+        Assert.Equal(2, delivered[0].GetProperty("attempts").GetArrayLength());
+        var requests = receiver.Received.ToArray();
+        Assert.Equal(2, requests.Length);
+        Assert.Equal(requests[0].Id, requests[1].Id);
+        Assert.Equal(requests[0].Body, requests[1].Body);
+        Assert.Equal([booking.GetProperty("bookingId").GetString()!], BookingIds(requests[1]));
+    }
+
+    [Fact]
+    public async Task Register_BatchNotABoolean_400_NothingRegistered()
+    {
+        var (app, _) = await NewAppAsync();
+        var body = new { url = "https://hooks.example.com/x", events = new[] { "booking.confirmed" }, batch = "yes" };
+        await (await fixture.Admin().PostAsJsonAsync($"/admin/apps/{app.AppId}/webhooks", body)).AssertProblemAsync(HttpStatusCode.BadRequest, "malformed_json");
+        var listed = await (await fixture.Admin().GetAsync($"/admin/apps/{app.AppId}/webhooks")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Empty(listed.GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Replay_SendsTheSameEventAgain()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
@@ -308,8 +381,14 @@ public abstract class WebhookApiTests<TFixture>(TFixture fixture) : IClassFixtur
         return (app, await fixture.SignUpAsync(app, $"buyer-{Guid.NewGuid():N}@example.com"));
     }
 
-    private async Task<JsonElement> RegisterAsync(TestApp app, string url, params string[] events) =>
-        await (await fixture.Admin().PostAsJsonAsync($"/admin/apps/{app.AppId}/webhooks", new { url, events })).ReadJsonAsync(HttpStatusCode.Created);
+    private Task<JsonElement> RegisterAsync(TestApp app, string url, params string[] events) => RegisterAsync(app, url, batch: false, events);
+
+    private async Task<JsonElement> RegisterAsync(TestApp app, string url, bool batch, params string[] events) =>
+        await (await fixture.Admin().PostAsJsonAsync($"/admin/apps/{app.AppId}/webhooks", new { url, events, batch })).ReadJsonAsync(HttpStatusCode.Created);
+
+    /// <summary>The booking ids of a batching endpoint's request: its body is an array of events.</summary>
+    private static string[] BookingIds(ReceivedWebhook request) =>
+        [.. request.Json.EnumerateArray().Select(e => e.GetProperty("data").GetProperty("bookingId").GetString()!)];
 
     private static string Path(TestApp app, JsonElement endpoint) => $"/admin/apps/{app.AppId}/webhooks/{endpoint.GetProperty("endpointId").GetString()}";
 

@@ -9,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Reservations.Web.Tests;
 
 /// <summary>
-/// The dashboard's webhooks view: register an endpoint (its secret shown once), see a delivery to a
+/// The dashboard's webhooks view: register a batching endpoint (its secret shown once), see a delivery to a
 /// receiver that is down with its failed attempt, replay it, rotate the secret, remove the endpoint.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -31,6 +31,7 @@ public sealed class AdminWebhooksTests(Chromium chromium, SqliteWebEngine engine
         await Expect(page.GetByText("This app has no webhook endpoint.")).ToBeVisibleAsync();
         await page.GetByLabel("URL").FillAsync(downUrl);
         await page.GetByLabel("hold.expired").CheckAsync();
+        await page.GetByLabel("Batch: up to 100 events").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Register endpoint" }).ClickAsync();
         var secretPanel = page.Locator("#new-secret");
         await Expect(secretPanel).ToBeVisibleAsync();
@@ -38,7 +39,8 @@ public sealed class AdminWebhooksTests(Chromium chromium, SqliteWebEngine engine
         var secret = await secretPanel.GetByLabel(new System.Text.RegularExpressions.Regex("^Secret of")).InputValueAsync();
         Assert.StartsWith("whsec_", secret);
         var endpoint = page.Locator("#endpoints-list li");
-        await Expect(endpoint).ToContainTextAsync("booking.confirmed, hold.expired");
+        await Expect(endpoint).ToContainTextAsync("booking.confirmed, hold.expired · batched");
+        await Expect(page.GetByLabel("Batch: up to 100 events")).Not.ToBeCheckedAsync();
         await browser.AssertAccessibleAsync("admin webhooks with a new secret");
         await page.GetByRole(AriaRole.Button, new() { Name = "I have stored it" }).ClickAsync();
 

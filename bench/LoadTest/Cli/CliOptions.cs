@@ -71,6 +71,11 @@ internal sealed class CliOptions
             + "the deliveries it receives are reported.",
     };
 
+    public Option<bool> WebhookBatches { get; } = new("--webhook-batches")
+    {
+        Description = "With --webhooks: register the endpoint as a batching one (up to 100 events per request, docs/webhooks.md).",
+    };
+
     public Option<string?> AdminUser { get; } = new("--admin-user") { Description = "Admin username (or env RESERVATIONS_ADMIN_USER)." };
 
     public Option<string?> AdminPassword { get; } = new("--admin-password") { Description = "Admin password (or env RESERVATIONS_ADMIN_PASSWORD)." };
@@ -92,7 +97,7 @@ internal sealed class CliOptions
     public IEnumerable<Option> All =>
     [
         Urls, Spread, Users, Connections, Duration, Warmup, HoldFor, HoldDuration, Confirm, Seats, BestCount, Zipf, ConfirmRetries, RetryAfterCap,
-        Watchers, Webhooks, AdminUser, AdminPassword, Engine, EngineDll, Postgres, ServerCpus, Ceiling,
+        Watchers, Webhooks, WebhookBatches, AdminUser, AdminPassword, Engine, EngineDll, Postgres, ServerCpus, Ceiling,
     ];
 
     private static readonly Uri DefaultUrl = new("http://127.0.0.1:5080");

@@ -63,6 +63,7 @@ internal static class ScenarioCommand
                 MeasureCeiling = parse.GetValue(cli.Ceiling) ?? child,
                 Watchers = parse.GetValue(cli.Watchers),
                 Webhooks = parse.GetValue(cli.Webhooks),
+                WebhookBatches = parse.GetValue(cli.WebhookBatches),
             };
 
             var urls = engine is null ? parse.GetValue(cli.Urls)! : [engine.BaseAddress];

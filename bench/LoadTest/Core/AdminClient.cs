@@ -56,9 +56,9 @@ public sealed class AdminClient
         return SendAsync("PATCH /admin/apps/{appId}", (client, ct) => client.UpdateAppAsync(appId, update, ct), retriesWhileBusy: 0, cancellationToken);
     }
 
-    public Task<WebhookEndpointSecretResponse> RegisterWebhookAsync(string appId, string url, CancellationToken cancellationToken)
+    public Task<WebhookEndpointSecretResponse> RegisterWebhookAsync(string appId, string url, bool batch, CancellationToken cancellationToken)
     {
-        var endpoint = new WebhookEndpointRequest(url: url, events: ["booking.confirmed", "hold.expired", "hold.released", "seat.released"]);
+        var endpoint = new WebhookEndpointRequest(url: url, events: ["booking.confirmed", "hold.expired", "hold.released", "seat.released"], batch: batch);
         return SendAsync(
             "POST /admin/apps/{appId}/webhooks", (client, ct) => client.CreateWebhookEndpointAsync(appId, endpoint, cancellationToken: ct),
             retriesWhileBusy: 0, cancellationToken);

@@ -53,6 +53,9 @@ public sealed record LoadTestOptions
     /// <summary>Register a webhook endpoint for every event type, received by a local sink that answers at once.</summary>
     public bool Webhooks { get; init; }
 
+    /// <summary>The endpoint of <see cref="Webhooks"/> is a batching one.</summary>
+    public bool WebhookBatches { get; init; }
+
     /// <summary>Where the sink of <see cref="Webhooks"/> listens, once started.</summary>
     public string? WebhookUrl { get; init; }
 

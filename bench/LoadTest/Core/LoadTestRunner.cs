@@ -55,7 +55,7 @@ public sealed class LoadTestRunner(Gateways gateways, LoadTestOptions options, I
         observer.Stage("Reading the engine's bookings");
         var bookings = await context.Admin.ListBookingsAsync(context.AppId, abort);
         var invariants = InvariantChecker.Check(log.Holds, log.Confirms, bookings, options.HoldDuration);
-        var notes = sink is null ? scenario.Notes : [.. scenario.Notes, $"webhook deliveries received by the sink: {sink.Received:N0}"];
+        var notes = sink is null ? scenario.Notes : [.. scenario.Notes, $"webhook deliveries received by the sink: {sink.Received:N0} events in {sink.Requests:N0} requests"];
         return new LoadTestReport(options.Scenario, options, gateways.Spread, measured, ceiling, invariants, notes) { Watchers = watched };
     }
 

@@ -21,8 +21,8 @@ internal static class TenantSetup
         var client = new TenantClient(gateways, app.AppId, app.ApiKey);
         if (options.WebhookUrl is { } webhookUrl)
         {
-            observer.Stage("Registering a webhook endpoint for every event");
-            await admin.RegisterWebhookAsync(app.AppId, webhookUrl, cancellationToken);
+            observer.Stage(options.WebhookBatches ? "Registering a batching webhook endpoint for every event" : "Registering a webhook endpoint for every event");
+            await admin.RegisterWebhookAsync(app.AppId, webhookUrl, options.WebhookBatches, cancellationToken);
         }
 
         var password = RandomNumberGenerator.GetHexString(24);

@@ -3,14 +3,17 @@ using System.Net;
 namespace Reservations.LoadTest.Core;
 
 /// <summary>
-/// A webhook receiver for --webhooks: answers every POST 204 at once and counts them, so a run
-/// measures what registered endpoints cost the engine, not what a slow receiver would.
+/// A webhook receiver for --webhooks: answers every POST 204 at once and counts the requests and the
+/// events in them (a batching endpoint's request carries several), so a run measures what registered
+/// endpoints cost the engine, not what a slow receiver would.
 /// </summary>
 public sealed class WebhookSink : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly Task _serving;
+    private static readonly byte[] EventIdProperty = "\"id\":\"evt_"u8.ToArray();
     private long _received;
+    private long _requests;
 
     private WebhookSink(int port)
     {
@@ -22,7 +25,10 @@ public sealed class WebhookSink : IAsyncDisposable
 
     public string Url { get; }
 
+    /// <summary>Events received.</summary>
     public long Received => Interlocked.Read(ref _received);
+
+    public long Requests => Interlocked.Read(ref _requests);
 
     public static WebhookSink Start() => new(Engine.FreePort.Next());
 
@@ -49,10 +55,13 @@ public sealed class WebhookSink : IAsyncDisposable
 
             _ = Task.Run(async () =>
             {
-                await context.Request.InputStream.CopyToAsync(Stream.Null);
+                using var body = new MemoryStream();
+                await context.Request.InputStream.CopyToAsync(body);
+                // One "id":"evt_… per event envelope (their data has no such property).
+                Interlocked.Add(ref _received, body.GetBuffer().AsSpan(0, (int)body.Length).Count(EventIdProperty));
+                Interlocked.Increment(ref _requests);
                 context.Response.StatusCode = (int)HttpStatusCode.NoContent;
                 context.Response.Close();
-                Interlocked.Increment(ref _received);
             });
         }
     }

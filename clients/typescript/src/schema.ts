@@ -1602,11 +1602,13 @@ export interface components {
         WebhookEndpointRequest: {
             url: null | string;
             events: null | string[];
+            batch?: null | boolean;
         };
         WebhookEndpointResponse: {
             endpointId: string;
             url: string;
             events: string[];
+            batch: boolean;
             /** Format: date-time */
             createdAt: string;
         };
@@ -1614,6 +1616,7 @@ export interface components {
             endpointId: string;
             url: string;
             events: string[];
+            batch: boolean;
             /** Format: date-time */
             createdAt: string;
             secret: string;

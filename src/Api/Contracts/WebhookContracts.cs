@@ -2,19 +2,20 @@ using Reservations.Grains.Webhooks;
 
 namespace Reservations.Api.Contracts;
 
-public sealed record WebhookEndpointRequest(string? Url, IReadOnlyList<string?>? Events);
+/// <summary>A new endpoint; <c>batch</c> (false when absent) sends it JSON arrays of events instead of one event per request.</summary>
+public sealed record WebhookEndpointRequest(string? Url, IReadOnlyList<string?>? Events, bool? Batch = null);
 
-public sealed record WebhookEndpointResponse(string EndpointId, string Url, IReadOnlyList<string> Events, DateTimeOffset CreatedAt)
+public sealed record WebhookEndpointResponse(string EndpointId, string Url, IReadOnlyList<string> Events, bool Batch, DateTimeOffset CreatedAt)
 {
     public static WebhookEndpointResponse From(WebhookEndpoint endpoint) =>
-        new(endpoint.EndpointId, endpoint.Url, WebhookEventNames.Names(endpoint.Types), endpoint.CreatedAt);
+        new(endpoint.EndpointId, endpoint.Url, WebhookEventNames.Names(endpoint.Types), endpoint.Batch, endpoint.CreatedAt);
 }
 
 /// <summary>An endpoint with its signing secret: answered once, at registration or rotation.</summary>
-public sealed record WebhookEndpointSecretResponse(string EndpointId, string Url, IReadOnlyList<string> Events, DateTimeOffset CreatedAt, string Secret)
+public sealed record WebhookEndpointSecretResponse(string EndpointId, string Url, IReadOnlyList<string> Events, bool Batch, DateTimeOffset CreatedAt, string Secret)
 {
     public static WebhookEndpointSecretResponse From(WebhookEndpointSecret created) => new(
-        created.Endpoint.EndpointId, created.Endpoint.Url, WebhookEventNames.Names(created.Endpoint.Types), created.Endpoint.CreatedAt, created.Secret);
+        created.Endpoint.EndpointId, created.Endpoint.Url, WebhookEventNames.Names(created.Endpoint.Types), created.Endpoint.Batch, created.Endpoint.CreatedAt, created.Secret);
 }
 
 public sealed record WebhookEndpointListResponse(IReadOnlyList<WebhookEndpointResponse> Items);

@@ -45,7 +45,7 @@ internal static class WebhookEndpoints
             return AdminEndpoints.AppNotFound();
         }
 
-        var registration = await grains.GetGrain<IWebhookEndpointsGrain>(appId).RegisterAsync(request.Url!.Trim(), types);
+        var registration = await grains.GetGrain<IWebhookEndpointsGrain>(appId).RegisterAsync(request.Url!.Trim(), types, request.Batch ?? false);
         if (registration is not { Outcome: WebhookRegistrationOutcome.Registered, Created: { } created })
         {
             return ApiProblem.Of(StatusCodes.Status409Conflict, "too_many_webhooks", $"An app may have at most {WebhookEndpointsGrain.MaxEndpoints} webhook endpoints.");

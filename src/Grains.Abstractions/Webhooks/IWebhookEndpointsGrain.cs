@@ -5,8 +5,8 @@ namespace Reservations.Grains.Webhooks;
 /// <summary>An app's webhook endpoints (key: the app id).</summary>
 public interface IWebhookEndpointsGrain : IGrainWithStringKey
 {
-    /// <summary>A new endpoint for the given events, with its secret (shown once).</summary>
-    Task<WebhookRegistration> RegisterAsync(string url, WebhookEventTypes types);
+    /// <summary>A new endpoint for the given events, batching or not, with its secret (shown once).</summary>
+    Task<WebhookRegistration> RegisterAsync(string url, WebhookEventTypes types, bool batch);
 
     /// <summary>The app's endpoints, oldest first.</summary>
     Task<ImmutableArray<WebhookEndpoint>> ListAsync();

@@ -1,13 +1,18 @@
 namespace Reservations.Grains.Webhooks;
 
-/// <summary>A registered webhook endpoint of an app (its secret is never part of it).</summary>
+/// <summary>
+/// A registered webhook endpoint of an app (its secret is never part of it). A batching endpoint
+/// receives a JSON array of up to 100 events per request, one event
+/// per request otherwise (docs/webhooks.md).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("reservations.webhook-endpoint")]
 public sealed record WebhookEndpoint(
     [property: Id(0)] string EndpointId,
     [property: Id(1)] string Url,
     [property: Id(2)] WebhookEventTypes Types,
     [property: Id(3)] DateTimeOffset CreatedAt,
-    [property: Id(4)] int SecretVersion);
+    [property: Id(4)] int SecretVersion,
+    [property: Id(5)] bool Batch = false);
 
 /// <summary>An endpoint and its signing secret, shown once: at registration or rotation.</summary>
 [GenerateSerializer, Immutable, Alias("reservations.webhook-endpoint-secret")]

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 namespace Reservations.Grains.Webhooks;
 
 /// <summary>
-/// Sends one endpoint's due deliveries, up to <see cref="Parallel"/> at a time, and stores each
-/// attempt. Seats hand over their events once they are in the outbox, so a first attempt is sent from
+/// Sends one endpoint's due deliveries, up to <see cref="Parallel"/> requests at a time (a batching
+/// endpoint: one request of up to <see cref="WebhookBatch.MaxEvents"/> events at a time), and stores
+/// each attempt. Seats hand over their events once they are in the outbox, so a first attempt is sent from
 /// memory without reading the outbox back. The outbox is read (scanned) only when it may hold what
 /// memory does not: after activation, when a retry is due, on a replay, on the reminder every minute
 /// (which also resumes the work after a crash, when nothing else would wake this grain), and when more
@@ -199,24 +200,25 @@ public sealed class WebhookDispatcherGrain(
         var scanned = _scan;
         var scanning = _scan;
         _scan = false;
-        var due = new List<DueWebhook>(Parallel);
+        var perRound = endpoint.Batch ? WebhookBatch.MaxEvents : Parallel;
+        var due = new List<DueWebhook>(perRound);
         while (true)
         {
             due.Clear();
             if (scanning)
             {
                 await StoreOutcomesAsync(); // what was sent must not read as pending
-                var rows = await outbox.DueAsync(_appId, _endpointId, time.GetUtcNow(), Parallel);
+                var rows = await outbox.DueAsync(_appId, _endpointId, time.GetUtcNow(), perRound);
                 foreach (var row in rows)
                 {
                     _handedOverIds.Remove(row.EventId); // sent now: its handed-over copy is skipped
                     due.Add(row);
                 }
 
-                scanning = rows.Length == Parallel;
+                scanning = rows.Length == perRound;
             }
 
-            while (due.Count < Parallel && _handedOver.TryDequeue(out var handedOver))
+            while (due.Count < perRound && _handedOver.TryDequeue(out var handedOver))
             {
                 if (_handedOverIds.Remove(handedOver.EventId))
                 {
@@ -229,7 +231,9 @@ public sealed class WebhookDispatcherGrain(
                 break;
             }
 
-            var outcomes = await Task.WhenAll(due.Select(delivery => DeliverAsync(endpoint.Url, secret, delivery)));
+            var outcomes = endpoint.Batch
+                ? await DeliverBatchAsync(endpoint.Url, secret, due)
+                : await Task.WhenAll(due.Select(delivery => DeliverAsync(endpoint.Url, secret, delivery)));
             _unstored.AddRange(outcomes);
             if (_unstored.Count >= MaxUnstored)
             {
@@ -287,9 +291,22 @@ public sealed class WebhookDispatcherGrain(
 
     private async Task<AttemptOutcome> DeliverAsync(string url, string secret, DueWebhook delivery)
     {
-        var number = delivery.Attempts + 1;
         var at = time.GetUtcNow();
         var (statusCode, error, duration) = await sender.SendAsync(url, secret, delivery.EventId, delivery.Payload, at);
+        return Outcome(delivery, at, statusCode, error, duration);
+    }
+
+    /// <summary>One request for all of <paramref name="deliveries"/>: each event's attempt has its outcome.</summary>
+    private async Task<AttemptOutcome[]> DeliverBatchAsync(string url, string secret, List<DueWebhook> deliveries)
+    {
+        var at = time.GetUtcNow();
+        var (statusCode, error, duration) = await sender.SendAsync(url, secret, WebhookBatch.Id(deliveries), WebhookBatch.Body(deliveries), at);
+        return [.. deliveries.Select(delivery => Outcome(delivery, at, statusCode, error, duration))];
+    }
+
+    private AttemptOutcome Outcome(DueWebhook delivery, DateTimeOffset at, int? statusCode, string? error, int duration)
+    {
+        var number = delivery.Attempts + 1;
         var wait = error is null ? null : WebhookBackoff.After(number);
         var status = error is null ? WebhookDeliveryStatus.Delivered : wait is null ? WebhookDeliveryStatus.Failed : WebhookDeliveryStatus.Pending;
         if (status == WebhookDeliveryStatus.Failed)

@@ -26,14 +26,14 @@ public sealed class WebhookEndpointsGrain(
         return Task.CompletedTask;
     }
 
-    async Task<WebhookRegistration> IWebhookEndpointsGrain.RegisterAsync(string url, WebhookEventTypes types)
+    async Task<WebhookRegistration> IWebhookEndpointsGrain.RegisterAsync(string url, WebhookEventTypes types, bool batch)
     {
         if (List.Count >= MaxEndpoints)
         {
             return new WebhookRegistration(WebhookRegistrationOutcome.TooManyEndpoints, null);
         }
 
-        var endpoint = new WebhookEndpoint("we_" + Secrets.NewToken(), url, types, time.GetUtcNow(), 1);
+        var endpoint = new WebhookEndpoint("we_" + Secrets.NewToken(), url, types, time.GetUtcNow(), 1, batch);
         await ChangeAsync(list => list.Add(endpoint));
         await Dispatcher(endpoint.EndpointId).StartAsync();
         return new WebhookRegistration(WebhookRegistrationOutcome.Registered, WithSecret(endpoint));

@@ -2712,10 +2712,11 @@ namespace Reservations.Client
     public partial record WebhookEndpointRequest
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public WebhookEndpointRequest(string? @url, System.Collections.Generic.IReadOnlyList<string>? @events)
+        public WebhookEndpointRequest(string? @url, System.Collections.Generic.IReadOnlyList<string>? @events, bool? @batch)
         {
             this.Url = @url;
             this.Events = @events;
+            this.Batch = @batch;
         }
 
         [System.Text.Json.Serialization.JsonPropertyName("url")]
@@ -2724,17 +2725,21 @@ namespace Reservations.Client
         [System.Text.Json.Serialization.JsonPropertyName("events")]
         public System.Collections.Generic.IReadOnlyList<string>? Events { get; init; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("batch")]
+        public bool? Batch { get; init; }
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial record WebhookEndpointResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public WebhookEndpointResponse(string @endpointId, string @url, System.Collections.Generic.IReadOnlyList<string> @events, System.DateTimeOffset @createdAt)
+        public WebhookEndpointResponse(string @endpointId, string @url, System.Collections.Generic.IReadOnlyList<string> @events, bool @batch, System.DateTimeOffset @createdAt)
         {
             this.EndpointId = @endpointId;
             this.Url = @url;
             this.Events = @events;
+            this.Batch = @batch;
             this.CreatedAt = @createdAt;
         }
 
@@ -2747,6 +2752,9 @@ namespace Reservations.Client
         [System.Text.Json.Serialization.JsonPropertyName("events")]
         public System.Collections.Generic.IReadOnlyList<string> Events { get; init; }
 
+        [System.Text.Json.Serialization.JsonPropertyName("batch")]
+        public bool Batch { get; init; }
+
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         public System.DateTimeOffset CreatedAt { get; init; }
 
@@ -2756,11 +2764,12 @@ namespace Reservations.Client
     public partial record WebhookEndpointSecretResponse
     {
         [System.Text.Json.Serialization.JsonConstructor]
-        public WebhookEndpointSecretResponse(string @endpointId, string @url, System.Collections.Generic.IReadOnlyList<string> @events, System.DateTimeOffset @createdAt, string @secret)
+        public WebhookEndpointSecretResponse(string @endpointId, string @url, System.Collections.Generic.IReadOnlyList<string> @events, bool @batch, System.DateTimeOffset @createdAt, string @secret)
         {
             this.EndpointId = @endpointId;
             this.Url = @url;
             this.Events = @events;
+            this.Batch = @batch;
             this.CreatedAt = @createdAt;
             this.Secret = @secret;
         }
@@ -2773,6 +2782,9 @@ namespace Reservations.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("events")]
         public System.Collections.Generic.IReadOnlyList<string> Events { get; init; }
+
+        [System.Text.Json.Serialization.JsonPropertyName("batch")]
+        public bool Batch { get; init; }
 
         [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         public System.DateTimeOffset CreatedAt { get; init; }

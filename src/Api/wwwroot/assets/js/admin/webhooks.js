@@ -76,7 +76,7 @@ export function initWebhooks() {
       h('button', { type: 'button', className: 'link-button', onclick: () => { confirmRemove.hidden = true; } }, 'Cancel'));
     return h('li', { dataset: { endpointId: endpoint.endpointId } },
       h('div', { className: 'app-head' }, h('h3', { id: headingId, className: 'mono' }, endpoint.url)),
-      h('p', { className: 'muted' }, `${endpoint.events.join(', ')} · registered ${dateTime(endpoint.createdAt)}`),
+      h('p', { className: 'muted' }, `${endpoint.events.join(', ')}${endpoint.batch ? ' · batched' : ''} · registered ${dateTime(endpoint.createdAt)}`),
       h('div', { className: 'row' },
         h('button', { type: 'button', 'aria-describedby': headingId, onclick: (event) => act(event.currentTarget, () => loadDeliveries(endpoint, false)) }, 'Deliveries'),
         h('button', { type: 'button', className: 'secondary', 'aria-describedby': headingId, onclick: (event) => act(event.currentTarget, async () => {
@@ -110,8 +110,9 @@ export function initWebhooks() {
       return;
     }
     act(registerForm.querySelector('button[type="submit"]'), async () => {
-      showSecret(await adminApi(base(), { method: 'POST', body: { url, events } }));
+      showSecret(await adminApi(base(), { method: 'POST', body: { url, events, batch: byId('register-batch').checked } }));
       byId('register-url').value = '';
+      byId('register-batch').checked = false;
       await refresh();
     });
   });
