@@ -6,7 +6,7 @@
 # runs that engine too, alternating with this one run by run, for a ratio measured in one session.
 # WATCHERS=100 keeps that many live seat-map clients (GET /seats/live) open on the scenario's entity.
 # WEBHOOKS=1 registers a webhook endpoint for every event type, received by the load tester's own sink.
-# WEBHOOK_BATCHES=1 with it registers that endpoint as a batching one (up to 100 events per request).
+# WEBHOOK_BATCHES=1 registers that endpoint as a batching one (up to 100 events per request), with or without WEBHOOKS.
 # Give it 100 s of warm-up: at 60 s the JIT is still compiling the webhook path (docs/performance.md).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

@@ -73,7 +73,7 @@ internal sealed class CliOptions
 
     public Option<bool> WebhookBatches { get; } = new("--webhook-batches")
     {
-        Description = "With --webhooks: register the endpoint as a batching one (up to 100 events per request, docs/webhooks.md).",
+        Description = "As --webhooks, with the endpoint registered as a batching one (up to 100 events per request, docs/webhooks.md).",
     };
 
     public Option<string?> AdminUser { get; } = new("--admin-user") { Description = "Admin username (or env RESERVATIONS_ADMIN_USER)." };

@@ -62,7 +62,7 @@ internal static class ScenarioCommand
                 RetryAfterCap = parse.GetValue(cli.RetryAfterCap),
                 MeasureCeiling = parse.GetValue(cli.Ceiling) ?? child,
                 Watchers = parse.GetValue(cli.Watchers),
-                Webhooks = parse.GetValue(cli.Webhooks),
+                Webhooks = parse.GetValue(cli.Webhooks) || parse.GetValue(cli.WebhookBatches),
                 WebhookBatches = parse.GetValue(cli.WebhookBatches),
             };
 
