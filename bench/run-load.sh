@@ -7,7 +7,7 @@
 # WATCHERS=100 keeps that many live seat-map clients (GET /seats/live) open on the scenario's entity.
 # WEBHOOKS=1 registers a webhook endpoint for every event type, received by the load tester's own sink.
 # WEBHOOK_BATCHES=1 registers that endpoint as a batching one (up to 100 events per request), with or without WEBHOOKS.
-# Give it 100 s of warm-up: at 60 s the JIT is still compiling the webhook path (docs/performance.md).
+# Give it 200 s of warm-up: at 100 s the JIT is still compiling the webhook path (docs/performance.md).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 runs=${1:-3} warmup=${2:-60s} duration=${3:-30s}
