@@ -5,10 +5,11 @@ using Orleans.Runtime;
 namespace Reservations.Ledger;
 
 /// <summary>
-/// Writes items in batches: every item that arrives while a batch is being committed goes into the
-/// next one, one statement and one commit for all of them. Under load an item then costs a fraction
-/// of a commit instead of one (docs/performance.md); alone, it is one round trip. The write decides
-/// each item's outcome; a write that throws fails every item it has not decided. The queue is bounded:
+/// Runs items in batches: every item that arrives while a batch is being run goes into the next
+/// one, one statement (and, for writes, one commit) for all of them. Under load an item then costs a
+/// fraction of a statement and a commit instead of one each (docs/performance.md); alone, it is one
+/// round trip. The batch's function decides each item's outcome; one that throws fails every item it
+/// has not decided. The queue is bounded:
 /// when <see cref="MaxQueued"/> items wait, a new one is refused at once with Orleans'
 /// <see cref="LimitExceededException"/> (the API answers 503 with Retry-After).
 /// </summary>

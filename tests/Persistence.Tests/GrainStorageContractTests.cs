@@ -107,6 +107,36 @@ public abstract class GrainStorageContractTests<TSilo>(TSilo silo) : IClassFixtu
     }
 
     [Fact]
+    public async Task Read_TwoHundredAtOnce_EachGetsItsOwnGrainsState()
+    {
+        var stored = Enumerable.Range(1, 100).Select(_ => NewGrain()).ToList();
+        var etags = await Task.WhenAll(stored.Select(async (grain, i) =>
+        {
+            var state = new GrainState<ProbeState>(new ProbeState { Value = i + 1 });
+            await Storage.WriteStateAsync(StateName, grain, state);
+            return state.ETag;
+        }));
+        var absent = Enumerable.Range(1, 50).Select(_ => NewGrain()).ToList();
+
+        // Every stored grain twice (a batch may carry a key twice) and 50 grains never written, all at once.
+        var keys = stored.Concat(stored).Concat(absent).ToList();
+        var reads = await Task.WhenAll(keys.Select(grain => Task.Run(async () =>
+        {
+            var state = new GrainState<ProbeState>();
+            await Storage.ReadStateAsync(StateName, grain, state);
+            return (Grain: grain, State: state);
+        })));
+
+        foreach (var (grain, state) in reads)
+        {
+            var i = stored.IndexOf(grain);
+            Assert.Equal(i + 1, state.State!.Value); // 0, a new state, for a grain never written
+            Assert.Equal(i >= 0 ? etags[i] : null, state.ETag);
+            Assert.Equal(i >= 0, state.RecordExists);
+        }
+    }
+
+    [Fact]
     public async Task Clear_ThenReadAndWriteAgain()
     {
         var grain = NewGrain();

@@ -13,7 +13,8 @@ namespace Reservations.Silo.Storage;
 /// group-committed: the writes of every grain that arrive while a batch commits go into the next
 /// one, one statement and one WAL flush for all (<see cref="PostgresBatcher{T}"/>); alone, a write is
 /// one round trip. Orleans' ADO.NET provider commits each write alone (docs/decisions.md has the
-/// numbers). Each write is checked against its ETag (the row's version) and a mismatch refuses that
+/// numbers). Reads are batched the same way, so that many grains activating at once (seats going on
+/// sale) cost one statement, not one each. Each write is checked against its ETag (the row's version) and a mismatch refuses that
 /// write alone with <see cref="InconsistentStateException"/>. Clearing keeps the row with no payload,
 /// so versions only grow.
 /// </summary>
@@ -31,9 +32,11 @@ public sealed class PostgresGrainStorage(
     /// <summary>The name of Orleans' ADO.NET provider over orleans_grain_state, kept for state written before grain_state.</summary>
     public const string BeforeProviderName = "adonet-before-grain-state";
 
-    private const string Select = """
-        SELECT payload, version FROM grain_state
-        WHERE service_id = @service_id AND grain_id = @grain_id AND state_name = @state_name
+    // A key with no row returns nothing; WITH ORDINALITY numbers the reads, so each answer finds its caller.
+    private const string ReadBatch = """
+        SELECT k.ord, s.payload, s.version
+        FROM unnest(@grain_id, @state_name) WITH ORDINALITY AS k(grain_id, state_name, ord)
+        JOIN grain_state s ON s.service_id = @service_id AND s.grain_id = k.grain_id AND s.state_name = k.state_name
         """;
 
     // A first write (expected 0) inserts, a later one updates the version it read; either way a refused
@@ -60,6 +63,7 @@ public sealed class PostgresGrainStorage(
         SELECT i.ord, 1 FROM inserted JOIN input i USING (grain_id, state_name) WHERE i.expected = 0
         """;
 
+    private readonly PostgresBatcher<StateRead> _reads = new(dataSource, ReadBatchAsync(serviceId));
     private readonly PostgresBatcher<StateWrite> _writes = new(dataSource, WriteBatchAsync(serviceId));
     private bool _readBefore;
 
@@ -118,16 +122,17 @@ public sealed class PostgresGrainStorage(
         });
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _writes.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _reads.DisposeAsync();
+        await _writes.DisposeAsync();
+    }
 
     private async Task<(bool Found, byte[]? Payload, long Version)> ReadRowAsync(string stateName, GrainId grainId)
     {
-        await using var command = dataSource.CreateCommand(Select);
-        AddKey(command, stateName, grainId);
-        await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync()
-            ? (true, await reader.IsDBNullAsync(0) ? null : reader.GetFieldValue<byte[]>(0), reader.GetInt64(1))
-            : (false, null, 0);
+        var read = new StateRead(grainId.ToString(), stateName);
+        await _reads.EnqueueAsync(read);
+        return (read.Version > 0, read.Payload, read.Version); // a stored row's version is at least 1
     }
 
     private async Task<string> WriteAsync(string stateName, GrainId grainId, string? etag, byte[]? payload)
@@ -143,12 +148,27 @@ public sealed class PostgresGrainStorage(
         return write.Version.ToString(CultureInfo.InvariantCulture);
     }
 
-    private void AddKey(NpgsqlCommand command, string stateName, GrainId grainId)
+    private static Func<NpgsqlConnection, IReadOnlyList<PostgresBatcher<StateRead>.Pending>, Task> ReadBatchAsync(string serviceId) => async (connection, batch) =>
     {
+        await using var command = new NpgsqlCommand(ReadBatch, connection);
         command.Parameters.Add(new NpgsqlParameter<string>("service_id", serviceId));
-        command.Parameters.Add(new NpgsqlParameter<string>("grain_id", grainId.ToString()));
-        command.Parameters.Add(new NpgsqlParameter<string>("state_name", stateName));
-    }
+        command.Parameters.Add(new NpgsqlParameter<string[]>("grain_id", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. batch.Select(p => p.Item.GrainId)] });
+        command.Parameters.Add(new NpgsqlParameter<string[]>("state_name", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. batch.Select(p => p.Item.StateName)] });
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                var read = batch[(int)reader.GetInt64(0) - 1].Item;
+                read.Payload = await reader.IsDBNullAsync(1) ? null : reader.GetFieldValue<byte[]>(1);
+                read.Version = reader.GetInt64(2);
+            }
+        }
+
+        foreach (var pending in batch)
+        {
+            pending.Done.TrySetResult();
+        }
+    };
 
     private static Func<NpgsqlConnection, IReadOnlyList<PostgresBatcher<StateWrite>.Pending>, Task> WriteBatchAsync(string serviceId) => async (connection, batch) =>
     {
@@ -204,6 +224,14 @@ public sealed class PostgresGrainStorage(
                     storedEtag: null, currentEtag: write.Expected == 0 ? null : write.Expected.ToString(CultureInfo.InvariantCulture)));
             }
         }
+    }
+
+    /// <summary>One read waiting for its batch; the batch sets <see cref="Version"/> (0: no row) and <see cref="Payload"/>.</summary>
+    private sealed record StateRead(string GrainId, string StateName)
+    {
+        public byte[]? Payload { get; set; }
+
+        public long Version { get; set; }
     }
 
     /// <summary>One write waiting for its batch: <see cref="Expected"/> 0 inserts; the batch sets <see cref="Version"/>.</summary>
