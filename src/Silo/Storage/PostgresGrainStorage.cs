@@ -150,10 +150,7 @@ public sealed class PostgresGrainStorage(
 
     private static Func<NpgsqlConnection, IReadOnlyList<PostgresBatcher<StateRead>.Pending>, Task> ReadBatchAsync(string serviceId) => async (connection, batch) =>
     {
-        await using var command = new NpgsqlCommand(ReadBatch, connection);
-        command.Parameters.Add(new NpgsqlParameter<string>("service_id", serviceId));
-        command.Parameters.Add(new NpgsqlParameter<string[]>("grain_id", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. batch.Select(p => p.Item.GrainId)] });
-        command.Parameters.Add(new NpgsqlParameter<string[]>("state_name", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. batch.Select(p => p.Item.StateName)] });
+        await using var command = BatchCommand(ReadBatch, connection, serviceId, [.. batch.Select(p => p.Item.GrainId)], [.. batch.Select(p => p.Item.StateName)]);
         await using (var reader = await command.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())
@@ -192,10 +189,7 @@ public sealed class PostgresGrainStorage(
 
     private static async Task WriteRoundAsync(NpgsqlConnection connection, string serviceId, IReadOnlyList<PostgresBatcher<StateWrite>.Pending> round)
     {
-        await using var command = new NpgsqlCommand(WriteBatch, connection);
-        command.Parameters.Add(new NpgsqlParameter<string>("service_id", serviceId));
-        command.Parameters.Add(new NpgsqlParameter<string[]>("grain_id", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. round.Select(p => p.Item.GrainId)] });
-        command.Parameters.Add(new NpgsqlParameter<string[]>("state_name", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. round.Select(p => p.Item.StateName)] });
+        await using var command = BatchCommand(WriteBatch, connection, serviceId, [.. round.Select(p => p.Item.GrainId)], [.. round.Select(p => p.Item.StateName)]);
         command.Parameters.Add(new NpgsqlParameter<byte[]?[]>("payload", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = [.. round.Select(p => p.Item.Payload)] });
         command.Parameters.Add(new NpgsqlParameter<long[]>("expected", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = [.. round.Select(p => p.Item.Expected)] });
 
@@ -224,6 +218,16 @@ public sealed class PostgresGrainStorage(
                     storedEtag: null, currentEtag: write.Expected == 0 ? null : write.Expected.ToString(CultureInfo.InvariantCulture)));
             }
         }
+    }
+
+    /// <summary>A statement over grain_state for a batch: the service, and the items' keys in the items' order.</summary>
+    private static NpgsqlCommand BatchCommand(string sql, NpgsqlConnection connection, string serviceId, string[] grainIds, string[] stateNames)
+    {
+        var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.Add(new NpgsqlParameter<string>("service_id", serviceId));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("grain_id", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = grainIds });
+        command.Parameters.Add(new NpgsqlParameter<string[]>("state_name", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = stateNames });
+        return command;
     }
 
     /// <summary>One read waiting for its batch; the batch sets <see cref="Version"/> (0: no row) and <see cref="Payload"/>.</summary>
