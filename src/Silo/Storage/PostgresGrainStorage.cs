@@ -14,9 +14,9 @@ namespace Reservations.Silo.Storage;
 /// one, one statement and one WAL flush for all (<see cref="PostgresBatcher{T}"/>); alone, a write is
 /// one round trip. Orleans' ADO.NET provider commits each write alone (docs/decisions.md has the
 /// numbers). Reads are batched the same way, so that many grains activating at once (seats going on
-/// sale) cost one statement, not one each. Each write is checked against its ETag (the row's version) and a mismatch refuses that
-/// write alone with <see cref="InconsistentStateException"/>. Clearing keeps the row with no payload,
-/// so versions only grow.
+/// sale) cost one statement, not one each. Each write is checked against its ETag (the row's
+/// version) and a mismatch refuses that write alone with <see cref="InconsistentStateException"/>.
+/// Clearing keeps the row with no payload, so versions only grow.
 /// </summary>
 /// <remarks>
 /// State written before this provider, by Orleans' ADO.NET provider into orleans_grain_state, is read
