@@ -88,9 +88,9 @@ public sealed class SqliteDatabase : IAsyncDisposable
         {
             connection.Open();
             using var pragmas = connection.CreateCommand();
-            // A savepoint's journal stays in memory (not a temp file per batch), and the writer keeps
-            // 32 MiB of pages instead of SQLite's 2 MiB, so a batch rarely reads a page back from disk.
-            pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768;";
+            // A savepoint's journal stays in memory (not a temp file per batch). The page cache stays at
+            // SQLite's 2 MiB: a larger one made every commit slower (docs/decisions.md, "SQLite writer's page cache").
+            pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY;";
             pragmas.ExecuteNonQuery();
             return connection;
         }
