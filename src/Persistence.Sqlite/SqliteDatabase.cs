@@ -89,7 +89,8 @@ public sealed class SqliteDatabase : IAsyncDisposable
             connection.Open();
             using var pragmas = connection.CreateCommand();
             // A savepoint's journal stays in memory (not a temp file per batch). The page cache stays at
-            // SQLite's 2 MiB: a larger one made every commit slower (docs/decisions.md, "SQLite writer's page cache").
+            // SQLite's 2 MiB: a larger one made every commit slower (docs/decisions.md, "The SQLite
+            // writer keeps SQLite's default page cache").
             pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY;";
             pragmas.ExecuteNonQuery();
             return connection;
