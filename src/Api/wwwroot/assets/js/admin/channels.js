@@ -46,14 +46,18 @@ export function initChannels() {
       : channels.map((channel) => h('li', {}, channel.name))));
   };
 
+  const showSeats = (seats) => {
+    picked = new Set();
+    map.setSelected([]);
+    map.setSeats(seats.map((seat) => ({ ...seat, category: seat.channel ? `kept for ${seat.channel}` : null })));
+    describe();
+  };
+
   const loadSeats = async () => {
     const entityId = byId('channels-entity').value.trim();
     if (!appId() || !entityId) return;
     const listing = await adminApi(`/admin/apps/${encodeURIComponent(appId())}/seats${query({ entityId })}`);
-    picked = new Set();
-    map.setSelected([]);
-    map.setSeats(listing.seats.map((seat) => ({ ...seat, category: seat.channel ? `kept for ${seat.channel}` : null })));
-    describe();
+    showSeats(listing.seats);
   };
 
   appSelect.addEventListener('change', () => loadChannels().catch((failure) => say(error, failure.message)));
@@ -94,9 +98,11 @@ export function initChannels() {
     }
     try {
       say(assignError, '');
-      await adminApi(`/admin/apps/${encodeURIComponent(appId())}/channels/${encodeURIComponent(channelSelect.value)}/${action}`,
+      const { channel, seatIds } = await adminApi(`/admin/apps/${encodeURIComponent(appId())}/channels/${encodeURIComponent(channelSelect.value)}/${action}`,
         { method: 'POST', body: { seatIds: [...picked] } });
-      await loadSeats();
+      // The seats' answer, not a new listing: the entity's listing hears of a seat's change a moment later.
+      const changed = new Set(seatIds);
+      showSeats([...map.seats()].map((seat) => (changed.has(seat.seatId) ? { ...seat, channel } : seat)));
     } catch (failure) {
       say(assignError, failure.message);
     }
