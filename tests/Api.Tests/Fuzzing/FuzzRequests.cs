@@ -50,7 +50,9 @@ public sealed class FuzzRequests(FuzzWorld world)
 
         if (route.PathParameters.Count > 0)
         {
-            Add(3, "path-ids", from d in draft from values in OddValues.PathSegment.ArrayOf(route.PathParameters.Count) select d with { Path = Fill(route, values) });
+            // A PUT creates or replaces what its path names: a well-formed id there is a new resource, not a flaw.
+            var segments = route.Method == "PUT" ? OddValues.PathSegment.Where(segment => !IsWellFormedId(segment)) : OddValues.PathSegment;
+            Add(3, "path-ids", from d in draft from values in segments.ArrayOf(route.PathParameters.Count) select d with { Path = Fill(route, values) });
         }
 
         var otherMethods = Methods.Except(route.OtherMethods).Where(m => m != "GET").ToArray();
@@ -80,6 +82,13 @@ public sealed class FuzzRequests(FuzzWorld world)
         "appId" => world.AppA,
         _ => $"{name}-fuzz",
     };
+
+    /// <summary>An id the API accepts in a path (Check.Id: letters, digits, '-', '_', '.', ':').</summary>
+    private static bool IsWellFormedId(string segment)
+    {
+        var id = Uri.UnescapeDataString(segment);
+        return id.Length > 0 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
+    }
 
     private static string Fill(FuzzRoute route, IReadOnlyList<string> values)
     {
