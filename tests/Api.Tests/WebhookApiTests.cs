@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Collections.Immutable;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Reservations.Api.Tests.Infrastructure;
+using Reservations.Grains;
+using Reservations.Grains.Webhooks;
 using Reservations.TestSupport;
 
 namespace Reservations.Api.Tests;
@@ -90,7 +94,7 @@ public abstract class WebhookApiTests<TFixture>(TFixture fixture) : IClassFixtur
         await using var everything = await WebhookReceiver.StartAsync();
         await using var bookingsOnly = await WebhookReceiver.StartAsync();
         var (app, user) = await NewAppAsync();
-        await RegisterAsync(app, everything.Url, AllEvents);
+        var endpoint = await RegisterAsync(app, everything.Url, AllEvents);
         await RegisterAsync(app, bookingsOnly.Url, "booking.confirmed");
         var other = await fixture.SignUpAsync(app, $"other-{Guid.NewGuid():N}@example.com");
         var (_, seats) = await fixture.SeedAsync(app, 2);
@@ -102,7 +106,9 @@ public abstract class WebhookApiTests<TFixture>(TFixture fixture) : IClassFixtur
         fixture.Time.Advance(TimeSpan.FromSeconds(121));
         await HoldAsync(other, seats[1]); // finds the first hold expired
 
-        await Eventually.ReturnsAsync(() => Task.FromResult(everything.Received.Count), n => n == 4, "four events");
+        // The expiry's events come as the dispatcher's reminder scans the outbox: still each is sent once.
+        await Eventually.ReturnsAsync(() => DeliveriesAsync(app, endpoint), AllDelivered(4), "four events delivered");
+        Assert.Equal(4, everything.Received.Count);
         var releasedEvent = Assert.Single(everything.OfType("hold.released"));
         Assert.Equal(seats[0], releasedEvent.Json.GetProperty("data").GetProperty("seatId").GetString());
         var expired = Assert.Single(everything.OfType("hold.expired"));
@@ -112,6 +118,53 @@ public abstract class WebhookApiTests<TFixture>(TFixture fixture) : IClassFixtur
             [seats[0], seats[1]],
             everything.OfType("seat.released").Select(r => r.Json.GetProperty("data").GetProperty("seatId").GetString()).Order());
         Assert.Empty(bookingsOnly.Received);
+    }
+
+    [Fact]
+    public async Task EventFoundByAScan_BeforeItsHandOverCame_IsSentOnce()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (app, user) = await NewAppAsync();
+        var endpoint = await RegisterAsync(app, receiver.Url, AllEvents);
+        var endpointId = endpoint.GetProperty("endpointId").GetString()!;
+        var dispatcher = fixture.Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IWebhookDispatcherGrain>(GrainKeys.Scoped(app.AppId, endpointId));
+        var (_, seats) = await fixture.SeedAsync(app, 1);
+
+        // A seat recorded an event; before its hand-over comes, a scan (a retry, the reminder) finds and sends it.
+        var now = fixture.Time.GetUtcNow();
+        var id = WebhookEventIds.New(now);
+        var late = new WebhookEvent(app.AppId, id, "seat.released", now, $$"""{"id":"{{id}}","type":"seat.released"}""", [endpointId]);
+        await fixture.Factory.Services.GetRequiredService<IWebhookOutbox>().RecordAsync([late]);
+        await dispatcher.PokeAsync();
+        await Eventually.ReturnsAsync(() => DeliveriesAsync(app, endpoint), AllDelivered(1), "the scanned event delivered");
+        await dispatcher.RecordedAsync([late]);
+
+        // Events handed over after it are sent after it: once they are delivered, a second copy would have been too.
+        var token = await HoldAsync(user, seats[0]);
+        (await fixture.As(user).PostAsJsonAsync("/release-seat", new { reservationToken = token })).EnsureSuccessStatusCode();
+        await Eventually.ReturnsAsync(() => DeliveriesAsync(app, endpoint), AllDelivered(3), "the release's events delivered");
+        Assert.Single(receiver.Received, r => r.Id == id);
+        Assert.Equal(3, receiver.Received.Count);
+    }
+
+    [Fact]
+    public async Task SeatActivatedAgain_DoesNotSendItsLastEventsAgain()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (app, user) = await NewAppAsync();
+        var endpoint = await RegisterAsync(app, receiver.Url, AllEvents);
+        var (_, seats) = await fixture.SeedAsync(app, 1);
+        var client = fixture.As(user);
+        (await client.PostAsJsonAsync("/release-seat", new { reservationToken = await HoldAsync(user, seats[0]) })).EnsureSuccessStatusCode();
+        await Eventually.ReturnsAsync(() => DeliveriesAsync(app, endpoint), AllDelivered(2), "the first release's events delivered");
+
+        // The seat goes idle and is collected; the next hold activates it from storage, where the last change's events still are.
+        await fixture.Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        (await client.PostAsJsonAsync("/release-seat", new { reservationToken = await HoldAsync(user, seats[0]) })).EnsureSuccessStatusCode();
+
+        await Eventually.ReturnsAsync(() => DeliveriesAsync(app, endpoint), AllDelivered(4), "the second release's events delivered");
+        Assert.Equal(4, receiver.Received.Select(r => r.Id).Distinct().Count());
+        Assert.Equal(4, receiver.Received.Count);
     }
 
     [Fact]
@@ -391,6 +444,9 @@ public abstract class WebhookApiTests<TFixture>(TFixture fixture) : IClassFixtur
         [.. request.Json.EnumerateArray().Select(e => e.GetProperty("data").GetProperty("bookingId").GetString()!)];
 
     private static string Path(TestApp app, JsonElement endpoint) => $"/admin/apps/{app.AppId}/webhooks/{endpoint.GetProperty("endpointId").GetString()}";
+
+    private static Func<JsonElement[], bool> AllDelivered(int count) =>
+        d => d.Length == count && d.All(delivery => delivery.GetProperty("status").GetString() == "delivered");
 
     private async Task<JsonElement[]> DeliveriesAsync(TestApp app, JsonElement endpoint)
     {

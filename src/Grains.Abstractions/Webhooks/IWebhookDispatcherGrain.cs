@@ -24,7 +24,7 @@ public interface IWebhookDispatcherGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task RecordedAsync(ImmutableArray<WebhookEvent> events);
 
-    /// <summary>The outbox may hold due deliveries this activation has not been handed (a retry is due): look.</summary>
+    /// <summary>The outbox may hold due deliveries this activation has not been handed (a retry is due, or a seat recorded its events again after activation): look.</summary>
     [OneWay]
     [AlwaysInterleave]
     Task PokeAsync();

@@ -78,7 +78,7 @@ public sealed class SeatGrain(
             await RecordBookingAsync(); // the ledger catches up from the seat
         }
 
-        await RecordEventsAsync(); // so does the outbox
+        await RecordEventsAsync(afterActivation: true); // so does the outbox
     }
 
     Task<SeatView?> ISeatGrain.GetAsync()
@@ -439,7 +439,13 @@ public sealed class SeatGrain(
     private ValueTask<WebhookEvent[]?> ExpiredHoldEventsAsync() =>
         State.Status == SeatStatus.Held ? EventsAsync(WebhookEventTypes.HoldExpired | WebhookEventTypes.SeatReleased, null) : default;
 
-    private async Task RecordEventsAsync()
+    /// <summary>
+    /// Puts the last change's events in the outbox (again, after activation: recording twice changes
+    /// nothing) and tells their endpoints' dispatchers. A change hands its events over, to be sent from
+    /// memory. After activation they may have been delivered long ago, so the dispatchers are only
+    /// poked, and the outbox, which knows, decides what is still to send.
+    /// </summary>
+    private async Task RecordEventsAsync(bool afterActivation = false)
     {
         if (_eventsRecorded || State.Events is not { Length: > 0 } events)
         {
@@ -452,7 +458,8 @@ public sealed class SeatGrain(
         var recorded = ImmutableArray.Create(events);
         foreach (var endpointId in events.SelectMany(e => e.EndpointIds).Distinct())
         {
-            GrainFactory.Reference<IWebhookDispatcherGrain>(GrainKeys.Scoped(_definition!.AppId, endpointId)).RecordedAsync(recorded).Ignore();
+            var dispatcher = GrainFactory.Reference<IWebhookDispatcherGrain>(GrainKeys.Scoped(_definition!.AppId, endpointId));
+            (afterActivation ? dispatcher.PokeAsync() : dispatcher.RecordedAsync(recorded)).Ignore();
         }
     }
 

@@ -12,6 +12,8 @@ namespace Reservations.Grains.Webhooks;
 /// memory does not: after activation, when a retry is due, on a replay, on the reminder every minute
 /// (which also resumes the work after a crash, when nothing else would wake this grain), and when more
 /// events wait than memory keeps. A run starts after the current turn, however many events came.
+/// A scan may find an event whose hand-over is still on its way (a seat records, then hands over):
+/// it sends the event and remembers its id for a minute, so the hand-over is not sent again.
 /// <para>
 /// Outcomes are stored the way the SQLite writer commits: adaptively. A run that finds no more work
 /// waiting stores its outcomes at once; while events keep coming, they gather up to
@@ -48,6 +50,9 @@ public sealed class WebhookDispatcherGrain(
 
     private readonly Queue<DueWebhook> _handedOver = new();
     private readonly HashSet<string> _handedOverIds = [];
+
+    /// <summary>First attempts a scan found before their hand-over came: that hand-over, when it comes, is not sent again.</summary>
+    private readonly HashSet<string> _sentBeforeHandOver = [];
     private readonly List<AttemptOutcome> _unstored = [];
     private string _appId = "";
     private string _endpointId = "";
@@ -97,7 +102,7 @@ public sealed class WebhookDispatcherGrain(
     {
         foreach (var @event in events)
         {
-            if (!@event.EndpointIds.Contains(_endpointId))
+            if (!@event.EndpointIds.Contains(_endpointId) || _sentBeforeHandOver.Remove(@event.EventId))
             {
                 continue;
             }
@@ -208,10 +213,18 @@ public sealed class WebhookDispatcherGrain(
             if (scanning)
             {
                 await StoreOutcomesAsync(); // what was sent must not read as pending
-                var rows = await outbox.DueAsync(_appId, _endpointId, time.GetUtcNow(), perRound);
+                var now = time.GetUtcNow();
+                var rows = await outbox.DueAsync(_appId, _endpointId, now, perRound);
+                var handOverHorizon = HandOverHorizon(now);
                 foreach (var row in rows)
                 {
-                    _handedOverIds.Remove(row.EventId); // sent now: its handed-over copy is skipped
+                    // Sent now: its handed-over copy is skipped, and so is a hand-over still on its way.
+                    if (!_handedOverIds.Remove(row.EventId) && row.Attempts == 0 && string.CompareOrdinal(row.EventId, handOverHorizon) >= 0
+                        && _sentBeforeHandOver.Count < MaxHandedOver)
+                    {
+                        _sentBeforeHandOver.Add(row.EventId);
+                    }
+
                     due.Add(row);
                 }
 
@@ -267,6 +280,8 @@ public sealed class WebhookDispatcherGrain(
         }
 
         _pruneAt = now + ReminderPeriod;
+        var handOverHorizon = HandOverHorizon(now);
+        _sentBeforeHandOver.RemoveWhere(id => string.CompareOrdinal(id, handOverHorizon) < 0); // their hand-overs are not coming
         var before = WebhookEventIds.CreatedBefore(now - options.Value.WebhookRetention);
         int forgotten;
         do
@@ -275,6 +290,9 @@ public sealed class WebhookDispatcherGrain(
         }
         while (forgotten == PruneBatch);
     }
+
+    /// <summary>The id below those of events whose hand-over may still be on its way: a seat hands an event over right after recording it.</summary>
+    private static string HandOverHorizon(DateTimeOffset now) => WebhookEventIds.CreatedBefore(now - ReminderPeriod);
 
     /// <summary>Stores the outcomes kept in memory, all in one write.</summary>
     private async Task StoreOutcomesAsync()
