@@ -270,7 +270,10 @@ public sealed class WebhookDispatcherGrain(
         }
     }
 
-    /// <summary>Forgets the finished deliveries past the retention, unless this activation did so in the last minute.</summary>
+    /// <summary>
+    /// Forgets the finished deliveries past the retention, and the ids of scanned events whose hand-overs
+    /// are no longer coming, unless this activation did so in the last minute.
+    /// </summary>
     private async Task PruneAsync()
     {
         var now = time.GetUtcNow();
