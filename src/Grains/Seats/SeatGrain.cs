@@ -23,6 +23,7 @@ namespace Reservations.Grains.Seats;
 /// the webhook events the app's endpoints subscribed to: stored in the seat's state with the change,
 /// then recorded in the outbox before the caller hears the answer (docs/webhooks.md).
 /// </summary>
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class SeatGrain(
     [PersistentState("seat")] IPersistentState<SeatState> seat,
     IBookingLedger ledger,
