@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Reservations.Grains.Seats;
 using Reservations.Grains.Usage;
 using Reservations.Grains.Webhooks;
 
@@ -17,6 +18,7 @@ public static class ReservationGrainsSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(silo);
         silo.Services.AddUsageMetering();
+        silo.Services.AddSingleton<SeatRefusals>();
         silo.Services.AddSingleton<WebhookSubscriptions>();
         silo.Services.AddSingleton<WebhookSigner>();
         silo.Services.AddSingleton<WebhookSender>();

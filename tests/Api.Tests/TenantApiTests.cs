@@ -222,6 +222,43 @@ public abstract class TenantApiTests<TFixture>(TFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task ReserveSeat_HotSeatReleasedThenBooked_OneOf200WinsAfterTheReleaseAndNoneAfterTheBooking()
+    {
+        var (_, seats) = await Fixture.SeedAsync(Fixture.AppA);
+        var token = await HoldAsync(Fixture.UserA1, seats[0]);
+        var clients = Enumerable.Range(0, 200).Select(i => Fixture.Tenant(Fixture.AppA, Fixture.MintUserToken(Fixture.AppA, $"U-hot-{i}"))).ToList();
+        Assert.All(await RaceAsync(clients, seats[0]), r => Assert.Null(r)); // refused while held
+
+        Assert.Equal(HttpStatusCode.OK, (await Fixture.As(Fixture.UserA1).PostAsJsonAsync("/release-seat", new { reservationToken = token })).StatusCode);
+        var afterRelease = await RaceAsync(clients, seats[0]);
+
+        var winner = Assert.Single(afterRelease.Select((t, i) => (Token: t, Client: clients[i])), r => r.Token is not null); // no refusal lingers
+        using var booked = await winner.Client.PostAsJsonAsync("/confirm-booking", new { reservationToken = winner.Token, paymentId = "pay-hot" });
+        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+        Assert.All(await RaceAsync(clients, seats[0]), r => Assert.Null(r));
+    }
+
+    /// <summary>Every client asks for the seat at once: the reservation token of each 201, null for each 409.</summary>
+    private static async Task<string?[]> RaceAsync(IReadOnlyList<HttpClient> clients, string seatId)
+    {
+        using var start = new ManualResetEventSlim();
+        var calls = clients.Select(client => Task.Run(async () =>
+        {
+            start.Wait();
+            using var response = await client.PostAsJsonAsync("/reserve-seat", new { seatId });
+            if (response.StatusCode != HttpStatusCode.Created)
+            {
+                await response.AssertProblemAsync(HttpStatusCode.Conflict, "seat_unavailable");
+                return null;
+            }
+
+            return (await response.ReadJsonAsync(HttpStatusCode.Created)).GetProperty("reservationToken").GetString();
+        })).ToList();
+        start.Set();
+        return await Task.WhenAll(calls);
+    }
+
+    [Fact]
     public async Task ConfirmBooking_50ConcurrentSamePayment_OneBookingEveryoneSeesIt()
     {
         var (_, seats) = await Fixture.SeedAsync(Fixture.AppA);

@@ -20,7 +20,8 @@ namespace Reservations.Api.Endpoints;
 /// singletons they need, so a request opens no dependency-injection scope (docs/decisions.md).
 /// </summary>
 internal sealed class SeatEndpoints(
-    GrainReferences grains, SeatMapFeeds feeds, SeatMapOptions seatMap, TimeProvider time, IHostApplicationLifetime lifetime, AppLimits limits)
+    GrainReferences grains, SeatMapFeeds feeds, SeatMapOptions seatMap, TimeProvider time, IHostApplicationLifetime lifetime, AppLimits limits,
+    SeatRefusals? refusals)
 {
     public static IEndpointRouteBuilder Map(IEndpointRouteBuilder app)
     {
@@ -31,7 +32,8 @@ internal sealed class SeatEndpoints(
             services.GetRequiredService<IOptions<SeatMapOptions>>().Value,
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<IHostApplicationLifetime>(),
-            services.GetRequiredService<AppLimits>());
+            services.GetRequiredService<AppLimits>(),
+            services.GetService<SeatRefusals>()); // only where this process hosts a silo
         var listings = app.MapGroup("").WithTags("Seats").RequireTenant();
         listings.MapGet("/seats", endpoints.GetSeatsAsync).WithName("listSeats").WithSummary("An entity's seats and their status");
         listings.MapGet("/seats/live", endpoints.WatchSeatsAsync).WithName("watchSeats").WithSummary("The live seat map (Server-Sent Events)");
@@ -146,8 +148,14 @@ internal sealed class SeatEndpoints(
         }
 
         var appId = http.AppId();
+        var seatKey = GrainKeys.Scoped(appId, request.SeatId!);
+        if (refusals is not null && refusals.TryRefuse(seatKey, time.GetUtcNow()))
+        {
+            return ApiProblem.SeatUnavailable; // the seat said so, and nothing it stored since says otherwise
+        }
+
         var maxHolds = (await limits.ForAsync(appId)).MaxHoldsPerUser;
-        var seat = grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(appId, request.SeatId!));
+        var seat = grains.GetGrain<ISeatGrain>(seatKey);
         HoldResult result;
         for (var attempt = 1; ; attempt++)
         {

@@ -30,6 +30,7 @@ public sealed class SeatGrain(
     IWebhookOutbox outbox,
     WebhookSubscriptions webhooks,
     UsageMeter usage,
+    SeatRefusals refusals,
     TimeProvider time,
     IOptions<ReservationOptions> options,
     ILogger<SeatGrain> logger) : Grain, ISeatGrain
@@ -49,6 +50,7 @@ public sealed class SeatGrain(
     private UsageCounters _usage = null!;
     private bool _ledgerRecorded;
     private bool _eventsRecorded;
+    private SeatRefusals.Window? _refusals;
 
     private SeatState State => seat.State;
 
@@ -82,6 +84,16 @@ public sealed class SeatGrain(
         await RecordEventsAsync(afterActivation: true); // so does the outbox
     }
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_refusals is not null)
+        {
+            refusals.Close(this.GetPrimaryKeyString(), _refusals);
+        }
+
+        return Task.CompletedTask;
+    }
+
     Task<SeatView?> ISeatGrain.GetAsync()
     {
         if (_definition is not { } definition)
@@ -105,6 +117,7 @@ public sealed class SeatGrain(
         if (State.Status == SeatStatus.Booked || IsLiveHold(time.GetUtcNow()))
         {
             _usage.CountHoldRefused();
+            (_refusals ??= refusals.Open(this.GetPrimaryKeyString(), _usage)).RefuseUntil(RefusesUntil());
             return Unavailable;
         }
 
@@ -470,6 +483,7 @@ public sealed class SeatGrain(
         await RecordEventsAsync();
         var previous = seat.State;
         seat.State = next;
+        _refusals?.RefuseUntil(0); // until the change is stored, the API asks the seat
         try
         {
             await seat.WriteStateAsync();
@@ -488,7 +502,12 @@ public sealed class SeatGrain(
         }
 
         _eventsRecorded = next.Events is null;
+        _refusals?.RefuseUntil(RefusesUntil());
     }
+
+    /// <summary>Until when the stored state refuses every hold: forever once booked, to the end of a hold, or not at all.</summary>
+    private long RefusesUntil() =>
+        State.Status == SeatStatus.Booked ? long.MaxValue : State.Status == SeatStatus.Held ? State.HeldUntil!.Value.UtcTicks : 0;
 
     // The ledger keeps microseconds (as PostgreSQL does): the booking it returns later is this one, exactly.
     private static DateTimeOffset WholeMicroseconds(DateTimeOffset time) =>
