@@ -15,13 +15,15 @@ namespace Reservations.Grains.Seats;
 
 /// <summary>
 /// One seat: Available -> Held -> Booked. Refusals are answered from memory, with no storage I/O and
-/// no allocation, so a hot seat costs little per loser. Every change a caller hears of is written
-/// first (one state write per hold, release or booking); a failed write restores the previous state
-/// in memory. A booking is written to the seat, then to the ledger; a seat that finds its booking
-/// possibly missing from the ledger (on activation) records it again (I2, I4). After each change the
-/// seat tells its catalog page, one way, so listings never call seats. A change that ends a hold makes
-/// the webhook events the app's endpoints subscribed to: stored in the seat's state with the change,
-/// then recorded in the outbox before the caller hears the answer (docs/webhooks.md).
+/// no allocation, so a hot seat costs little per loser; once it has refused someone, it publishes until
+/// when it refuses (<see cref="SeatRefusals"/>), and an API in its process answers its losers itself.
+/// Every change a caller hears of is written first (one state write per hold, release or booking); a
+/// failed write restores the previous state in memory. A booking is written to the seat, then to the
+/// ledger; a seat that finds its booking possibly missing from the ledger (on activation) records it
+/// again (I2, I4). After each change the seat tells its catalog page, one way, so listings never call
+/// seats. A change that ends a hold makes the webhook events the app's endpoints subscribed to: stored
+/// in the seat's state with the change, then recorded in the outbox before the caller hears the answer
+/// (docs/webhooks.md).
 /// </summary>
 [CollectionAgeLimit(Minutes = 2)]
 public sealed class SeatGrain(
