@@ -15,7 +15,7 @@ public sealed class SeatRefusals
 {
     private readonly ConcurrentDictionary<string, Window> _seats = new(StringComparer.Ordinal);
 
-    /// <summary>Counts a refused hold and answers true if the seat (its grain key) refuses every hold now.</summary>
+    /// <summary>True, and the refusal counted in the app's usage, if the seat (by its grain key) refuses every hold now.</summary>
     public bool TryRefuse(string seatKey, DateTimeOffset now)
     {
         if (!_seats.TryGetValue(seatKey, out var window) || !window.Refuses(now.UtcTicks))
