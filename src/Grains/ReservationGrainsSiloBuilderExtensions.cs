@@ -12,7 +12,8 @@ public static class ReservationGrainsSiloBuilderExtensions
     /// <summary>
     /// Registers what the grains need besides Orleans, an <see cref="Bookings.IBookingLedger"/>, an
     /// <see cref="IWebhookOutbox"/> and a <see cref="WebhookSigningKey"/>: the usage metering of
-    /// <see cref="AddUsageMetering"/> and the webhooks' sender. Orleans finds the grain classes itself.
+    /// <see cref="AddUsageMetering"/>, the seats' <see cref="SeatRefusals"/> and the webhooks' sender. Orleans
+    /// finds the grain classes itself.
     /// </summary>
     public static ISiloBuilder AddReservationGrains(this ISiloBuilder silo)
     {
