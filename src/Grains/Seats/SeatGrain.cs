@@ -119,7 +119,13 @@ public sealed class SeatGrain(
         if (State.Status == SeatStatus.Booked || IsLiveHold(time.GetUtcNow()))
         {
             _usage.CountHoldRefused();
-            (_refusals ??= refusals.Open(this.GetPrimaryKeyString(), _usage)).RefuseUntil(RefusesUntil());
+            if (_refusals is null)
+            {
+                // From now on every stored change republishes it; after a failed write it stays clear.
+                _refusals = refusals.Open(this.GetPrimaryKeyString(), _usage);
+                _refusals.RefuseUntil(RefusesUntil());
+            }
+
             return Unavailable;
         }
 
