@@ -7,7 +7,8 @@ namespace Reservations.Micro;
 
 /// <summary>
 /// Orleans grain-call throughput in a co-hosted silo, as the embedded API calls its grains: one hot
-/// grain with 256 concurrent callers, and 1,000 grains called in parallel. Each benchmark operation
+/// grain with 256 concurrent callers, 1,000 grains called in parallel, and 1,000 grains never called
+/// before, each activated by its one call (as every fresh hold activates its seat). Each benchmark operation
 /// is one grain call (OperationsPerInvoke), so the reported mean is time per call and 1 / mean is
 /// calls per second.
 /// </summary>
@@ -22,6 +23,8 @@ public class GrainCallBenchmarks
     private IHost? _host;
     private IPingGrain _hot = null!;
     private IPingGrain[] _many = [];
+    private IGrainFactory _factory = null!;
+    private int _freshRound;
 
     [GlobalSetup]
     public async Task SetupAsync()
@@ -31,7 +34,7 @@ public class GrainCallBenchmarks
         builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort: 21111, gatewayPort: 0));
         _host = builder.Build();
         await _host.StartAsync();
-        var factory = _host.Services.GetRequiredService<IGrainFactory>();
+        var factory = _factory = _host.Services.GetRequiredService<IGrainFactory>();
         _hot = factory.GetGrain<IPingGrain>("hot");
         _many = Enumerable.Range(0, Grains).Select(i => factory.GetGrain<IPingGrain>($"g{i}")).ToArray();
         await Task.WhenAll(_many.Select(g => g.PingAsync(0)));
@@ -52,6 +55,13 @@ public class GrainCallBenchmarks
 
     [Benchmark(OperationsPerInvoke = Grains * CallsPerGrain)]
     public Task ThousandGrainsInParallel() => Task.WhenAll(_many.Select(g => Task.Run(() => CallRepeatedlyAsync(g, CallsPerGrain))));
+
+    [Benchmark(OperationsPerInvoke = Grains)]
+    public Task ThousandFreshGrainsInParallel()
+    {
+        var round = ++_freshRound;
+        return Task.WhenAll(Enumerable.Range(0, Grains).Select(i => Task.Run(() => _factory.GetGrain<IPingGrain>($"f{round}.{i}").PingAsync(i))));
+    }
 
     private static async Task CallRepeatedlyAsync(IPingGrain grain, int calls)
     {

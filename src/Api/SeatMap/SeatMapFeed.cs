@@ -10,7 +10,8 @@ namespace Reservations.Api.SeatMap;
 /// One entity's seat map as this process follows it for all its SSE clients: a single grain observer
 /// registered with each of the entity's catalog pages, the latest state of every seat, and the clients it
 /// fans each change out to. News of a seat is ordered by the seat's version (a page snapshot and the
-/// changes that overtake it may arrive in any order), so no client ever sees an older state after a newer.
+/// changes that overtake it may arrive in any order), so no client ever sees an older state after a newer;
+/// at one version, a hold's end comes after the hold.
 /// </summary>
 internal sealed class SeatMapFeed(string appId, string entityId, GrainReferences grains, IGrainFactory factory) : ISeatMapObserver
 {
@@ -129,11 +130,13 @@ internal sealed class SeatMapFeed(string appId, string entityId, GrainReferences
     }
 
     // Under _gate. Version 0 is a page's rebuilt view, which knows less than any news with a version.
+    // A hold's end is news at the hold's own version: its page swept it, and the seat stored nothing.
     private void Apply(string seatId, SeatChange change)
     {
         if (_states.TryGetValue(seatId, out var known))
         {
-            if ((known.Version != 0 && change.Version <= known.Version) || known == change)
+            var holdEnded = known.Status == SeatStatus.Held && change.Status == SeatStatus.Available && change.Version == known.Version;
+            if ((known.Version != 0 && change.Version <= known.Version && !holdEnded) || known == change)
             {
                 return;
             }

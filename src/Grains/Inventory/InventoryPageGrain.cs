@@ -13,7 +13,8 @@ namespace Reservations.Grains.Inventory;
 /// one grain call whatever its size (I8). The view is advisory; the seat grains decide.
 /// <para>
 /// It also owns the cleanup of expired holds: while any of its seats is held it keeps one reminder,
-/// and each tick asks the seats whose holds have ended to free them in storage. One reminder per page
+/// and each tick frees the holds that have ended in its view and its watchers', and tells their seats
+/// (which write only if webhook events are due). One reminder per page
 /// rather than one per hold keeps reminder writes off the hold path (docs/performance.md counts them).
 /// </para>
 /// <para>
@@ -224,10 +225,16 @@ public sealed class InventoryPageGrain(
                 continue;
             }
 
-            // Dead since HeldUntil (I5); the seat frees itself in storage and tells the page so.
+            // Dead since HeldUntil (I5): the seat forgets it (storing it only for webhook events), and
+            // watchers hear of it from here, as the same version's end.
             Seat(slot).SweepAsync().Ignore();
             _slots[slot] = _slots[slot] with { Status = SeatStatus.Available, HeldUntil = null };
             _checkpointStale = true;
+            if (_watchers is { Count: > 0 })
+            {
+                var (seatId, freed) = (SeatIdOf(slot), new SeatChange(SeatStatus.Available, null, _slots[slot].Version, _slots[slot].Channel));
+                await _watchers.Notify(watcher => watcher.SeatChangedAsync(seatId, freed));
+            }
         }
 
         if (!stillHeld)

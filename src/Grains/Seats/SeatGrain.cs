@@ -73,9 +73,9 @@ public sealed class SeatGrain(
             return; // no such seat: every call answers NotFound until the activation is collected
         }
 
-        if (State.Status != SeatStatus.Available || State.Channel is not null)
+        if (StatusAt(time.GetUtcNow()) != SeatStatus.Available || State.Channel is not null)
         {
-            TellPage(); // the page's view may have missed this seat's last change (a crash)
+            TellPage(); // the page's view may have missed this seat's last change (a crash); a dead hold it need not hear of
         }
 
         if (State.Status == SeatStatus.Booked)
@@ -292,10 +292,19 @@ public sealed class SeatGrain(
             return;
         }
 
-        // Lazy expiry already decided (I5): this only makes storage say what is true.
+        // Lazy expiry already decided (I5): a dead hold in storage reads as a free seat, so the sweep
+        // writes only when the app's endpoints want the expiry's events; the page has freed its view.
         if (State.Status == SeatStatus.Held && !IsLiveHold(time.GetUtcNow()))
         {
             var events = await EventsAsync(WebhookEventTypes.HoldExpired | WebhookEventTypes.SeatReleased, null);
+            if (events is null)
+            {
+                await RecordEventsAsync(); // the dead hold's own events, before this activation forgets them
+                seat.State = new SeatState { Status = SeatStatus.Available, Channel = State.Channel, Version = State.Version };
+                _usage.CountExpiry();
+                return;
+            }
+
             await WriteAsync(new SeatState { Status = SeatStatus.Available, Channel = State.Channel, Version = State.Version + 1, Events = events });
             _usage.CountExpiry();
             TellPage();

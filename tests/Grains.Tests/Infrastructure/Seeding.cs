@@ -41,4 +41,8 @@ internal static class Seeding
     /// armed the sweep's tick on the fake clock, so that moving the clock past it fires it.
     /// </summary>
     public static Task WaitForSweepAsync(GrainsCluster cluster, ISeatGrain seat) => ReminderReadiness.WaitForTickArmedAsync(PageOf(cluster.Grains, seat).GetGrainId());
+
+    /// <summary>Waits until the seat's page has swept and, finding no hold left, dropped its sweep reminder.</summary>
+    public static Task WaitUntilSweptAsync(GrainsCluster cluster, ISeatGrain seat) =>
+        Eventually.ReturnsAsync(() => cluster.Reminders.ReadRow(PageOf(cluster.Grains, seat).GetGrainId(), InventoryPageGrain.SweepReminder), r => r is null, "the page's sweep");
 }

@@ -97,7 +97,8 @@ public abstract class SeatBookingContractTests<TStore>(TStore fixture) : IClassF
         cluster.Clock.Advance(TimeSpan.FromSeconds(90));
         Assert.Equal(ConfirmResult.Expired, await heldAgain.ConfirmAsync(hold.ReservationToken!, "U-2", "PAY-2"));
         cluster.Clock.Advance(TimeSpan.FromMinutes(1));
-        await Eventually.ReturnsAsync(() => Seeding.StoredAsync(cluster.Storage, heldAgain), s => s!.Status == SeatStatus.Available, "the new silo's sweep to free the seat");
+        await Seeding.WaitUntilSweptAsync(cluster, heldAgain); // the new silo's sweep
+        Assert.Equal(SeatStatus.Available, (await heldAgain.GetAsync())!.Status);
     }
 
     /// <summary>Starts <paramref name="count"/> callers at once on pool threads and returns their answers.</summary>

@@ -3,6 +3,7 @@ using Orleans.Storage;
 using Reservations.Grains.Bookings;
 using Reservations.Grains.Seats;
 using Reservations.Grains.Tests.Infrastructure;
+using Reservations.Grains.Webhooks;
 using Reservations.TestSupport;
 
 namespace Reservations.Grains.Tests.Seats;
@@ -10,8 +11,9 @@ namespace Reservations.Grains.Tests.Seats;
 /// <summary>
 /// What seat operations cost in storage, on the real SQLite providers (docs/performance.md quotes
 /// these counts): a refusal nothing at all; a hold one seat state write; a booking one seat state
-/// write and one ledger row; the sweep's reminder is written once when a page's first hold comes and
-/// removed once when its last hold is gone, whatever the number of holds in between.
+/// write and one ledger row; an ended hold nothing, unless an endpoint wants its events; the sweep's
+/// reminder is written once when a page's first hold comes and removed once when its last hold is gone,
+/// whatever the number of holds in between.
 /// </summary>
 public sealed class SeatStorageCostTests : IAsyncLifetime
 {
@@ -77,13 +79,38 @@ public sealed class SeatStorageCostTests : IAsyncLifetime
         var booked = Snapshot();
         Assert.Equal(new Counts(SeatWrites: 10, PageWrites: 0, ReminderWrites: 0, LedgerRecords: 10), booked - held);
 
-        // The ten unconfirmed holds end; the sweep frees them, finds no hold left and drops its reminder.
+        // The ten unconfirmed holds end; the sweep frees them in the page's view with no seat write (no
+        // endpoint wants their events), finds no hold left and drops its reminder.
         _cluster.Clock.Advance(TimeSpan.FromMinutes(3));
-        var swept = new Counts(SeatWrites: 10, PageWrites: 1, ReminderWrites: 1, LedgerRecords: 0);
+        var swept = new Counts(SeatWrites: 0, PageWrites: 1, ReminderWrites: 1, LedgerRecords: 0);
         await Eventually.ReturnsAsync(() => Task.FromResult(Snapshot() - booked), counts => counts == swept, "the sweep and the page's checkpoint");
         var listing = await Seeding.PageOf(_cluster.Grains, seats[0]).ListAsync();
         Assert.Equal(swept, Snapshot() - booked);
         Assert.Equal([.. Enumerable.Repeat(SeatStatus.Booked, 10), .. Enumerable.Repeat(SeatStatus.Available, 10)], listing.Select(view => view.Status));
+    }
+
+    [Fact]
+    public async Task Sweep_AnEndpointWantsExpiries_StoresEachEndedHoldWithItsEvent()
+    {
+        var seats = await Seeding.NewSeatsAsync(_cluster.Grains, 3);
+        await _cluster.Grains.GetGrain<IWebhookEndpointsGrain>(Seeding.AppId).RegisterAsync("http://127.0.0.1:9/hooks", WebhookEventTypes.HoldExpired, batch: false);
+        foreach (var seat in seats)
+        {
+            await seat.TryHoldAsync("U-1");
+        }
+
+        await Seeding.WaitForSweepAsync(_cluster, seats[0]);
+        var held = Snapshot();
+
+        _cluster.Clock.Advance(TimeSpan.FromMinutes(3));
+
+        await Eventually.ReturnsAsync(() => Task.FromResult(Snapshot() - held), counts => counts.SeatWrites == 3, "each ended hold stored with its event");
+        foreach (var seat in seats)
+        {
+            var stored = (await Seeding.StoredAsync(_cluster.Storage, seat))!;
+            Assert.Equal(SeatStatus.Available, stored.Status);
+            Assert.Equal("hold.expired", Assert.Single(stored.Events!).Type);
+        }
     }
 
     private Counts Snapshot() => new(_storage!.Writes("seat"), _storage.Writes("inventory-page"), _reminders!.Writes, _ledger!.Records);

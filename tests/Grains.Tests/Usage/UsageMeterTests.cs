@@ -46,9 +46,9 @@ public sealed class UsageMeterTests
         await Seeding.WaitForSweepAsync(cluster, seat);
 
         cluster.Clock.Advance(TimeSpan.FromMinutes(3));
-        await Eventually.ReturnsAsync(() => Seeding.StoredAsync(cluster.Storage, seat), s => s!.Status == SeatStatus.Available, "the sweep");
-        // The sweep counts the expiry just after its write lands, so a flush may run between the two:
-        // each look moves the clock another flush period, as time would.
+        await Seeding.WaitUntilSweptAsync(cluster, seat);
+        // The seat counts the expiry when the sweep reaches it, one way after the page's tick, so a flush
+        // may run between the two: each look moves the clock another flush period, as time would.
         var usage = await Eventually.ReturnsAsync(
             async () =>
             {
