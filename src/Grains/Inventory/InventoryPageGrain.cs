@@ -4,6 +4,8 @@ using Orleans.Utilities;
 using Reservations.Grains.Bookings;
 using Reservations.Grains.SeatMap;
 using Reservations.Grains.Seats;
+using Reservations.Grains.Usage;
+using Reservations.Grains.Webhooks;
 
 namespace Reservations.Grains.Inventory;
 
@@ -13,8 +15,8 @@ namespace Reservations.Grains.Inventory;
 /// one grain call whatever its size (I8). The view is advisory; the seat grains decide.
 /// <para>
 /// It also owns the cleanup of expired holds: while any of its seats is held it keeps one reminder,
-/// and each tick frees the holds that have ended in its view and its watchers', and tells their seats
-/// (which write only if webhook events are due). One reminder per page
+/// and each tick frees the holds that have ended in its view and its watchers' and counts them; their
+/// seats are told only when webhook events are due, to store them. One reminder per page
 /// rather than one per hold keeps reminder writes off the hold path (docs/performance.md counts them).
 /// </para>
 /// <para>
@@ -25,6 +27,8 @@ namespace Reservations.Grains.Inventory;
 public sealed class InventoryPageGrain(
     [PersistentState("inventory-page")] IPersistentState<InventoryPageState> page,
     IBookingLedger ledger,
+    WebhookSubscriptions webhooks,
+    UsageMeter usage,
     TimeProvider time,
     ILogger<InventoryPageGrain> logger) : Grain, IInventoryPageGrain, IRemindable
 {
@@ -32,6 +36,9 @@ public sealed class InventoryPageGrain(
     public const string SweepReminder = "hold-sweep";
 
     private static readonly TimeSpan SweepPeriod = TimeSpan.FromMinutes(1);
+
+    /// <summary>The events an ended hold makes; only an app with endpoints for them has its seats swept.</summary>
+    private const WebhookEventTypes SeatEndedEvents = WebhookEventTypes.HoldExpired | WebhookEventTypes.SeatReleased;
 
     private string _appId = "";
     private string _entityId = "";
@@ -212,6 +219,8 @@ public sealed class InventoryPageGrain(
         State.SweepRegistered = true;
         var now = time.GetUtcNow();
         var stillHeld = false;
+        var counters = usage.For(_appId);
+        var eventsDue = (await webhooks.GetAsync(_appId)).Any(endpoint => (endpoint.Types & SeatEndedEvents) != 0);
         for (var slot = 0; slot < _slots.Length; slot++)
         {
             if (_slots[slot].Status != SeatStatus.Held)
@@ -225,9 +234,14 @@ public sealed class InventoryPageGrain(
                 continue;
             }
 
-            // Dead since HeldUntil (I5): the seat forgets it (storing it only for webhook events), and
-            // watchers hear of it from here, as the same version's end.
-            Seat(slot).SweepAsync().Ignore();
+            // Dead since HeldUntil (I5), and a dead hold in storage reads as a free seat: the seat is woken
+            // only to store the expiry's webhook events. Watchers hear of it from here, as that version's end.
+            if (eventsDue)
+            {
+                Seat(slot).SweepAsync().Ignore();
+            }
+
+            counters.CountExpiry();
             _slots[slot] = _slots[slot] with { Status = SeatStatus.Available, HeldUntil = null };
             _checkpointStale = true;
             if (_watchers is { Count: > 0 })

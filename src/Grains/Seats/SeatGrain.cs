@@ -292,8 +292,8 @@ public sealed class SeatGrain(
             return;
         }
 
-        // Lazy expiry already decided (I5): a dead hold in storage reads as a free seat, so the sweep
-        // writes only when the app's endpoints want the expiry's events; the page has freed its view.
+        // Lazy expiry already decided (I5), and the page has freed its view and counted the expiry: a dead
+        // hold in storage reads as a free seat, so it is written only to store the expiry's webhook events.
         if (State.Status == SeatStatus.Held && !IsLiveHold(time.GetUtcNow()))
         {
             var events = await EventsAsync(WebhookEventTypes.HoldExpired | WebhookEventTypes.SeatReleased, null);
@@ -301,12 +301,10 @@ public sealed class SeatGrain(
             {
                 await RecordEventsAsync(); // the dead hold's own events, before this activation forgets them
                 seat.State = new SeatState { Status = SeatStatus.Available, Channel = State.Channel, Version = State.Version };
-                _usage.CountExpiry();
                 return;
             }
 
             await WriteAsync(new SeatState { Status = SeatStatus.Available, Channel = State.Channel, Version = State.Version + 1, Events = events });
-            _usage.CountExpiry();
             TellPage();
         }
 
