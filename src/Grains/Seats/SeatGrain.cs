@@ -294,16 +294,9 @@ public sealed class SeatGrain(
 
         // Lazy expiry already decided (I5), and the page has freed its view and counted the expiry: a dead
         // hold in storage reads as a free seat, so it is written only to store the expiry's webhook events.
-        if (State.Status == SeatStatus.Held && !IsLiveHold(time.GetUtcNow()))
+        if (State.Status == SeatStatus.Held && !IsLiveHold(time.GetUtcNow())
+            && await EventsAsync(WebhookEventTypes.HoldExpired | WebhookEventTypes.SeatReleased, null) is { } events)
         {
-            var events = await EventsAsync(WebhookEventTypes.HoldExpired | WebhookEventTypes.SeatReleased, null);
-            if (events is null)
-            {
-                await RecordEventsAsync(); // the dead hold's own events, before this activation forgets them
-                seat.State = new SeatState { Status = SeatStatus.Available, Channel = State.Channel, Version = State.Version };
-                return;
-            }
-
             await WriteAsync(new SeatState { Status = SeatStatus.Available, Channel = State.Channel, Version = State.Version + 1, Events = events });
             TellPage();
         }
