@@ -37,9 +37,6 @@ public sealed class InventoryPageGrain(
 
     private static readonly TimeSpan SweepPeriod = TimeSpan.FromMinutes(1);
 
-    /// <summary>The events an ended hold makes; only an app with endpoints for them has its seats swept.</summary>
-    private const WebhookEventTypes SeatEndedEvents = WebhookEventTypes.HoldExpired | WebhookEventTypes.SeatReleased;
-
     private string _appId = "";
     private string _entityId = "";
     private int _firstOrdinal;
@@ -220,7 +217,7 @@ public sealed class InventoryPageGrain(
         var now = time.GetUtcNow();
         var stillHeld = false;
         var counters = usage.For(_appId);
-        var eventsDue = (await webhooks.GetAsync(_appId)).Any(endpoint => (endpoint.Types & SeatEndedEvents) != 0);
+        var eventsDue = (await webhooks.GetAsync(_appId)).Any(endpoint => (endpoint.Types & SeatEvents.HoldLapsed) != 0);
         for (var slot = 0; slot < _slots.Length; slot++)
         {
             if (_slots[slot].Status != SeatStatus.Held)

@@ -295,7 +295,7 @@ public sealed class SeatGrain(
         // Lazy expiry already decided (I5), and the page has freed its view and counted the expiry: a dead
         // hold in storage reads as a free seat, so it is written only to store the expiry's webhook events.
         if (State.Status == SeatStatus.Held && !IsLiveHold(time.GetUtcNow())
-            && await EventsAsync(WebhookEventTypes.HoldExpired | WebhookEventTypes.SeatReleased, null) is { } events)
+            && await EventsAsync(SeatEvents.HoldLapsed, null) is { } events)
         {
             await WriteAsync(new SeatState { Status = SeatStatus.Available, Channel = State.Channel, Version = State.Version + 1, Events = events });
             TellPage();
@@ -459,7 +459,7 @@ public sealed class SeatGrain(
 
     /// <summary>A new hold replacing one that ended unconfirmed: that one expired.</summary>
     private ValueTask<WebhookEvent[]?> ExpiredHoldEventsAsync() =>
-        State.Status == SeatStatus.Held ? EventsAsync(WebhookEventTypes.HoldExpired | WebhookEventTypes.SeatReleased, null) : default;
+        State.Status == SeatStatus.Held ? EventsAsync(SeatEvents.HoldLapsed, null) : default;
 
     /// <summary>
     /// Puts the last change's events in the outbox (again, after activation: recording twice changes

@@ -13,6 +13,9 @@ namespace Reservations.Grains.Webhooks;
 /// </summary>
 internal static class SeatEvents
 {
+    /// <summary>The events of a hold that ended unconfirmed: the seat stores them when it is freed.</summary>
+    public const WebhookEventTypes HoldLapsed = WebhookEventTypes.HoldExpired | WebhookEventTypes.SeatReleased;
+
     /// <summary>The events, or null when no endpoint wants any of <paramref name="types"/>.</summary>
     public static WebhookEvent[]? Create(
         ImmutableArray<WebhookEndpoint> endpoints, WebhookEventTypes types, SeatDefinition seat, string userId, DateTimeOffset? heldUntil, Booking? booking, DateTimeOffset now)
