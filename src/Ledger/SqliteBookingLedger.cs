@@ -97,7 +97,7 @@ public sealed class SqliteBookingLedger(SqliteDatabase database) : IBookingLedge
     public Task<ImmutableArray<Booking>> QueryAsync(BookingQuery query) => Task.FromResult(database.Read(connection =>
     {
         ArgumentNullException.ThrowIfNull(query);
-        using var command = connection.Command(string.Empty);
+        using var command = connection.CreateCommand(); // its SQL varies with the query: not one to keep
         command.CommandText = LedgerSql.Select(query, (name, value) => command.Parameters.AddWithValue(name, value), time => Microseconds(time));
         using var reader = command.ExecuteReader();
         var page = ImmutableArray.CreateBuilder<Booking>();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
 namespace Reservations.Persistence.Sqlite;
@@ -5,13 +6,19 @@ namespace Reservations.Persistence.Sqlite;
 /// <summary>
 /// One SQLite file, shared by everything a silo keeps in it (grain state, reminders, and whatever
 /// else registers a schema). WAL journal with <c>synchronous=FULL</c>: a committed write survives a
-/// process kill and a power loss. Reads run on the caller's thread over pooled connections, beside
-/// the writes; writes are group-committed by <see cref="SqliteGroupCommit"/>.
+/// process kill and a power loss. Reads run on the caller's thread over reader connections of our
+/// own, beside the writes, each keeping its prepared statements; writes are group-committed by
+/// <see cref="SqliteGroupCommit"/>.
 /// </summary>
 public sealed class SqliteDatabase : IAsyncDisposable
 {
+    /// <summary>Idle reader connections kept; more are opened while reads overlap, and closed after.</summary>
+    private static readonly int MaxIdleReaders = Math.Max(4, Environment.ProcessorCount * 2);
+
     private readonly string _connectionString;
     private readonly SqliteGroupCommit _writer;
+    private readonly ConcurrentBag<KeptCommands> _readers = [];
+    private volatile bool _disposed;
 
     /// <summary>Uses the database file at <paramref name="path"/>, creating it and its folder when missing.</summary>
     public SqliteDatabase(string path)
@@ -33,13 +40,33 @@ public sealed class SqliteDatabase : IAsyncDisposable
     /// <summary>The database file.</summary>
     public string Path { get; }
 
-    /// <summary>Runs <paramref name="read"/> on a pooled connection of its own; it sees every committed write.</summary>
+    /// <summary>
+    /// Runs <paramref name="read"/> on a reader connection no one else uses meanwhile; it sees every committed write.
+    /// Commands it makes with <see cref="SqliteCommands.Command(SqliteConnection, string)"/> are the connection's kept ones.
+    /// </summary>
     public T Read<T>(Func<SqliteConnection, T> read)
     {
         ArgumentNullException.ThrowIfNull(read);
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return read(connection);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var reader = _readers.TryTake(out var idle) ? idle : OpenReader();
+        try
+        {
+            using (reader.Use())
+            {
+                return read(reader.Connection);
+            }
+        }
+        finally
+        {
+            if (_disposed || _readers.Count >= MaxIdleReaders)
+            {
+                reader.Dispose();
+            }
+            else
+            {
+                _readers.Add(reader);
+            }
+        }
     }
 
     /// <summary>
@@ -77,8 +104,29 @@ public sealed class SqliteDatabase : IAsyncDisposable
     /// <summary>Finishes the queued writes, then closes.</summary>
     public async ValueTask DisposeAsync()
     {
+        _disposed = true;
+        while (_readers.TryTake(out var reader))
+        {
+            reader.Dispose();
+        }
+
         await _writer.DisposeAsync();
         SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+    }
+
+    private KeptCommands OpenReader()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            return new KeptCommands(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
     private SqliteConnection OpenWriter()

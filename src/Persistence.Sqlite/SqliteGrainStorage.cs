@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Orleans;
 using Orleans.Runtime;
@@ -53,7 +54,7 @@ public sealed class SqliteGrainStorage(
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         ArgumentNullException.ThrowIfNull(grainState);
-        var payload = serializer.Serialize(grainState.State).ToArray();
+        var payload = ArrayOf(serializer.Serialize(grainState.State));
         grainState.ETag = await WriteAsync(stateName, grainId, grainState.ETag, payload);
         grainState.RecordExists = true;
     }
@@ -102,6 +103,12 @@ public sealed class SqliteGrainStorage(
                 : throw new InconsistentStateException($"Writing {stateName} of {grainId}: the stored version is not {etag ?? "absent"}; another activation wrote first.", null, etag);
         });
     }
+
+    // Orleans' serializer hands over a fresh array of its own: stored as it is rather than copied.
+    private static byte[] ArrayOf(BinaryData data) =>
+        MemoryMarshal.TryGetArray(data.ToMemory(), out var segment) && segment is { Offset: 0, Array: { } array } && array.Length == segment.Count
+            ? array
+            : data.ToArray();
 
     private static void AddKey(SqliteCommand command, string stateName, GrainId grainId)
     {

@@ -76,7 +76,7 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
 
     private void Run()
     {
-        WriterCommands? writer = null;
+        KeptCommands? writer = null;
         var batch = new List<IQueuedWrite>(MaxBatch);
         try
         {
@@ -89,8 +89,11 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
 
                 try
                 {
-                    writer ??= WriterCommands.Attach(_open());
-                    Commit(writer, batch);
+                    writer ??= new KeptCommands(_open());
+                    using (writer.Use())
+                    {
+                        Commit(writer, batch);
+                    }
                 }
                 catch (Exception exception)
                 {
@@ -114,7 +117,7 @@ internal sealed class SqliteGroupCommit : IAsyncDisposable
         }
     }
 
-    private static void Commit(WriterCommands writer, List<IQueuedWrite> batch)
+    private static void Commit(KeptCommands writer, List<IQueuedWrite> batch)
     {
         using (var transaction = writer.Connection.BeginTransaction(deferred: false))
         {

@@ -99,6 +99,36 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task Read_200InParallel_EachReadsItsOwnRowThroughAKeptStatementAndSeesLaterCommits()
+    {
+        await using var database = new SqliteDatabase(DatabasePath);
+        await database.MigrateAsync("probe", Steps);
+        await Task.WhenAll(Enumerable.Range(1, 200).Select(i => database.WriteAsync(transaction => Insert(transaction, i))));
+
+        // Reader connections keep their prepared statements: reads of one SQL text at once must not share one.
+        var values = await Task.WhenAll(Enumerable.Range(1, 200).Select(i => Task.Run(() => ValueOf(database, i))));
+        Assert.Equal(Enumerable.Range(1, 200).Select(i => $"value-{i}"), values);
+
+        // A read that fails with its reader open leaves the statement fit for the next read.
+        Assert.Throws<InvalidOperationException>(() => database.Read<int>(connection =>
+        {
+            using var command = connection.Command(SelectValue);
+            command.Parameters.AddWithValue("@id", 1);
+            using var reader = command.ExecuteReader();
+            throw new InvalidOperationException("the caller gave up");
+        }));
+
+        // A statement prepared before a commit reads what the commit wrote.
+        await database.WriteAsync(transaction =>
+        {
+            using var command = transaction.Command("UPDATE probe SET value = 'changed' WHERE id = 7");
+            return command.ExecuteNonQuery();
+        });
+        Assert.Equal("changed", ValueOf(database, 7));
+        Assert.Equal("value-1", ValueOf(database, 1));
+    }
+
+    [Fact]
     public async Task Write_Completed_SurvivesReopen()
     {
         await using (var database = new SqliteDatabase(DatabasePath))
@@ -124,6 +154,15 @@ public sealed class SqliteDatabaseTests : IDisposable
 
         Assert.Equal(2L, first.Read(connection => (long)connection.Command("SELECT count(*) FROM schema_migrations WHERE module = 'probe'").ExecuteScalar()!));
     }
+
+    private const string SelectValue = "SELECT value FROM probe WHERE id = @id";
+
+    private static string ValueOf(SqliteDatabase database, int id) => database.Read(connection =>
+    {
+        using var command = connection.Command(SelectValue);
+        command.Parameters.AddWithValue("@id", id);
+        return (string)command.ExecuteScalar()!;
+    });
 
     private static int Insert(SqliteTransaction transaction, int id)
     {
