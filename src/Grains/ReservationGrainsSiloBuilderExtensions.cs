@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Reservations.Grains.Inventory;
 using Reservations.Grains.Seats;
 using Reservations.Grains.Usage;
 using Reservations.Grains.Webhooks;
@@ -12,7 +13,7 @@ public static class ReservationGrainsSiloBuilderExtensions
     /// <summary>
     /// Registers what the grains need besides Orleans, an <see cref="Bookings.IBookingLedger"/>, an
     /// <see cref="IWebhookOutbox"/> and a <see cref="WebhookSigningKey"/>: the usage metering of
-    /// <see cref="AddUsageMetering"/>, the seats' <see cref="SeatRefusals"/> and the webhooks' sender. Orleans
+    /// <see cref="AddUsageMetering"/>, the seats' <see cref="SeatRefusals"/> and <see cref="CatalogPageCache"/>, and the webhooks' sender. Orleans
     /// finds the grain classes itself.
     /// </summary>
     public static ISiloBuilder AddReservationGrains(this ISiloBuilder silo)
@@ -20,6 +21,7 @@ public static class ReservationGrainsSiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(silo);
         silo.Services.AddUsageMetering();
         silo.Services.AddSingleton<SeatRefusals>();
+        silo.Services.AddSingleton<CatalogPageCache>();
         silo.Services.AddSingleton<WebhookSubscriptions>();
         silo.Services.AddSingleton<WebhookSigner>();
         silo.Services.AddSingleton<WebhookSender>();

@@ -13,16 +13,12 @@ namespace Reservations.Grains.Inventory;
 [Alias("reservations.inventory-page")]
 public interface IInventoryPageGrain : IGrainWithStringKey
 {
-    /// <summary>The page's seats in order (number and price), for the entity's index.</summary>
+    /// <summary>The page's seats in order, as seeded: for the entity's index, and for a seat activating (through <c>CatalogPageCache</c>).</summary>
     [AlwaysInterleave]
     Task<ImmutableArray<SeatSpec>> GetSeatsAsync();
 
     /// <summary>Appends seats; <paramref name="firstSlot"/> must be the page's current seat count.</summary>
     Task AddSeatsAsync(int firstSlot, ImmutableArray<SeatSpec> seats);
-
-    /// <summary>The seat at <paramref name="slot"/>, or null if the page has no such seat.</summary>
-    [AlwaysInterleave]
-    Task<SeatDefinition?> GetSeatAsync(int slot);
 
     /// <summary>Every seat of the page with its status now.</summary>
     [AlwaysInterleave]

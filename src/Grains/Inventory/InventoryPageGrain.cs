@@ -131,11 +131,6 @@ public sealed class InventoryPageGrain(
         Array.Resize(ref _slots, State.Seats.Count);
     }
 
-    Task<SeatDefinition?> IInventoryPageGrain.GetSeatAsync(int slot) => Task.FromResult(
-        slot >= 0 && slot < _slots.Length
-            ? new SeatDefinition(_appId, SeatIdOf(slot), _entityId, State.Seats[slot].SeatNumber, State.Seats[slot].Price, State.Seats[slot].Category)
-            : null);
-
     Task<ImmutableArray<SeatView>> IInventoryPageGrain.ListAsync()
     {
         var now = time.GetUtcNow();

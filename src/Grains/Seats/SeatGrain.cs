@@ -33,6 +33,7 @@ public sealed class SeatGrain(
     WebhookSubscriptions webhooks,
     UsageMeter usage,
     SeatRefusals refusals,
+    CatalogPageCache catalog,
     TimeProvider time,
     IOptions<ReservationOptions> options,
     ILogger<SeatGrain> logger) : Grain, ISeatGrain
@@ -61,11 +62,16 @@ public sealed class SeatGrain(
         var key = this.GetPrimaryKeyString();
         var appId = GrainKeys.AppOf(key);
         _usage = usage.For(appId);
-        if (SeatAddress.TryParse(GrainKeys.IdOf(key), out var address))
+        var seatId = GrainKeys.IdOf(key);
+        if (SeatAddress.TryParse(seatId, out var address))
         {
-            _page = GrainFactory.Reference<IInventoryPageGrain>(InventoryPages.Key(appId, address.EntityId, address.Page));
+            var pageKey = InventoryPages.Key(appId, address.EntityId, address.Page);
+            _page = GrainFactory.Reference<IInventoryPageGrain>(pageKey);
             _slot = address.Slot;
-            _definition = await _page.GetSeatAsync(address.Slot);
+            if (await catalog.GetAsync(pageKey, _page, address.Slot) is { } spec)
+            {
+                _definition = new SeatDefinition(appId, seatId, address.EntityId, spec.SeatNumber, spec.Price, spec.Category);
+            }
         }
 
         if (_definition is null)

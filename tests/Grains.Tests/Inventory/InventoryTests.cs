@@ -40,6 +40,22 @@ public sealed class InventoryTests(MemoryClusterFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Seat_SeededAfterAnotherSeatOfItsPageActivated_FoundWithItsOwnDefinition()
+    {
+        var entityId = NewEntity();
+        var first = (await Entity(entityId).TryAddSeatsAsync([new SeatSpec("A1", 10m)])).Seats;
+        Assert.Equal("A1", (await Grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(Seeding.AppId, first[0].SeatId)).GetAsync())?.SeatNumber);
+
+        // The silo keeps the page's seats as the first seat read them; a seat seeded since must not be taken for missing.
+        var second = (await Entity(entityId).TryAddSeatsAsync([new SeatSpec("B1", 20m, Category: "balcony")])).Seats;
+
+        Assert.Equal(
+            new SeatView(second[0].SeatId, entityId, "B1", 20m, SeatStatus.Available, null, Category: "balcony"),
+            await Grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(Seeding.AppId, second[0].SeatId)).GetAsync());
+        Assert.Null(await Grains.GetGrain<ISeatGrain>(GrainKeys.Scoped(Seeding.AppId, $"{entityId}:3")).GetAsync());
+    }
+
+    [Fact]
     public async Task AddSeats_SameNumbersAgain_SameSeatsAndOnlyNewOnesAdded()
     {
         var entityId = NewEntity();
