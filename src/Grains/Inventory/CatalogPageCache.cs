@@ -6,32 +6,64 @@ namespace Reservations.Grains.Inventory;
 /// <summary>
 /// The seats of the catalog pages this silo's seat grains activated from lately. A seeded seat never
 /// changes (pages only append), so a seat activating here reads its number, price and category from
-/// memory instead of calling its page: one grain call less per fresh seat. A seat past the end of the
-/// page as kept reads the page again, so seats seeded since are found. Memory stays bounded: past
-/// <see cref="MaxPages"/> pages the cache starts afresh (a page's list shares its seats with the page's
-/// own state while both live on this silo).
+/// memory instead of calling its page: one grain call less per fresh seat. Seats activating at once
+/// share one read of their page; a seat past the end of the page as read reads it again, so seats
+/// seeded since are found. Memory stays bounded: past <see cref="MaxPages"/> pages the cache starts
+/// afresh (a page's list shares its seats with the page's own state while both live on this silo).
 /// </summary>
 public sealed class CatalogPageCache
 {
     internal const int MaxPages = 128;
 
-    private readonly ConcurrentDictionary<string, ImmutableArray<SeatSpec>> _pages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task<ImmutableArray<SeatSpec>>> _pages = new(StringComparer.Ordinal);
 
     /// <summary>The seat at <paramref name="slot"/> of the page <paramref name="pageKey"/>, or null if the page has no such seat yet.</summary>
     public async ValueTask<SeatSpec?> GetAsync(string pageKey, IInventoryPageGrain page, int slot)
     {
-        if (_pages.TryGetValue(pageKey, out var seats) && slot < seats.Length)
+        if (_pages.TryGetValue(pageKey, out var kept))
         {
-            return seats[slot];
+            if (kept.IsCompletedSuccessfully)
+            {
+                if (slot < kept.Result.Length)
+                {
+                    return kept.Result[slot];
+                }
+            }
+            else if (!kept.IsCompleted && await ReadAsync(kept) is { } shared && slot < shared.Length)
+            {
+                return shared[slot];
+            }
         }
 
-        seats = await page.GetSeatsAsync();
+        var reading = page.GetSeatsAsync();
         if (_pages.Count >= MaxPages)
         {
             _pages.Clear();
         }
 
-        _pages[pageKey] = seats;
-        return slot < seats.Length ? seats[slot] : null;
+        _pages[pageKey] = reading;
+        try
+        {
+            var seats = await reading;
+            return slot < seats.Length ? seats[slot] : null;
+        }
+        catch
+        {
+            _pages.TryRemove(KeyValuePair.Create(pageKey, reading));
+            throw;
+        }
+    }
+
+    // Another seat's read of the page, or null if it failed (this seat reads again and hears why).
+    private static async Task<ImmutableArray<SeatSpec>?> ReadAsync(Task<ImmutableArray<SeatSpec>> reading)
+    {
+        try
+        {
+            return await reading;
+        }
+        catch
+        {
+            return null;
+        }
     }
 }
