@@ -47,7 +47,6 @@ public sealed class SqliteDatabase : IAsyncDisposable
     public T Read<T>(Func<SqliteConnection, T> read)
     {
         ArgumentNullException.ThrowIfNull(read);
-        ObjectDisposedException.ThrowIf(_disposed, this);
         var reader = _readers.TryTake(out var idle) ? idle : OpenReader();
         try
         {

@@ -20,19 +20,9 @@ public sealed class CatalogPageCache
     /// <summary>The seat at <paramref name="slot"/> of the page <paramref name="pageKey"/>, or null if the page has no such seat yet.</summary>
     public async ValueTask<SeatSpec?> GetAsync(string pageKey, IInventoryPageGrain page, int slot)
     {
-        if (_pages.TryGetValue(pageKey, out var kept))
+        if (_pages.TryGetValue(pageKey, out var kept) && await SeatsOrNullAsync(kept) is { } known && slot < known.Length)
         {
-            if (kept.IsCompletedSuccessfully)
-            {
-                if (slot < kept.Result.Length)
-                {
-                    return kept.Result[slot];
-                }
-            }
-            else if (!kept.IsCompleted && await ReadAsync(kept) is { } shared && slot < shared.Length)
-            {
-                return shared[slot];
-            }
+            return known[slot];
         }
 
         var reading = page.GetSeatsAsync();
@@ -54,8 +44,8 @@ public sealed class CatalogPageCache
         }
     }
 
-    // Another seat's read of the page, or null if it failed (this seat reads again and hears why).
-    private static async Task<ImmutableArray<SeatSpec>?> ReadAsync(Task<ImmutableArray<SeatSpec>> reading)
+    // A read of the page, done or under way for another seat; null if it failed (this seat reads again and hears why).
+    private static async ValueTask<ImmutableArray<SeatSpec>?> SeatsOrNullAsync(Task<ImmutableArray<SeatSpec>> reading)
     {
         try
         {
