@@ -47,7 +47,7 @@ public sealed class OrleansSettings
     /// <summary>Whether silos find each other through Redis.</summary>
     public bool UsesRedis => Membership == "Redis";
 
-    /// <summary>An activation idle this long is collected (I8); Orleans wants it longer than its one-minute collection period.</summary>
+    /// <summary>An activation idle this long is collected (I8). Seats have a shorter age of their own.</summary>
     [Range(typeof(TimeSpan), "00:02:00", "1.00:00:00")]
     public TimeSpan CollectionAge { get; set; } = TimeSpan.FromMinutes(15);
 }

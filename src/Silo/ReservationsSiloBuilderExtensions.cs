@@ -17,6 +17,13 @@ namespace Reservations.Silo;
 public static class ReservationsSiloBuilderExtensions
 {
     /// <summary>
+    /// How often Orleans deactivates the activations that fell idle, all of them at once: Orleans'
+    /// minute let a sale's seats go in bursts of a minute's activations, seconds with the core taken
+    /// (docs/decisions.md, "Idle activations are collected every five seconds").
+    /// </summary>
+    public static readonly TimeSpan CollectionQuantum = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// Clustering and ports ("Orleans" section), storage ("Storage"), the reservation grains
     /// ("Reservations"), readiness ("Health") and the dashboard's silo side ("Dashboard").
     /// Clustering is localhost (a cluster of one) unless Orleans:Membership is Redis.
@@ -36,7 +43,11 @@ public static class ReservationsSiloBuilderExtensions
         }
 
         silo.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = orleans.ResponseTimeout);
-        silo.Configure<GrainCollectionOptions>(options => options.CollectionAge = orleans.CollectionAge);
+        silo.Configure<GrainCollectionOptions>(options =>
+        {
+            options.CollectionAge = orleans.CollectionAge;
+            options.CollectionQuantum = CollectionQuantum;
+        });
         silo.UseConfiguredStorage(configuration);
         UseWebhookSigningKey(silo, configuration);
         silo.AddReservationGrains();
