@@ -13,7 +13,7 @@ namespace Reservations.Api.Tests;
 public sealed class ActivationCollectionTests(SqliteApiFixture fixture) : IClassFixture<SqliteApiFixture>
 {
     [Fact]
-    public void Engine_CollectionQuantum_IsFiveSeconds_ShorterThanEveryAge()
+    public void Engine_CollectionQuantum_IsFiveSeconds_ShorterThanTheSilosAge()
     {
         var collection = fixture.Factory.Services.GetRequiredService<IOptions<GrainCollectionOptions>>().Value;
 
