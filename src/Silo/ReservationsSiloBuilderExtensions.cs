@@ -21,7 +21,7 @@ public static class ReservationsSiloBuilderExtensions
     /// minute let a sale's seats go in bursts of a minute's activations, seconds with the core taken
     /// (docs/decisions.md, "Idle activations are collected every five seconds").
     /// </summary>
-    public static readonly TimeSpan CollectionQuantum = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan CollectionQuantum = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Clustering and ports ("Orleans" section), storage ("Storage"), the reservation grains
