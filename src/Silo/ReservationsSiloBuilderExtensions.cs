@@ -48,6 +48,7 @@ public static class ReservationsSiloBuilderExtensions
             options.CollectionAge = orleans.CollectionAge;
             options.CollectionQuantum = CollectionQuantum;
         });
+        silo.Services.AddHostedService(services => new ProcessorCountCheck(Environment.ProcessorCount, services.GetRequiredService<ILogger<ProcessorCountCheck>>()));
         silo.UseConfiguredStorage(configuration);
         UseWebhookSigningKey(silo, configuration);
         silo.AddReservationGrains();
