@@ -93,6 +93,17 @@ public sealed class GrainsCluster : IAsyncDisposable
     /// <summary>A crash: the silo stops without telling anyone; the others find out from missed probes.</summary>
     public Task KillSiloAsync(InProcessSiloHandle silo) => _cluster.KillSiloAsync(silo);
 
+    /// <summary>
+    /// Waits until every running silo's membership has declared <paramref name="silo"/> dead: only then
+    /// does a call meant for one of its activations (a reminder's tick among them) reach a new one.
+    /// </summary>
+    public Task WaitUntilDeclaredDeadAsync(SiloAddress silo) => Eventually.ReturnsAsync(
+        () => Task.FromResult(_cluster.GetActiveSilos().All(s =>
+            s.ServiceProvider.GetRequiredService<IClusterMembershipService>().CurrentSnapshot.GetSiloStatus(silo) == SiloStatus.Dead)),
+        dead => dead,
+        $"{silo} to be declared dead",
+        TimeSpan.FromSeconds(60));
+
     /// <summary>The silo that holds the grain's activation, if it is active.</summary>
     public SiloAddress? SiloOf(GrainId grainId) => _cluster.TryGetGrainContext(grainId, out var context) ? context.Address.SiloAddress : null;
 

@@ -15,6 +15,7 @@ internal static class ReminderReadiness
 {
     private static readonly ConcurrentDictionary<SiloAddress, bool> Started = new();
     private static readonly ConcurrentDictionary<(GrainId Grain, SiloAddress? Silo), bool> Armed = new();
+    private static readonly ConcurrentQueue<string> History = new();
     private static readonly Lazy<IDisposable[]> Subscriptions = new(() =>
     [
         ReminderEvents.ServiceEvents.Subscribe(new Recorder<ReminderEvents.ReminderServiceEvent>(value =>
@@ -26,6 +27,7 @@ internal static class ReminderReadiness
         })),
         ReminderEvents.AllEvents.Subscribe(new Recorder<ReminderEvents.ReminderEvent>(value =>
         {
+            History.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {Describe(value)}");
             if (value is ReminderEvents.LocalReminderTickWaitArmed armed)
             {
                 Armed[(armed.GrainId, armed.SiloAddress)] = true;
@@ -45,6 +47,17 @@ internal static class ReminderReadiness
         () => Task.FromResult(Armed.Keys.Any(key => key.Grain == grain && (silo is null || key.Silo == silo))),
         armed => armed,
         $"the reminder of {grain} to arm its next tick{(silo is null ? "" : $" on {silo}")}");
+
+    /// <summary>Every reminder event of the grain so far, one a line: what a test that waited in vain reports.</summary>
+    public static string HistoryOf(GrainId grain) => string.Join(Environment.NewLine, History.Where(line => line.Contains(grain.ToString(), StringComparison.Ordinal)));
+
+    private static string Describe(object value)
+    {
+        var type = value.GetType();
+        var members = type.GetProperties().Select(p => (p.Name, Value: p.GetValue(value)))
+            .Concat(type.GetFields().Select(f => (f.Name, Value: f.GetValue(value))));
+        return $"{type.Name} {string.Join(", ", members.Select(m => $"{m.Name}={m.Value}"))}";
+    }
 
     private sealed class Recorder<T>(Action<T> record) : IObserver<T>
     {

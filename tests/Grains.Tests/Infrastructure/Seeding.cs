@@ -43,6 +43,16 @@ internal static class Seeding
     public static Task WaitForSweepAsync(GrainsCluster cluster, ISeatGrain seat) => ReminderReadiness.WaitForTickArmedAsync(PageOf(cluster.Grains, seat).GetGrainId());
 
     /// <summary>Waits until the seat's page has swept and, finding no hold left, dropped its sweep reminder.</summary>
-    public static Task WaitUntilSweptAsync(GrainsCluster cluster, ISeatGrain seat) =>
-        Eventually.ReturnsAsync(() => cluster.Reminders.ReadRow(PageOf(cluster.Grains, seat).GetGrainId(), InventoryPageGrain.SweepReminder), r => r is null, "the page's sweep");
+    public static async Task WaitUntilSweptAsync(GrainsCluster cluster, ISeatGrain seat)
+    {
+        var page = PageOf(cluster.Grains, seat).GetGrainId();
+        try
+        {
+            await Eventually.ReturnsAsync(() => cluster.Reminders.ReadRow(page, InventoryPageGrain.SweepReminder), r => r is null, "the page's sweep");
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new TimeoutException($"{timeout.Message} The clock reads {cluster.Clock.GetUtcNow():O}; the reminder's events:{Environment.NewLine}{ReminderReadiness.HistoryOf(page)}", timeout);
+        }
+    }
 }

@@ -136,7 +136,10 @@ public sealed class FailoverTests(PostgresStoreFixture fixture) : IClassFixture<
             Assert.Equal(HoldOutcome.Unavailable, (await RetryAsync(() => grains.GetGrain<ISeatGrain>(seat).TryHoldAsync("U-other"))).Outcome);
         }
 
-        // The sweep comes a period after the holds end, from the reminder the survivor now owns.
+        // The sweep comes a period after the holds end, from the reminder the survivor now owns. A tick
+        // sent before the survivor knows the silo is dead would go to the page's dead activation, and
+        // the next would come a period later.
+        await cluster.WaitUntilDeclaredDeadAsync(doomed.SiloAddress);
         var page = Seeding.PageOf(grains, grains.GetGrain<ISeatGrain>(seats[0])).GetGrainId();
         await ReminderReadiness.WaitForTickArmedAsync(page, survivor.SiloAddress);
         cluster.Clock.Advance(holds[0].ExpiresAt!.Value - cluster.Clock.GetUtcNow() + TimeSpan.FromMinutes(1));
