@@ -19,9 +19,9 @@ namespace Reservations.Grains.Seats;
 /// when it refuses (<see cref="SeatRefusals"/>), and an API in its process answers its losers itself.
 /// Every change a caller hears of is written first (one state write per hold, release or booking); a
 /// failed write restores the previous state in memory. A booking is written to the seat, then to the
-/// ledger; a seat that finds its booking possibly missing from the ledger (on activation) records it
-/// again (I2, I4). After each change the seat tells its catalog page, one way, so listings never call
-/// seats. A change that ends a hold makes the webhook events the app's endpoints subscribed to: stored
+/// ledger; a seat that finds its booking missing from the ledger (on activation) records it again
+/// (I2, I4); a seat sold without a contest deactivates at once. After each change the seat tells its
+/// catalog page, one way, so listings never call seats. A change that ends a hold makes the webhook events the app's endpoints subscribed to: stored
 /// in the seat's state with the change, then recorded in the outbox before the caller hears the answer
 /// (docs/webhooks.md).
 /// </summary>
@@ -84,9 +84,12 @@ public sealed class SeatGrain(
             TellPage(); // the page's view may have missed this seat's last change (a crash); a dead hold it need not hear of
         }
 
-        if (State.Status == SeatStatus.Booked)
+        if (State.Booking is { } booking)
         {
-            await RecordBookingAsync(); // the ledger catches up from the seat
+            // The ledger catches up from the seat. Reading is enough to know it need not: only a
+            // crash between the two writes leaves a booking to record again.
+            _ledgerRecorded = (await ledger.FindBookedAsync(booking.AppId, [booking.SeatId])).Contains(booking.SeatId);
+            await RecordBookingAsync();
         }
 
         await RecordEventsAsync(afterActivation: true); // so does the outbox
@@ -424,6 +427,14 @@ public sealed class SeatGrain(
         // outbox. If either fails, the caller hears so and the next confirm, sweep or activation
         // records it. Both at once: on SQLite they share one group commit, one fsync.
         await Task.WhenAll(RecordBookingAsync(), RecordEventsAsync());
+        if (_refusals is null)
+        {
+            // Nobody is queueing for a sold seat that refused no one: it goes now, while young, rather
+            // than idle for two minutes in the collector's oldest generation. A contested seat stays
+            // to refuse its crowd from memory.
+            DeactivateOnIdle();
+        }
+
         return new ConfirmResult(ConfirmOutcome.Booked, booking);
     }
 

@@ -3,13 +3,17 @@ using Orleans.Storage;
 
 namespace Reservations.Grains.Tests.Infrastructure;
 
-/// <summary>Delegates to another grain storage and counts the calls that reach it, and the writes per state name.</summary>
+/// <summary>Delegates to another grain storage and counts the calls that reach it, and the reads and writes per state name.</summary>
 internal sealed class CountingGrainStorage(IGrainStorage inner) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
 {
+    private readonly ConcurrentDictionary<string, int> _reads = new();
     private readonly ConcurrentDictionary<string, int> _writes = new();
     private int _calls;
 
     public int Calls => Volatile.Read(ref _calls);
+
+    /// <summary>Reads of one state name.</summary>
+    public int Reads(string stateName) => _reads.GetValueOrDefault(stateName);
 
     /// <summary>Writes and clears of one state name.</summary>
     public int Writes(string stateName) => _writes.GetValueOrDefault(stateName);
@@ -17,6 +21,7 @@ internal sealed class CountingGrainStorage(IGrainStorage inner) : IGrainStorage,
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         Interlocked.Increment(ref _calls);
+        _reads.AddOrUpdate(stateName, 1, (_, count) => count + 1);
         return inner.ReadStateAsync(stateName, grainId, grainState);
     }
 

@@ -10,7 +10,8 @@ namespace Reservations.Grains.Tests.Seats;
 
 /// <summary>
 /// What seat operations cost in storage, on the real SQLite providers (docs/performance.md quotes
-/// these counts): a refusal nothing at all; a hold one seat state write; a booking one seat state
+/// these counts): a refusal nothing at all (a seat sold without a contest goes at once, and the first
+/// refusal to wake it reads its state and the ledger); a hold one seat state write; a booking one seat state
 /// write and one ledger row; an ended hold nothing, unless an endpoint wants its events; the sweep's
 /// reminder is written once when a page's first hold comes and removed once when its last hold is gone,
 /// whatever the number of holds in between.
@@ -42,6 +43,7 @@ public sealed class SeatStorageCostTests : IAsyncLifetime
         var (held, booked) = (seats[0], seats[1]);
         await held.TryHoldAsync("U-1");
         var hold = await booked.TryHoldAsync("U-1");
+        Assert.Same(HoldResult.Unavailable, await booked.TryHoldAsync("U-2")); // a contest: the seat stays once sold
         await booked.ConfirmAsync(hold.ReservationToken!, "U-1", "PAY-1");
         var (storageCalls, ledgerCalls) = (_storage!.Calls, _ledger!.Calls);
 
@@ -53,6 +55,27 @@ public sealed class SeatStorageCostTests : IAsyncLifetime
 
         Assert.Equal(storageCalls, _storage.Calls);
         Assert.Equal(ledgerCalls, _ledger.Calls);
+    }
+
+    [Fact]
+    public async Task Book_NobodyRefused_TheSeatGoesAtOnce_AndWakesWithReadsOnly()
+    {
+        var seat = await Seeding.NewSeatAsync(_cluster.Grains);
+        var hold = await seat.TryHoldAsync("U-1");
+        var booking = (await seat.ConfirmAsync(hold.ReservationToken!, "U-1", "PAY-1")).Booking;
+        var (reads, calls, ledgerCalls, records) = (_storage!.Reads("seat"), _storage.Calls, _ledger!.Calls, _ledger.Records);
+
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.Same(HoldResult.Unavailable, await seat.TryHoldAsync($"U-{i + 2}"));
+        }
+
+        // One activation: its state read, and one ledger read that finds the booking recorded.
+        Assert.Equal(reads + 1, _storage.Reads("seat"));
+        Assert.Equal(calls + 1, _storage.Calls);
+        Assert.Equal(ledgerCalls + 1, _ledger.Calls);
+        Assert.Equal(records, _ledger.Records);
+        Assert.Equal(new ConfirmResult(ConfirmOutcome.AlreadyBooked, booking), await seat.ConfirmAsync(hold.ReservationToken!, "U-1", "PAY-1"));
     }
 
     [Fact]
