@@ -21,9 +21,9 @@ namespace Reservations.Grains.Seats;
 /// failed write restores the previous state in memory. A booking is written to the seat, then to the
 /// ledger; a seat that finds its booking missing from the ledger (on activation) records it again
 /// (I2, I4); a seat sold without a contest deactivates at once. After each change the seat tells its
-/// catalog page, one way, so listings never call seats. A change that ends a hold makes the webhook events the app's endpoints subscribed to: stored
-/// in the seat's state with the change, then recorded in the outbox before the caller hears the answer
-/// (docs/webhooks.md).
+/// catalog page, one way, so listings never call seats. A change that ends a hold makes the webhook
+/// events the app's endpoints subscribed to: stored in the seat's state with the change, then recorded
+/// in the outbox before the caller hears the answer (docs/webhooks.md).
 /// </summary>
 [CollectionAgeLimit(Minutes = 2)]
 public sealed class SeatGrain(
