@@ -169,14 +169,26 @@ public sealed class InventoryPageGrain(
             await SaveCheckpointAsync(); // rare (an operator's change): listings show it after a restart too
         }
 
-        var isHeld = change.Status == SeatStatus.Held;
-        if (isHeld && !State.SweepRegistered)
+        if (change.Status == SeatStatus.Held && change.HeldUntil > time.GetUtcNow() && !State.SweepRegistered)
+        {
+            await EnsureSweepAsync(change.HeldUntil.Value);
+        }
+    }
+
+    /// <summary>
+    /// Registers the sweep unless the reminder table already has it: a page activated again after a crash
+    /// does not know of the sweep its last activation registered, and registering again would move it.
+    /// </summary>
+    private async Task EnsureSweepAsync(DateTimeOffset heldUntil)
+    {
+        if (await this.GetReminder(SweepReminder) is null)
         {
             // The first sweep comes a period after this hold ends; lazy expiry has ended it by then (I5).
-            var due = change.HeldUntil!.Value - time.GetUtcNow() + SweepPeriod;
+            var due = heldUntil - time.GetUtcNow() + SweepPeriod;
             await this.RegisterOrUpdateReminder(SweepReminder, due > TimeSpan.Zero ? due : TimeSpan.Zero, SweepPeriod);
-            State.SweepRegistered = true;
         }
+
+        State.SweepRegistered = true;
     }
 
     Task<ImmutableArray<SeatMapEntry>> IInventoryPageGrain.WatchAsync(ISeatMapObserver watcher)

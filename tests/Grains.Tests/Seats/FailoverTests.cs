@@ -4,6 +4,7 @@ using Orleans.Configuration;
 using Orleans.Runtime;
 using Orleans.TestingHost;
 using Reservations.Grains.Bookings;
+using Reservations.Grains.Inventory;
 using Reservations.Grains.Seats;
 using Reservations.Grains.Tests.Infrastructure;
 using Reservations.TestSupport;
@@ -129,6 +130,8 @@ public sealed class FailoverTests(PostgresStoreFixture fixture) : IClassFixture<
         var grains = GrainsOf(survivor);
         var holds = await Task.WhenAll(seats.Select(s => grains.GetGrain<ISeatGrain>(s).TryHoldAsync("U-holder")));
         await Seeding.WaitForSweepAsync(cluster, grains.GetGrain<ISeatGrain>(seats[0]));
+        var page = Seeding.PageOf(grains, grains.GetGrain<ISeatGrain>(seats[0]));
+        var sweep = await cluster.Reminders.ReadRow(page.GetGrainId(), InventoryPageGrain.SweepReminder);
 
         await cluster.KillSiloAsync(doomed);
         foreach (var seat in seats)
@@ -140,8 +143,12 @@ public sealed class FailoverTests(PostgresStoreFixture fixture) : IClassFixture<
         // sent before the survivor knows the silo is dead would go to the page's dead activation, and
         // the next would come a period later.
         await cluster.WaitUntilDeclaredDeadAsync(doomed.SiloAddress);
-        var page = Seeding.PageOf(grains, grains.GetGrain<ISeatGrain>(seats[0])).GetGrainId();
-        await ReminderReadiness.WaitForTickArmedAsync(page, survivor.SiloAddress);
+        await ReminderReadiness.WaitForTickArmedAsync(page.GetGrainId(), survivor.SiloAddress);
+
+        // The seats, active again on the survivor, tell the page, active again too, of their holds. The
+        // page keeps the sweep it finds registered: registering it again would move it.
+        await Eventually.ReturnsAsync(() => RetryAsync(page.ListAsync), views => views.Count(v => v.Status == SeatStatus.Held) == seats.Length, "the page to hear of every hold");
+        Assert.Equal(sweep!.ETag, (await cluster.Reminders.ReadRow(page.GetGrainId(), InventoryPageGrain.SweepReminder))!.ETag);
         cluster.Clock.Advance(holds[0].ExpiresAt!.Value - cluster.Clock.GetUtcNow() + TimeSpan.FromMinutes(1));
         await Seeding.WaitUntilSweptAsync(cluster, grains.GetGrain<ISeatGrain>(seats[0]));
         foreach (var seat in seats)
