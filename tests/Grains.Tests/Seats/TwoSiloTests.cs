@@ -19,8 +19,10 @@ public abstract class TwoSiloTests<TStore>(TStore fixture) : IClassFixture<TStor
         await using var cluster = await GrainsCluster.StartAsync(
             fixture.Store, silos: 2, configure: services => services.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(5)));
         var seats = await Seeding.NewSeatsAsync(cluster.Grains, 20);
-        await Task.WhenAll(seats.Select(s => s.GetAsync()));
         var leaving = cluster.Silos[1];
+        // Woken from the silo that will leave, which Orleans' default placement prefers, so that some live there.
+        var there = leaving.ServiceProvider.GetRequiredService<IGrainFactory>();
+        await Task.WhenAll(seats.Select(s => there.GetGrain<ISeatGrain>(s.GetPrimaryKeyString()).GetAsync()));
         Assert.Contains(seats, s => cluster.SiloOf(s.GetGrainId()) == leaving.SiloAddress);
 
         using var start = new ManualResetEventSlim();
