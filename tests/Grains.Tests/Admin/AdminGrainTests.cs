@@ -6,7 +6,7 @@ using Reservations.Grains.Tests.Infrastructure;
 
 namespace Reservations.Grains.Tests.Admin;
 
-public sealed class AdminGrainTests(MemoryClusterFixture fixture) : IClassFixture<MemoryClusterFixture>
+public sealed class AdminGrainTests(SqliteClusterFixture fixture) : IClassFixture<SqliteClusterFixture>
 {
     private IAdminGrain NewAdmin() => fixture.Cluster.Grains.GetGrain<IAdminGrain>("admin-" + Guid.NewGuid().ToString("N"));
 

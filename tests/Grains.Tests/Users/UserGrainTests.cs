@@ -7,7 +7,7 @@ using Reservations.Grains.Users;
 
 namespace Reservations.Grains.Tests.Users;
 
-public sealed class UserGrainTests(MemoryClusterFixture fixture) : IClassFixture<MemoryClusterFixture>
+public sealed class UserGrainTests(SqliteClusterFixture fixture) : IClassFixture<SqliteClusterFixture>
 {
     private const string Password = "correct horse battery staple";
 
