@@ -215,9 +215,9 @@ public sealed class FailoverTests(PostgresStoreFixture fixture) : IClassFixture<
     {
         for (var entity = 1; ; entity++)
         {
-            var seats = (await Seeding.NewSeatsAsync(cluster.Grains, count * 8)).Select(s => s.GetPrimaryKeyString()).ToArray();
-            await Task.WhenAll(seats.Select(s => GrainsOf(silo).GetGrain<ISeatGrain>(s).GetAsync()));
-            var on = seats.Where(s => cluster.SiloOf(cluster.Grains.GetGrain<ISeatGrain>(s).GetGrainId()) == silo.SiloAddress).Take(count).ToArray();
+            var seats = await Seeding.NewSeatsAsync(GrainsOf(silo), count * 8);
+            await Task.WhenAll(seats.Select(s => s.GetAsync()));
+            var on = seats.Where(s => cluster.SiloOf(s.GetGrainId()) == silo.SiloAddress).Take(count).Select(s => s.GetPrimaryKeyString()).ToArray();
             if (on.Length == count || entity == 10)
             {
                 Assert.Equal(count, on.Length);
